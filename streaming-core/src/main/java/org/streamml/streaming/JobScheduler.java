@@ -1,0 +1,137 @@
+package org.streamml.streaming;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The scheduler thread: waits on the clock for each batch time, polls every input, runs the output
+ * operations in registration order, reports metrics, and forgets batches no window needs any more.
+ * Batches run one after another, so a slow batch delays the next one instead of queueing work.
+ */
+final class JobScheduler {
+    private final StreamingContext context;
+    private final DStreamGraph graph;
+    private final Thread thread;
+    private final Object progress = new Object();
+    private volatile boolean stopRequested;
+    private volatile boolean running;
+    private long lastCompleted = Long.MIN_VALUE;
+    private long nextTime;
+
+    JobScheduler(StreamingContext context, DStreamGraph graph, Time firstBatch) {
+        this.context = context;
+        this.graph = graph;
+        this.nextTime = firstBatch.millis();
+        this.thread = new Thread(this::loop, "streamml-scheduler");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void requestStop(boolean graceful) {
+        stopRequested = true;
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        if (!graceful || !running) {
+            thread.interrupt();
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean awaitCompleted(Time time, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (progress) {
+            while (lastCompleted < time.millis() && thread.isAlive()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                progress.wait(left);
+            }
+            return lastCompleted >= time.millis();
+        }
+    }
+
+    private void loop() {
+        Throwable error = null;
+        long interval = context.batchInterval().millis();
+        try {
+            while (!stopRequested) {
+                context.clock().waitUntil(nextTime);
+                if (stopRequested) {
+                    break;
+                }
+                running = true;
+                runBatch(Time.ofMillis(nextTime));
+                running = false;
+                if (context.options().stopWhenInputsExhausted() && graph.allInputsExhausted()) {
+                    break;
+                }
+                nextTime += interval;
+            }
+        } catch (InterruptedException e) {
+            // stop requested while waiting for the clock or for partition tasks
+        } catch (StreamingException e) {
+            error = stopRequested && isInterruption(e) ? null : e;
+        } catch (RuntimeException | Error e) {
+            error = e;
+        } finally {
+            running = false;
+            context.onSchedulerEnded(error);
+            synchronized (progress) {
+                progress.notifyAll();
+            }
+        }
+    }
+
+    private static boolean isInterruption(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void runBatch(Time time) {
+        for (StreamingListener l : context.listeners()) {
+            notifyListener(() -> l.onBatchStarted(time));
+        }
+        long startWall = System.nanoTime();
+        long schedulingDelay = Math.max(0, context.clock().millis() - time.millis());
+        long records = 0;
+        for (InputDStream<?> in : graph.inputs()) {
+            records += in.batchAt(time).map(Batch::count).orElse(0L);
+        }
+        for (OutputDStream<?> out : graph.outputs()) {
+            out.run(time);
+        }
+        long processing = System.nanoTime() - startWall;
+        for (DStream<?> s : graph.streams()) {
+            s.forgetBefore(time);
+        }
+        BatchInfo info = new BatchInfo(time, records, schedulingDelay, processing,
+                schedulingDelay + TimeUnit.NANOSECONDS.toMillis(processing));
+        for (StreamingListener l : context.listeners()) {
+            notifyListener(() -> l.onBatchCompleted(info));
+        }
+        synchronized (progress) {
+            lastCompleted = time.millis();
+            progress.notifyAll();
+        }
+    }
+
+    private static void notifyListener(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            System.err.println("streaming listener failed: " + e);
+        }
+    }
+}

@@ -1,0 +1,360 @@
+package org.streamml.streaming;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.streamml.streaming.source.IterableSource;
+import org.streamml.streaming.source.QueueSource;
+
+/**
+ * The entry point of the engine: declares input streams, then runs a batch every batch interval until
+ * stopped. Lifecycle {@code INITIALIZED -> ACTIVE -> STOPPED}: streams and output operations are added
+ * while initialized, {@link #start()} needs at least one output operation, and a stopped context cannot
+ * be started again.
+ *
+ * <pre>{@code
+ * try (StreamingContext ssc = new StreamingContext(StreamingContext.Options.defaults()
+ *         .withBatchInterval(Duration.ofSeconds(5)))) {
+ *     DStream<String> tweets = ssc.fromIterable(generator, 1000);
+ *     tweets.flatMap(Hashtags::of).countByValue().print();
+ *     ssc.start();
+ *     ssc.awaitTermination();       // rethrows the first failure of a batch
+ * }
+ * }</pre>
+ *
+ * <p>When every input source is finite and exhausted, the context stops by itself after the batch that
+ * drained them (unless {@link Options#stopWhenInputsExhausted()} is off), so replaying a file ends.
+ */
+public final class StreamingContext implements AutoCloseable {
+
+    /**
+     * The context's settings.
+     *
+     * @param batchInterval the interval between batches, > 0
+     * @param clock the clock that fires batches
+     * @param defaultPartitions partitions of input streams unless a stream says otherwise, >= 1
+     * @param threads executor threads, >= 1 (ignored when {@code executor} is given)
+     * @param executor the executor to use, or {@code null} for a {@link LocalExecutor} of {@code threads}
+     * @param stopWhenInputsExhausted whether to stop after the batch in which every source ran out
+     */
+    public record Options(Duration batchInterval, Clock clock, int defaultPartitions, int threads,
+                          BatchExecutor executor, boolean stopWhenInputsExhausted) {
+
+        /** Validates the settings. */
+        public Options {
+            Objects.requireNonNull(batchInterval, "batchInterval");
+            Objects.requireNonNull(clock, "clock");
+            if (batchInterval.millis() <= 0) {
+                throw new IllegalArgumentException("batch interval must be > 0 ms: " + batchInterval.millis());
+            }
+            if (defaultPartitions < 1) {
+                throw new IllegalArgumentException("partitions must be >= 1: " + defaultPartitions);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1: " + threads);
+            }
+        }
+
+        /** One-second batches on the system clock, one partition and one thread per processor. */
+        public static Options defaults() {
+            int cpus = Runtime.getRuntime().availableProcessors();
+            return new Options(Duration.ofSeconds(1), Clock.system(), cpus, cpus, null, true);
+        }
+
+        /** A copy with another batch interval. */
+        public Options withBatchInterval(Duration d) {
+            return new Options(d, clock, defaultPartitions, threads, executor, stopWhenInputsExhausted);
+        }
+
+        /** A copy with another clock. */
+        public Options withClock(Clock c) {
+            return new Options(batchInterval, c, defaultPartitions, threads, executor, stopWhenInputsExhausted);
+        }
+
+        /** A copy with another default partition count. */
+        public Options withDefaultPartitions(int p) {
+            return new Options(batchInterval, clock, p, threads, executor, stopWhenInputsExhausted);
+        }
+
+        /** A copy with another thread count. */
+        public Options withThreads(int n) {
+            return new Options(batchInterval, clock, defaultPartitions, n, executor, stopWhenInputsExhausted);
+        }
+
+        /** A copy that uses {@code e} (closed when the context stops) instead of a local thread pool. */
+        public Options withExecutor(BatchExecutor e) {
+            return new Options(batchInterval, clock, defaultPartitions, threads, e, stopWhenInputsExhausted);
+        }
+
+        /** A copy that does or does not stop when every input is exhausted. */
+        public Options withStopWhenInputsExhausted(boolean stop) {
+            return new Options(batchInterval, clock, defaultPartitions, threads, executor, stop);
+        }
+    }
+
+    private final Options options;
+    private final BatchExecutor executor;
+    private final DStreamGraph graph = new DStreamGraph(this);
+    private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private StreamingState state = StreamingState.INITIALIZED;
+    private volatile Time zeroTime;
+    private JobScheduler scheduler;
+    private Throwable failure;
+
+    /** A context with {@code options}. */
+    public StreamingContext(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.executor = options.executor() != null ? options.executor() : new LocalExecutor(options.threads());
+    }
+
+    /** A context with the default options and {@code batchInterval}. */
+    public StreamingContext(Duration batchInterval) {
+        this(Options.defaults().withBatchInterval(batchInterval));
+    }
+
+    /** The context's settings. */
+    public Options options() {
+        return options;
+    }
+
+    /** The batch interval. */
+    public Duration batchInterval() {
+        return options.batchInterval();
+    }
+
+    /** The clock. */
+    public Clock clock() {
+        return options.clock();
+    }
+
+    /** The default number of partitions of input streams. */
+    public int defaultPartitions() {
+        return options.defaultPartitions();
+    }
+
+    /** The executor that runs partition tasks. */
+    public BatchExecutor executor() {
+        return executor;
+    }
+
+    /** The time just before the first batch; {@code null} until started. */
+    public Time zeroTime() {
+        return zeroTime;
+    }
+
+    /** The current lifecycle state. */
+    public StreamingState state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    DStreamGraph graph() {
+        return graph;
+    }
+
+    void checkCanAdd() {
+        synchronized (lock) {
+            if (state != StreamingState.INITIALIZED) {
+                throw new IllegalStateException("Adding new inputs, transformations, and output operations after "
+                        + (state == StreamingState.ACTIVE ? "starting" : "stopping")
+                        + " a context is not supported; add them while the context is INITIALIZED");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ sources
+
+    /** An input stream over {@code source} with the default partition count. */
+    public <T> InputDStream<T> source(Source<T> source) {
+        return source(source, defaultPartitions());
+    }
+
+    /** An input stream over {@code source} with {@code partitions} partitions per batch. */
+    public <T> InputDStream<T> source(Source<T> source, int partitions) {
+        return new InputDStream<>(this, "source[" + source.getClass().getSimpleName() + "]", source, partitions);
+    }
+
+    /** An input stream taking one list of records per batch from {@code queue} (for tests). */
+    public <T> InputDStream<T> queueStream(Queue<? extends List<T>> queue) {
+        return queueStream(queue, true);
+    }
+
+    /** An input stream taking one list per batch, or all that is queued if not {@code oneAtATime}. */
+    public <T> InputDStream<T> queueStream(Queue<? extends List<T>> queue, boolean oneAtATime) {
+        return new InputDStream<>(this, "queueStream", new QueueSource<>(queue, oneAtATime), defaultPartitions());
+    }
+
+    /** An input stream taking {@code recordsPerBatch} records per batch from {@code records}. */
+    public <T> InputDStream<T> fromIterable(Iterable<T> records, int recordsPerBatch) {
+        return new InputDStream<>(this, "fromIterable", new IterableSource<>(records, recordsPerBatch),
+                defaultPartitions());
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Registers a listener for per-batch metrics. */
+    public void addStreamingListener(StreamingListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    List<StreamingListener> listeners() {
+        return listeners;
+    }
+
+    /**
+     * Starts running batches. The first batch time is the next multiple of the batch interval on the
+     * clock. A second call while active does nothing.
+     *
+     * @throws IllegalStateException if the context is stopped or has no output operation
+     */
+    public void start() {
+        synchronized (lock) {
+            if (state == StreamingState.ACTIVE) {
+                return;
+            }
+            if (state == StreamingState.STOPPED) {
+                throw new IllegalStateException("StreamingContext has already been stopped; a stopped context"
+                        + " cannot be started again (start() is allowed only when INITIALIZED)");
+            }
+            if (graph.outputs().isEmpty()) {
+                throw new IllegalStateException("No output operations registered, so nothing to execute");
+            }
+            long b = batchInterval().millis();
+            long first = (Math.floorDiv(clock().millis(), b) + 1) * b;
+            zeroTime = Time.ofMillis(first - b);
+            graph.initRemember();
+            for (DStream<?> s : graph.streams()) {
+                s.onStart();
+            }
+            state = StreamingState.ACTIVE;
+            scheduler = new JobScheduler(this, graph, Time.ofMillis(first));
+            scheduler.start();
+        }
+    }
+
+    /**
+     * Stops the context. A graceful stop lets the batch in progress complete; otherwise it is
+     * interrupted. Idempotent; may be called from inside an output operation.
+     */
+    public void stop(boolean graceful) {
+        JobScheduler s;
+        synchronized (lock) {
+            if (state == StreamingState.INITIALIZED) {
+                state = StreamingState.STOPPED;
+                executor.close();
+                lock.notifyAll();
+                return;
+            }
+            s = scheduler;
+        }
+        if (s != null) {
+            s.requestStop(graceful);
+        }
+    }
+
+    /** Stops the context without waiting for the batch in progress. */
+    public void stop() {
+        stop(false);
+    }
+
+    /** Called by the scheduler when it ends: records the failure, releases resources, wakes waiters. */
+    void onSchedulerEnded(Throwable error) {
+        for (DStream<?> s : graph.streams()) {
+            s.onStop();
+        }
+        executor.close();
+        synchronized (lock) {
+            if (failure == null) {
+                failure = error;
+            }
+            state = StreamingState.STOPPED;
+            lock.notifyAll();
+        }
+        for (StreamingListener l : listeners) {
+            try {
+                l.onStopped(error);
+            } catch (RuntimeException e) {
+                System.err.println("streaming listener failed: " + e);
+            }
+        }
+    }
+
+    /** Blocks until the context stops, then rethrows the failure that stopped it, if any. */
+    public void awaitTermination() throws InterruptedException {
+        synchronized (lock) {
+            while (state != StreamingState.STOPPED) {
+                lock.wait();
+            }
+            rethrowFailure();
+        }
+    }
+
+    /**
+     * Waits at most {@code timeoutMillis} for the context to stop.
+     *
+     * @return whether it stopped
+     * @throws StreamingException the failure that stopped it, if any
+     */
+    public boolean awaitTerminationOrTimeout(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (lock) {
+            while (state != StreamingState.STOPPED) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                lock.wait(left);
+            }
+            rethrowFailure();
+            return true;
+        }
+    }
+
+    private void rethrowFailure() {
+        if (failure instanceof StreamingException se) {
+            throw se;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new StreamingException(failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * Waits, at most {@code timeoutMillis}, until the batch at {@code time} has completed or the context
+     * stopped; tests advance a {@link ManualClock} and then call this instead of sleeping.
+     *
+     * @return whether that batch completed
+     */
+    public boolean awaitBatch(Time time, long timeoutMillis) throws InterruptedException {
+        JobScheduler s;
+        synchronized (lock) {
+            s = scheduler;
+        }
+        if (s == null) {
+            throw new IllegalStateException("the context has not been started");
+        }
+        return s.awaitCompleted(time, timeoutMillis);
+    }
+
+    /** Stops the context (not gracefully) and waits for it to end; for try-with-resources. */
+    @Override
+    public void close() {
+        stop(false);
+        try {
+            synchronized (lock) {
+                while (state != StreamingState.STOPPED) {
+                    lock.wait();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

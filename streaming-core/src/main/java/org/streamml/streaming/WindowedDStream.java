@@ -1,0 +1,88 @@
+package org.streamml.streaming;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A sliding window over a parent stream: at each of its valid times t, the parent's batches with times
+ * in {@code (t - window, t]}. When those batches share a partition count P, partition i of the window
+ * is the concatenation of their partitions i, oldest first; otherwise all records are re-split into P.
+ */
+final class WindowedDStream<T> extends DStream<T> {
+    private final DStream<T> parent;
+    private final Duration window;
+    private final Duration slide;
+
+    WindowedDStream(DStream<T> parent, Duration window, Duration slide) {
+        super(parent.context(), "window");
+        checkWindow(parent, window, slide);
+        this.parent = parent;
+        this.window = window;
+        this.slide = slide;
+    }
+
+    static void checkWindow(DStream<?> parent, Duration window, Duration slide) {
+        Duration parentSlide = parent.slideDuration();
+        if (!window.isMultipleOf(parentSlide)) {
+            throw new IllegalArgumentException("The window duration of windowed DStream (" + window
+                    + ") must be a multiple of the slide duration of parent DStream (" + parentSlide + ")");
+        }
+        if (!slide.isMultipleOf(parentSlide)) {
+            throw new IllegalArgumentException("The slide duration of windowed DStream (" + slide
+                    + ") must be a multiple of the slide duration of parent DStream (" + parentSlide + ")");
+        }
+    }
+
+    /** The parent batches that fall in the window ending at {@code time}, oldest first. */
+    static <T> List<Batch<T>> batchesInWindow(DStream<T> parent, Duration window, Time time) {
+        List<Batch<T>> batches = new ArrayList<>();
+        long step = parent.slideDuration().millis();
+        for (long t = time.millis() - window.millis() + step; t <= time.millis(); t += step) {
+            parent.batchAt(Time.ofMillis(t)).ifPresent(batches::add);
+        }
+        return batches;
+    }
+
+    @Override
+    public Duration slideDuration() {
+        return slide;
+    }
+
+    @Override
+    public List<DStream<?>> dependencies() {
+        return List.of(parent);
+    }
+
+    @Override
+    protected Duration parentRememberDuration() {
+        return super.parentRememberDuration().plus(window);
+    }
+
+    @Override
+    protected Optional<Batch<T>> compute(Time time) {
+        List<Batch<T>> batches = batchesInWindow(parent, window, time);
+        int p = parent.numPartitions();
+        List<List<T>> parts = new ArrayList<>(p);
+        for (int i = 0; i < p; i++) {
+            parts.add(new ArrayList<>());
+        }
+        boolean aligned = true;
+        for (Batch<T> b : batches) {
+            aligned &= b.numPartitions() == p;
+        }
+        if (aligned) {
+            for (Batch<T> b : batches) {
+                for (int i = 0; i < p; i++) {
+                    parts.get(i).addAll(b.partition(i));
+                }
+            }
+            return Optional.of(new Batch<>(time, parts, context().executor()));
+        }
+        List<T> all = new ArrayList<>();
+        for (Batch<T> b : batches) {
+            all.addAll(b.collect());
+        }
+        return Optional.of(Batch.split(time, all, p, context().executor()));
+    }
+}

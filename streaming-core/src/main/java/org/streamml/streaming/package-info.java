@@ -1,0 +1,6 @@
+/**
+ * The micro-batch streaming engine: a {@link org.streamml.streaming.StreamingContext} cuts input into
+ * batches of P partitions at every batch interval and runs the {@link org.streamml.streaming.DStream}
+ * transformations and output operations registered on it, as in Spark Streaming.
+ */
+package org.streamml.streaming;
