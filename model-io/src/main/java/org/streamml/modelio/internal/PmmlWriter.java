@@ -1,11 +1,8 @@
 package org.streamml.modelio.internal;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.OptionalDouble;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.model.LogisticRegressionModel;
@@ -17,7 +14,8 @@ import org.streamml.modelio.ModelFile;
  * field, Spark's threshold convention for logistic regression), plus {@code Extension} elements with
  * extender {@code StreamML} for what PMML has no place for: the model's version and last batch time,
  * the algorithm options, the exact threshold (or {@code none}) and each cluster's weight. Numbers are
- * written with {@link Double#toString(double)}, so they read back exactly.
+ * written with {@link Double#toString(double)}, so they read back exactly. Attribute values escape
+ * tab, newline and carriage return as character references, so they survive XML's normalization.
  */
 public final class PmmlWriter {
     /** The PMML 4.4 namespace. */
@@ -27,25 +25,22 @@ public final class PmmlWriter {
     /** The name of the target field. */
     static final String TARGET = "target";
 
-    private final XMLStreamWriter xml;
+    private final StringBuilder sb = new StringBuilder(4096);
     private int depth;
 
-    private PmmlWriter(XMLStreamWriter xml) {
-        this.xml = xml;
+    private PmmlWriter() {
     }
 
-    /** The PMML document for {@code file}, UTF-8. */
+    /**
+     * The PMML document for {@code file}, UTF-8.
+     *
+     * @throws IllegalArgumentException if an option or provenance text holds a control character that
+     *         XML 1.0 cannot represent
+     */
     public static byte[] write(ModelFile file) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.setDefaultNamespace(NAMESPACE);
-            new PmmlWriter(xml).document(file);
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("the JDK's XML writer failed on an in-memory stream", e);
-        }
-        return out.toByteArray();
+        PmmlWriter w = new PmmlWriter();
+        w.document(file);
+        return w.sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The field name of feature {@code i}. */
@@ -53,24 +48,23 @@ public final class PmmlWriter {
         return "field_" + i;
     }
 
-    /** The table-"0" intercept through which Spark stores threshold {@code t}: logit(t), clamped. */
+    /** The table-"0" intercept through which Spark stores threshold {@code t}: logit(t), kept finite. */
     static double thresholdIntercept(OptionalDouble threshold) {
         double t = threshold.orElse(LogisticRegressionModel.DEFAULT_THRESHOLD);
-        if (t <= 0) {
+        double logit = -Math.log(1.0 / t - 1.0);
+        if (t <= 0 || logit == Double.NEGATIVE_INFINITY) {
             return -Double.MAX_VALUE;
         }
-        if (t >= 1) {
+        if (t >= 1 || logit == Double.POSITIVE_INFINITY) {
             return Double.MAX_VALUE;
         }
-        return -Math.log(1.0 / t - 1.0);
+        return logit;
     }
 
-    private void document(ModelFile file) throws XMLStreamException {
+    private void document(ModelFile file) {
         Model m = file.model();
-        xml.writeStartDocument("UTF-8", "1.0");
-        open("PMML");
-        xml.writeDefaultNamespace(NAMESPACE);
-        xml.writeAttribute("version", "4.4");
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        open("PMML", "xmlns", NAMESPACE, "version", "4.4");
         header(file);
         dataDictionary(m);
         if (m instanceof KMeansModel km) {
@@ -78,15 +72,13 @@ public final class PmmlWriter {
         } else {
             regression(m);
         }
-        close();
-        xml.writeCharacters("\n");
-        xml.writeEndDocument();
+        close("PMML");
+        sb.append('\n');
     }
 
-    private void header(ModelFile file) throws XMLStreamException {
+    private void header(ModelFile file) {
         Model m = file.model();
-        open("Header");
-        xml.writeAttribute("description", m instanceof KMeansModel ? "k-means clustering"
+        open("Header", "description", m instanceof KMeansModel ? "k-means clustering"
                 : m instanceof LogisticRegressionModel ? "logistic regression" : "linear regression");
         extension("batchesApplied", Long.toString(m.version()));
         extension("lastBatchTimeMillis", Long.toString(m.lastBatchTimeMillis()));
@@ -95,160 +87,157 @@ public final class PmmlWriter {
         }
         String library = file.provenance().library();
         int space = library.lastIndexOf(' ');
-        empty("Application");
-        xml.writeAttribute("name", space > 0 ? library.substring(0, space) : library);
         if (space > 0) {
-            xml.writeAttribute("version", library.substring(space + 1));
+            empty("Application", "name", library.substring(0, space), "version", library.substring(space + 1));
+        } else {
+            empty("Application", "name", library);
         }
-        open("Timestamp");
-        xml.writeCharacters(file.provenance().createdAt());
-        xml.writeEndElement();
-        depth--;
-        close();
+        indent();
+        sb.append("<Timestamp>");
+        escape(file.provenance().createdAt(), false);
+        sb.append("</Timestamp>");
+        close("Header");
     }
 
-    private void dataDictionary(Model m) throws XMLStreamException {
+    private void dataDictionary(Model m) {
         boolean regression = !(m instanceof KMeansModel);
-        open("DataDictionary");
-        xml.writeAttribute("numberOfFields", Integer.toString(m.numFeatures() + (regression ? 1 : 0)));
+        open("DataDictionary", "numberOfFields", Integer.toString(m.numFeatures() + (regression ? 1 : 0)));
         for (int i = 0; i < m.numFeatures(); i++) {
-            dataField(field(i), "continuous", "double");
+            empty("DataField", "name", field(i), "optype", "continuous", "dataType", "double");
         }
         if (m instanceof LogisticRegressionModel) {
-            open("DataField");
-            xml.writeAttribute("name", TARGET);
-            xml.writeAttribute("optype", "categorical");
-            xml.writeAttribute("dataType", "string");
-            for (String value : new String[] {"0", "1"}) {
-                empty("Value");
-                xml.writeAttribute("value", value);
-            }
-            close();
+            open("DataField", "name", TARGET, "optype", "categorical", "dataType", "string");
+            empty("Value", "value", "0");
+            empty("Value", "value", "1");
+            close("DataField");
         } else if (regression) {
-            dataField(TARGET, "continuous", "double");
+            empty("DataField", "name", TARGET, "optype", "continuous", "dataType", "double");
         }
-        close();
+        close("DataDictionary");
     }
 
-    private void dataField(String name, String optype, String dataType) throws XMLStreamException {
-        empty("DataField");
-        xml.writeAttribute("name", name);
-        xml.writeAttribute("optype", optype);
-        xml.writeAttribute("dataType", dataType);
-    }
-
-    private void miningSchema(int d, boolean withTarget) throws XMLStreamException {
+    private void miningSchema(int d, boolean withTarget) {
         open("MiningSchema");
         for (int i = 0; i < d; i++) {
-            empty("MiningField");
-            xml.writeAttribute("name", field(i));
-            xml.writeAttribute("usageType", "active");
+            empty("MiningField", "name", field(i), "usageType", "active");
         }
         if (withTarget) {
-            empty("MiningField");
-            xml.writeAttribute("name", TARGET);
-            xml.writeAttribute("usageType", "target");
+            empty("MiningField", "name", TARGET, "usageType", "target");
         }
-        close();
+        close("MiningSchema");
     }
 
-    private void regression(Model m) throws XMLStreamException {
+    private void regression(Model m) {
         boolean logistic = m instanceof LogisticRegressionModel;
         double[] w = logistic ? ((LogisticRegressionModel) m).weights() : ((LinearRegressionModel) m).weights();
         double b = logistic ? ((LogisticRegressionModel) m).intercept() : ((LinearRegressionModel) m).intercept();
-        open("RegressionModel");
-        xml.writeAttribute("modelName", logistic ? "logistic regression" : "linear regression");
-        xml.writeAttribute("functionName", logistic ? "classification" : "regression");
         if (logistic) {
-            xml.writeAttribute("normalizationMethod", "logit");
+            open("RegressionModel", "modelName", "logistic regression", "functionName", "classification",
+                    "normalizationMethod", "logit");
             OptionalDouble t = ((LogisticRegressionModel) m).threshold();
             extension("threshold", t.isPresent() ? Double.toString(t.getAsDouble()) : "none");
+        } else {
+            open("RegressionModel", "modelName", "linear regression", "functionName", "regression");
         }
         miningSchema(w.length, true);
-        open("RegressionTable");
-        xml.writeAttribute("intercept", Double.toString(b));
         if (logistic) {
-            xml.writeAttribute("targetCategory", "1");
+            open("RegressionTable", "intercept", Double.toString(b), "targetCategory", "1");
+        } else {
+            open("RegressionTable", "intercept", Double.toString(b));
         }
         for (int i = 0; i < w.length; i++) {
-            empty("NumericPredictor");
-            xml.writeAttribute("name", field(i));
-            xml.writeAttribute("coefficient", Double.toString(w[i]));
+            empty("NumericPredictor", "name", field(i), "coefficient", Double.toString(w[i]));
         }
-        close();
+        close("RegressionTable");
         if (logistic) {
-            empty("RegressionTable");
             double cut = thresholdIntercept(((LogisticRegressionModel) m).threshold());
-            xml.writeAttribute("intercept", Double.toString(cut));
-            xml.writeAttribute("targetCategory", "0");
+            empty("RegressionTable", "intercept", Double.toString(cut), "targetCategory", "0");
         }
-        close();
+        close("RegressionModel");
     }
 
-    private void clustering(KMeansModel km) throws XMLStreamException {
+    private void clustering(KMeansModel km) {
         int d = km.numFeatures();
-        open("ClusteringModel");
-        xml.writeAttribute("modelName", "k-means");
-        xml.writeAttribute("functionName", "clustering");
-        xml.writeAttribute("modelClass", "centerBased");
-        xml.writeAttribute("numberOfClusters", Integer.toString(km.k()));
+        open("ClusteringModel", "modelName", "k-means", "functionName", "clustering", "modelClass", "centerBased",
+                "numberOfClusters", Integer.toString(km.k()));
         miningSchema(d, false);
-        open("ComparisonMeasure");
-        xml.writeAttribute("kind", "distance");
+        open("ComparisonMeasure", "kind", "distance");
         empty("squaredEuclidean");
-        close();
+        close("ComparisonMeasure");
         for (int i = 0; i < d; i++) {
-            empty("ClusteringField");
-            xml.writeAttribute("field", field(i));
-            xml.writeAttribute("compareFunction", "absDiff");
+            empty("ClusteringField", "field", field(i), "compareFunction", "absDiff");
         }
         double[] weights = km.clusterWeights();
-        StringBuilder sb = new StringBuilder();
         for (int j = 0; j < km.k(); j++) {
-            open("Cluster");
-            xml.writeAttribute("name", "cluster_" + j);
+            open("Cluster", "name", "cluster_" + j);
             extension("weight", Double.toString(weights[j]));
-            open("Array");
-            xml.writeAttribute("n", Integer.toString(d));
-            xml.writeAttribute("type", "real");
-            sb.setLength(0);
+            indent();
+            sb.append("<Array n=\"").append(d).append("\" type=\"real\">");
             double[] c = km.center(j);
             for (int i = 0; i < d; i++) {
                 sb.append(i == 0 ? "" : " ").append(c[i]);
             }
-            xml.writeCharacters(sb.toString());
-            xml.writeEndElement();
-            depth--;
-            close();
+            sb.append("</Array>");
+            close("Cluster");
         }
-        close();
+        close("ClusteringModel");
     }
 
-    private void extension(String name, String value) throws XMLStreamException {
-        empty("Extension");
-        xml.writeAttribute("extender", EXTENDER);
-        xml.writeAttribute("name", name);
-        xml.writeAttribute("value", value);
+    private void extension(String name, String value) {
+        empty("Extension", "extender", EXTENDER, "name", name, "value", value);
     }
 
-    private void open(String name) throws XMLStreamException {
-        indent();
-        xml.writeStartElement(NAMESPACE, name);
+    private void open(String name, String... attributes) {
+        start(name, attributes);
+        sb.append('>');
         depth++;
     }
 
-    private void empty(String name) throws XMLStreamException {
-        indent();
-        xml.writeEmptyElement(NAMESPACE, name);
+    private void empty(String name, String... attributes) {
+        start(name, attributes);
+        sb.append("/>");
     }
 
-    private void close() throws XMLStreamException {
+    private void start(String name, String... attributes) {
+        indent();
+        sb.append('<').append(name);
+        for (int i = 0; i < attributes.length; i += 2) {
+            sb.append(' ').append(attributes[i]).append("=\"");
+            escape(attributes[i + 1], true);
+            sb.append('"');
+        }
+    }
+
+    private void close(String name) {
         depth--;
         indent();
-        xml.writeEndElement();
+        sb.append("</").append(name).append('>');
     }
 
-    private void indent() throws XMLStreamException {
-        xml.writeCharacters(depth == 0 ? "\n" : "\n" + "    ".repeat(depth));
+    private void indent() {
+        sb.append('\n');
+        for (int i = 0; i < depth; i++) {
+            sb.append("    ");
+        }
+    }
+
+    private void escape(String s, boolean attribute) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append(attribute ? "&quot;" : "\"");
+                case '\t', '\n', '\r' -> sb.append("&#").append((int) c).append(';');
+                default -> {
+                    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
+                        throw new IllegalArgumentException("PMML (XML 1.0) cannot hold the character U+"
+                                + String.format("%04X", (int) c) + " in: " + s);
+                    }
+                    sb.append(c);
+                }
+            }
+        }
     }
 }
