@@ -198,7 +198,7 @@ public final class JsonParser {
                 }
                 return (char) v;
             default:
-                pos -= 1;
+                pos -= 2;
                 throw error("found the escape \\" + e + ", expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
         }
     }
