@@ -5,10 +5,13 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Atomic file replacement: the content goes to a temporary file in the target's directory, is forced
@@ -37,7 +40,7 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = createTemp(dir, absolute.getFileName().toString());
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
@@ -59,6 +62,33 @@ public final class AtomicFiles {
             if (!moved) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /**
+     * Creates {@code .NAME.RANDOM.tmp} in {@code dir} with the default permissions of a new file (not
+     * the owner-only ones of {@link Files#createTempFile}); a replaced file keeps its permissions.
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        while (true) {
+            Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".tmp");
+            try {
+                Files.createFile(temp);
+            } catch (FileAlreadyExistsException taken) {
+                continue;
+            }
+            Path target = dir.resolve(name);
+            boolean posix = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
+            if (posix && Files.exists(target)) {
+                try {
+                    Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+                } catch (IOException e) {
+                    Files.deleteIfExists(temp);
+                    throw e;
+                }
+            }
+            return temp;
         }
     }
 
