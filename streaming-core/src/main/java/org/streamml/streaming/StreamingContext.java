@@ -308,19 +308,19 @@ public final class StreamingContext implements AutoCloseable {
             s.onStop();
         }
         executor.close();
-        synchronized (lock) {
-            if (failure == null) {
-                failure = error;
-            }
-            state = StreamingState.STOPPED;
-            lock.notifyAll();
-        }
         for (StreamingListener l : listeners) {
             try {
                 l.onStopped(error);
             } catch (RuntimeException e) {
                 System.err.println("streaming listener failed: " + e);
             }
+        }
+        synchronized (lock) {
+            if (failure == null) {
+                failure = error;
+            }
+            state = StreamingState.STOPPED;
+            lock.notifyAll();
         }
     }
 
