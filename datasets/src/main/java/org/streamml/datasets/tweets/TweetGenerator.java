@@ -70,10 +70,10 @@ public final class TweetGenerator implements Iterable<Tweet> {
 
         /**
          * Seed 42, 10,000 tweets from 500 users over 40 hashtags at 200 tweets/s, exponent 1.1, and a burst
-         * from 40 s to 70 s in which the trending tag takes 35 % of the hashtags.
+         * from 40 s to 85 s in which the trending tag takes half of the hashtags.
          */
         public static Options defaults() {
-            return new Options(42, 10_000, 500, 40, 200, 1.1, 0, 40_000, 30_000, 0.35);
+            return new Options(42, 10_000, 500, 40, 200, 1.1, 0, 40_000, 45_000, 0.5);
         }
 
         /** A copy with another seed. */
