@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             NotebookCommand.class,
             DatasetCommand.class,
+            DemoCommand.class,
         })
 public final class Main implements Runnable {
 
