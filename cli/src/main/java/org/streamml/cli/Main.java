@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             NotebookCommand.class,
             DatasetCommand.class,
             DemoCommand.class,
+            TrainCommand.class,
         })
 public final class Main implements Runnable {
 
