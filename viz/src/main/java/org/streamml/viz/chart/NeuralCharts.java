@@ -117,6 +117,7 @@ public final class NeuralCharts {
         renderer.setBlockWidth(times.length > 1 ? (times[times.length - 1] - times[0]) / (times.length - 1) : 1);
         renderer.setBlockHeight(1);
         renderer.setBlockAnchor(RectangleAnchor.CENTER);
+        renderer.setDefaultSeriesVisibleInLegend(false);
         NumberAxis neurons = new NumberAxis(yLabel);
         neurons.setAutoRangeIncludesZero(false);
         neurons.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

@@ -11,6 +11,8 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYDataset;
 
 /**
@@ -50,6 +52,8 @@ public final class TimeSeriesCharts {
         lower.addRangeMarker(band, Layer.BACKGROUND);
         ValueMarker line = new ValueMarker(threshold, ChartStyle.THRESHOLD_LINE, new BasicStroke(1.5f));
         line.setLabel("threshold " + threshold);
+        line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         lower.addRangeMarker(line, Layer.FOREGROUND);
         addAnomalyMarkers(lower, anomalyX);
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(axis(text.xLabel(), false));
