@@ -81,7 +81,7 @@ public final class TimeSeriesCharts {
 
     /** Prequential (test-then-train) metrics, one curve per metric, over batches. */
     public static JFreeChart metricCurves(ChartText text, List<Series> metrics) {
-        return lines(text, metrics);
+        return wholeNumbersAcross(lines(text, metrics));
     }
 
     /**
@@ -108,7 +108,7 @@ public final class TimeSeriesCharts {
             }
             series.add(new Series(names[p], batches, y));
         }
-        return lines(text, series);
+        return wholeNumbersAcross(lines(text, series));
     }
 
     /**
@@ -124,7 +124,13 @@ public final class TimeSeriesCharts {
         combined.setGap(8);
         combined.add(throughput, 1);
         combined.add(latency, 1);
-        return chart(title, combined, true);
+        return wholeNumbersAcross(chart(title, combined, true));
+    }
+
+    /** Gives the chart's horizontal axis whole-number ticks (batches are counted, not measured). */
+    private static JFreeChart wholeNumbersAcross(JFreeChart chart) {
+        chart.getXYPlot().getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return chart;
     }
 
     static XYPlot linePlot(List<Series> series, String yLabel, int firstColour) {
