@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Machine learning on streams: a micro-batch engine and streaming learners.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ModelCommand.class,
         })
 public final class Main implements Runnable {
 
