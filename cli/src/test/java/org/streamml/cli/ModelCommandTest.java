@@ -37,8 +37,8 @@ class ModelCommandTest {
     void inspectShouldShowTypeDimensionsVersionAndProvenance() throws Exception {
         Path p = dir.resolve("km.bin");
         KMeansModel km = new KMeansModel(new double[][] {{1, 2, 3}, {4, 5, 6}}, new double[] {1.5, 2.5}, 20, 60_000);
-        ModelIO.save(new ModelFile(km, Map.of("decayFactor", "0.8"), new Provenance("StreamML 1.2", "2026-01-01T00:00:00Z")),
-                p, ModelFormat.BINARY);
+        Provenance provenance = new Provenance("StreamML 1.2", "2026-01-01T00:00:00Z");
+        ModelIO.save(new ModelFile(km, Map.of("decayFactor", "0.8"), provenance), p, ModelFormat.BINARY);
 
         assertEquals(0, run("model", "inspect", p.toString()));
 
