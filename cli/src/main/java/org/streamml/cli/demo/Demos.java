@@ -14,6 +14,7 @@ public final class Demos {
     static {
         Map<String, Demo> m = new LinkedHashMap<>();
         m.put(SensorsDemo.NAME, new SensorsDemo());
+        m.put(FraudDemo.NAME, new FraudDemo());
         m.put(NeuralDemo.NAME, new NeuralDemo());
         m.put("hashtags", new HashtagsDemo());
         ALL = Collections.unmodifiableMap(m);
