@@ -4,27 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.streamml.datasets.internal.Murmur3;
-import org.streamml.datasets.internal.XorShiftRandom;
 import org.streamml.ml.LabeledPoint;
+import org.streamml.ml.random.XORShiftRandom;
 
 class SparkGeneratorsTest {
-
-    @Test
-    void shouldMatchPublishedMurmur3TestVectors() {
-        assertEquals(0, Murmur3.hash32(new byte[0], 0));
-        assertEquals(0x514E28B7, Murmur3.hash32(new byte[0], 1));
-        assertEquals(0x81F16F39, Murmur3.hash32(new byte[0], 0xffffffff));
-        assertEquals(0x76293B50, Murmur3.hash32(new byte[] {-1, -1, -1, -1}, 0));
-        assertEquals(0xF55B516B, Murmur3.hash32(new byte[] {0x21, 0x43, 0x65, (byte) 0x87}, 0));
-        assertEquals(0x7E4A8634, Murmur3.hash32(new byte[] {0x21, 0x43, 0x65}, 0));
-        assertEquals(0x2E4FF723, Murmur3.hash32(
-                "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.US_ASCII), 0));
-    }
 
     @Test
     void shouldReproduceSparkLogisticDrawOrderFeaturesFirstThenLabels() {
@@ -59,7 +45,7 @@ class SparkGeneratorsTest {
 
     @Test
     void shouldDrawKMeansCentersThenPointsFromOneXorShiftSequenceRestartingClustersPerBatch() {
-        XorShiftRandom rnd = new XorShiftRandom(987654321L);
+        XORShiftRandom rnd = new XORShiftRandom(987654321L);
         double[][] centers = new double[2][5];
         for (double[] c : centers) {
             for (int j = 0; j < 5; j++) {
@@ -78,21 +64,6 @@ class SparkGeneratorsTest {
             }
             i++;
         }
-    }
-
-    @Test
-    void shouldGiveUniformDoublesFromXorShift() {
-        XorShiftRandom rnd = new XorShiftRandom(1);
-        double sum = 0;
-        int n = 100_000;
-        for (int i = 0; i < n; i++) {
-            sum += rnd.nextDouble();
-        }
-        assertEquals(0.5, sum / n, 0.005);
-        XorShiftRandom same = new XorShiftRandom(1);
-        assertEquals(new XorShiftRandom(7).nextLong(), new XorShiftRandom(7).nextLong());
-        same.setSeed(7);
-        assertEquals(new XorShiftRandom(7).nextLong(), same.nextLong());
     }
 
     @Test
