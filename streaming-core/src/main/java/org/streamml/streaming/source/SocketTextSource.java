@@ -161,8 +161,9 @@ public final class SocketTextSource implements Source<String> {
         }
         r.checkFailure();
         List<String> out = new ArrayList<>(Math.min(options.maxLinesPerBatch(), buffer.size()));
-        buffer.drainTo(out, options.maxLinesPerBatch());
-        r.resume();
+        if (buffer.drainTo(out, options.maxLinesPerBatch())) {
+            r.resume();
+        }
         synchronized (this) {
             offset += out.size();
         }
