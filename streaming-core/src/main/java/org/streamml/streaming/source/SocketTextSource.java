@@ -191,6 +191,12 @@ public final class SocketTextSource implements Source<String> {
         return buffer.highWaterMark();
     }
 
+    /** Whether the connection has ended (closed by the server, or failed) and every line is in the buffer. */
+    public boolean isReceiveFinished() {
+        LineReceiver r = receiver;
+        return r != null && r.isFinished();
+    }
+
     /** Whether the receiver has stopped reading because the buffer is full. */
     public boolean isPaused() {
         LineReceiver r = receiver;
