@@ -10,7 +10,8 @@ package org.streamml.cli.demo;
  * @param partitions partitions per batch, >= 1
  * @param recordsPerSecond the input rate in stream time, > 0, or 0 for the demo's own default
  */
-public record DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions, double recordsPerSecond) {
+public record DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
+                           double recordsPerSecond) {
 
     /** Validates the settings. */
     public DemoSettings {
