@@ -35,7 +35,8 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Stream time to run instead of --batches, rounded up to whole batches.")
     private Double durationSeconds;
 
-    @Option(names = "--real-time", description = "Pace batches by the wall clock instead of replaying as fast as possible.")
+    @Option(names = "--real-time",
+            description = "Pace batches by the wall clock instead of replaying as fast as possible.")
     private boolean realTime;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the demo's data (default: ${DEFAULT-VALUE}).")

@@ -307,9 +307,13 @@ public class Batch<T> {
         return countByValue(numPartitions());
     }
 
-    /** How often each distinct record occurs, hash-partitioned into {@code numPartitions}. */
+    /**
+     * How often each distinct record occurs, hash-partitioned into {@code numPartitions}: counted per input
+     * partition with one hash lookup and no allocation per repeated record, then merged per output
+     * partition in input-partition order.
+     */
     public PairBatch<T, Long> countByValue(int numPartitions) {
-        return mapToPair(x -> Pair.of(x, 1L)).reduceByKey(Long::sum, numPartitions);
+        return ValueCounter.countByValue(this, numPartitions);
     }
 
     /** A new batch at the same time whose partition i is {@code f(partition i)}, computed in parallel. */

@@ -13,7 +13,7 @@ import org.streamml.viz.VizOptions;
  * @param partitions partitions per batch, >= 1
  * @param recordsPerSecond the input rate in stream time, > 0, or 0 for the demo's own default
  * @param dashboardPort the port of the live web dashboard, 0 for any free port, or -1 for none
- * @param chartsDir where the demo writes its PNG and SVG charts, or {@code null} for the demo's own
+ * @param chartsDir where the demo writes its PNG charts, or {@code null} for the demo's own
  *        {@code demo-out/NAME}
  */
 public record DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
