@@ -56,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
     private Integer dashboardPort;
 
     @Option(names = "--charts", paramLabel = "DIR",
-            description = "Write the demo's PNG and SVG charts into DIR (default: demo-out/NAME).")
+            description = "Write the demo's PNG charts into DIR (default: demo-out/NAME).")
     private Path chartsDir;
 
     @Override

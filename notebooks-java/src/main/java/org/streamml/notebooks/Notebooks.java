@@ -9,7 +9,8 @@ import java.util.List;
 /** The notebooks shipped with StreamML, read from the class path ({@code org/streamml/notebooks/NAME.jsh}). */
 public final class Notebooks {
     /** The notebook names, in the order a newcomer should read them. */
-    public static final List<String> NAMES = List.of("quickstart");
+    public static final List<String> NAMES = List.of("quickstart", "offline-online", "sensor-anomalies", "fraud",
+            "neural-clustering");
 
     private Notebooks() {
     }
