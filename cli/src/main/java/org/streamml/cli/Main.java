@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             DemoCommand.class,
             TrainCommand.class,
+            PredictCommand.class,
         })
 public final class Main implements Runnable {
 
