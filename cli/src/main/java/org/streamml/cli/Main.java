@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             TrainCommand.class,
             ModelCommand.class,
+            PredictCommand.class,
         })
 public final class Main implements Runnable {
 
