@@ -27,6 +27,7 @@ public final class SwingWindowMain {
     private SwingWindowMain() {
     }
 
+    /** Runs the window check; {@code args[0]} is where to save the picture of the window. */
     public static void main(String[] args) throws Exception {
         Path picture = Path.of(args[0]);
         try {
