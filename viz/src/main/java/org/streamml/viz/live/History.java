@@ -48,6 +48,52 @@ final class History {
         y[0][slot] = value;
     }
 
+    /**
+     * Appends points {@code 0 .. count-1} under one lock: point i is at {@code xs[i]} with the values
+     * {@code rows[i]}. Points that the ring would overwrite within this call are counted but not copied.
+     * Not modified: xs, rows.
+     */
+    synchronized void appendRows(double[] xs, double[][] rows, int count) {
+        checkCount(xs.length, rows.length, count);
+        int first = Math.max(0, count - capacity);
+        for (int i = first; i < count; i++) {
+            if (rows[i].length != y.length) {
+                throw new IllegalArgumentException("expected " + y.length + " values per point but point " + i
+                        + " has " + rows[i].length);
+            }
+        }
+        appended += first;
+        for (int i = first; i < count; i++) {
+            int slot = slotForAppend();
+            x[slot] = xs[i];
+            double[] row = rows[i];
+            for (int c = 0; c < row.length; c++) {
+                y[c][slot] = row[c];
+            }
+        }
+    }
+
+    /** Appends points {@code 0 .. count-1} of a one-channel history under one lock. Not modified: xs, values. */
+    synchronized void appendValues(double[] xs, double[] values, int count) {
+        if (y.length != 1) {
+            throw new IllegalArgumentException("expected " + y.length + " values per point but got 1");
+        }
+        checkCount(xs.length, values.length, count);
+        int first = Math.max(0, count - capacity);
+        appended += first;
+        for (int i = first; i < count; i++) {
+            int slot = slotForAppend();
+            x[slot] = xs[i];
+            y[0][slot] = values[i];
+        }
+    }
+
+    private static void checkCount(int xs, int values, int count) {
+        if (count < 0 || count > xs || count > values) {
+            throw new IllegalArgumentException("count must be in [0, " + Math.min(xs, values) + "]: " + count);
+        }
+    }
+
     private int slotForAppend() {
         int slot;
         if (size < capacity) {

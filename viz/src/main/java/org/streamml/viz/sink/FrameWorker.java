@@ -8,11 +8,17 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A daemon thread that runs a frame (a render) whenever one was requested, at most once per minimum
- * interval. Requests made while a frame runs coalesce into one more frame, so the requester never waits
+ * interval and within a {@link #BUSY_SHARE} of the time. Requests made while a frame runs coalesce into one more frame, so the requester never waits
  * and a slow frame only lowers the frame rate. A frame that throws is reported once to standard error and
  * the worker goes on.
  */
 public final class FrameWorker implements AutoCloseable {
+    /**
+     * The largest share of wall time the worker spends rendering: after a frame that took d, the next starts
+     * no sooner than d / share later, so that however slow rendering is, it takes at most this share of one
+     * core from the engine. A slow renderer draws fewer frames.
+     */
+    public static final double BUSY_SHARE = 0.02;
     private final Runnable frame;
     private final long minIntervalNanos;
     private final Thread thread;
@@ -79,14 +85,14 @@ public final class FrameWorker implements AutoCloseable {
     }
 
     private void loop() {
-        long lastStart = System.nanoTime() - minIntervalNanos;
+        long nextStart = System.nanoTime();
         while (running) {
             lock.lock();
             try {
                 while (running && !requested.get()) {
                     wake.await();
                 }
-                long wait = lastStart + minIntervalNanos - System.nanoTime();
+                long wait = nextStart - System.nanoTime();
                 while (running && wait > 0) {
                     wait = wake.awaitNanos(wait);
                 }
@@ -99,8 +105,10 @@ public final class FrameWorker implements AutoCloseable {
                 return;
             }
             requested.set(false);
-            lastStart = System.nanoTime();
+            long start = System.nanoTime();
             runFrame();
+            long busy = System.nanoTime() - start;
+            nextStart = start + Math.max(minIntervalNanos, (long) (busy / BUSY_SHARE));
         }
     }
 

@@ -25,6 +25,8 @@ import org.streamml.viz.sink.RenderingSink;
  * }</pre>
  */
 public final class DashboardSink extends RenderingSink {
+    /** zlib level 1: on loopback a slightly larger image costs less than compressing it harder. */
+    private static final int PNG_COMPRESSION = 1;
     private final DashboardServer server;
     private final int width;
     private final int height;
@@ -82,7 +84,7 @@ public final class DashboardSink extends RenderingSink {
         JFreeChart jfc = chart.render();
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
-            ChartUtils.writeChartAsPNG(out, jfc, width, height);
+            ChartUtils.writeChartAsPNG(out, jfc, width, height, false, PNG_COMPRESSION);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode chart '" + chart.name() + "' as PNG", e);
         }
