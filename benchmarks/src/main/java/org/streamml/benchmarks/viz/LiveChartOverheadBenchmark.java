@@ -22,12 +22,13 @@ import org.streamml.viz.chart.ChartText;
 import org.streamml.viz.live.LiveBatchMetrics;
 import org.streamml.viz.live.LiveLines;
 import org.streamml.viz.live.LiveTimeSeries;
+import org.streamml.viz.sink.FramePacing;
 import org.streamml.viz.web.DashboardSink;
 
 /**
  * Engine throughput (records per second) of a scoring pipeline replayed as fast as the machine allows,
- * without charts and with live charts on a web dashboard (see {@link #charts}), rendered to PNG at most
- * every 250 ms. The bound to meet: a run with charts is at most 5 % slower than one without.
+ * without charts and with live charts on a web dashboard (see {@link #charts}), rendered to PNG as
+ * {@link FramePacing#defaults()} allows. The bound to meet: a run with charts is at most 5 % slower than one without.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar LiveChartOverhead -f 1 -wi 2 -i 3
@@ -76,7 +77,7 @@ public class LiveChartOverheadBenchmark {
             records.add(r);
         }
         if (!charts.equals("none")) {
-            dashboard = DashboardSink.start("127.0.0.1", 0, 800, 400, 250);
+            dashboard = DashboardSink.start("127.0.0.1", 0, 800, 400, FramePacing.defaults());
             rmse = LiveLines.metrics("rmse", List.of("rmse"), 2000);
             batchMetrics = new LiveBatchMetrics("batches", 2000);
             dashboard.add(rmse);

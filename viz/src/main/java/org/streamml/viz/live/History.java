@@ -62,15 +62,25 @@ final class History {
                         + " has " + rows[i].length);
             }
         }
-        appended += first;
+        int from = writeSlot();
+        int w = from;
         for (int i = first; i < count; i++) {
-            int slot = slotForAppend();
-            x[slot] = xs[i];
-            double[] row = rows[i];
-            for (int c = 0; c < row.length; c++) {
-                y[c][slot] = row[c];
+            x[w] = xs[i];
+            if (++w == capacity) {
+                w = 0;
             }
         }
+        for (int c = 0; c < y.length; c++) {
+            double[] channel = y[c];
+            w = from;
+            for (int i = first; i < count; i++) {
+                channel[w] = rows[i][c];
+                if (++w == capacity) {
+                    w = 0;
+                }
+            }
+        }
+        advance(count - first, count);
     }
 
     /** Appends points {@code 0 .. count-1} of a one-channel history under one lock. Not modified: xs, values. */
@@ -80,12 +90,34 @@ final class History {
         }
         checkCount(xs.length, values.length, count);
         int first = Math.max(0, count - capacity);
-        appended += first;
+        int w = writeSlot();
+        double[] channel = y[0];
         for (int i = first; i < count; i++) {
-            int slot = slotForAppend();
-            x[slot] = xs[i];
-            y[0][slot] = values[i];
+            x[w] = xs[i];
+            channel[w] = values[i];
+            if (++w == capacity) {
+                w = 0;
+            }
         }
+        advance(count - first, count);
+    }
+
+    /** The slot the next point goes to. */
+    private int writeSlot() {
+        int w = start + size;
+        return w >= capacity ? w - capacity : w;
+    }
+
+    /** Accounts for {@code written} points written from the write slot, out of {@code offered} appended. */
+    private void advance(int written, int offered) {
+        int end = writeSlot() + written;
+        end = end >= capacity ? end - capacity : end;
+        size = Math.min(capacity, size + written);
+        start = end - size;
+        if (start < 0) {
+            start += capacity;
+        }
+        appended += offered;
     }
 
     private static void checkCount(int xs, int values, int count) {
@@ -95,13 +127,11 @@ final class History {
     }
 
     private int slotForAppend() {
-        int slot;
+        int slot = writeSlot();
         if (size < capacity) {
-            slot = (start + size) % capacity;
             size++;
-        } else {
-            slot = start;
-            start = (start + 1) % capacity;
+        } else if (++start == capacity) {
+            start = 0;
         }
         appended++;
         return slot;

@@ -49,7 +49,7 @@ public final class SwingWindowMain {
             queue.add(batch);
         }
         ManualClock clock = new ManualClock();
-        DesktopSink window = new DesktopSink("StreamML test", 480, 300, 0);
+        DesktopSink window = new DesktopSink("StreamML test", 480, 300, FramePacing.defaults());
         try (StreamingContext ssc = new StreamingContext(StreamingContext.Options.defaults()
                 .withBatchInterval(Duration.ofMillis(100)).withClock(clock).withThreads(1))) {
             LiveLines error = LiveLines.metrics("error", List.of("mean |error|"), 100);

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.streamml.viz.live.LiveLines;
+import org.streamml.viz.sink.FramePacing;
 
 class DashboardSinkTest {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
@@ -31,7 +32,7 @@ class DashboardSinkTest {
     @Test
     void shouldServeThePageTheChartListAndTheLatestFrames() throws Exception {
         LiveLines chart = LiveLines.metrics("rmse", List.of("rmse"), 100);
-        try (DashboardSink web = DashboardSink.start("127.0.0.1", 0, 300, 200, 0)) {
+        try (DashboardSink web = DashboardSink.start("127.0.0.1", 0, 300, 200, FramePacing.unpaced())) {
             web.add(chart);
             chart.append(1, 0.5);
             chart.publish();
@@ -67,7 +68,7 @@ class DashboardSinkTest {
     @Test
     void shouldAnnounceEveryChartToANewEventClientAndThenEachNewFrame() throws Exception {
         LiveLines chart = LiveLines.metrics("loss", List.of("loss"), 100);
-        try (DashboardSink web = DashboardSink.start("127.0.0.1", 0, 200, 150, 0)) {
+        try (DashboardSink web = DashboardSink.start("127.0.0.1", 0, 200, 150, FramePacing.unpaced())) {
             web.add(chart);
             assertTrue(web.awaitFrames(1, 5000));
             HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(web.uri().resolve("/events"))
@@ -92,11 +93,12 @@ class DashboardSinkTest {
 
     @Test
     void shouldRejectABadPortAndSayWhichAddressIsTaken() {
-        assertThrows(IllegalArgumentException.class, () -> DashboardSink.start("127.0.0.1", 70000, 100, 100, 0));
-        try (DashboardSink first = DashboardSink.start("127.0.0.1", 0, 100, 100, 0)) {
+        assertThrows(IllegalArgumentException.class,
+                () -> DashboardSink.start("127.0.0.1", 70000, 100, 100, FramePacing.unpaced()));
+        try (DashboardSink first = DashboardSink.start("127.0.0.1", 0, 100, 100, FramePacing.unpaced())) {
             int port = first.address().getPort();
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> DashboardSink.start("127.0.0.1", port, 100, 100, 0));
+                    () -> DashboardSink.start("127.0.0.1", port, 100, 100, FramePacing.unpaced()));
             assertTrue(e.getMessage().startsWith("cannot start the dashboard on 127.0.0.1:" + port), e.getMessage());
         }
     }
