@@ -9,7 +9,7 @@ package org.streamml.ml.anomaly;
  * the distribution of the measure. Allocation-free; not thread-safe.
  */
 final class TailCalibrator {
-    static final double MIN_EXCESS = Double.parseDouble(System.getProperty("minex", "0.05"));
+    private static final double MIN_EXCESS = 0.05;
     private final RollingQuantiles history;
     private final double tailFraction;
     private final int minHistory;
