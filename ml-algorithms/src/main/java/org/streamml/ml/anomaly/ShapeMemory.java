@@ -57,8 +57,8 @@ final class ShapeMemory {
         }
         double best = Double.POSITIVE_INFINITY;
         int comparable = stored - span;
+        int slot = Math.floorMod(next - 1 - span, capacity);
         for (int s = 0; s < comparable; s++) {
-            int slot = Math.floorMod(next - 1 - span - s, capacity);
             int base = slot * width;
             double d = 0;
             for (int k = 0; k < width && d < best; k++) {
@@ -68,6 +68,7 @@ final class ShapeMemory {
             if (d < best) {
                 best = d;
             }
+            slot = slot == 0 ? capacity - 1 : slot - 1;
         }
         System.arraycopy(vector, 0, memory, next * width, width);
         next = next + 1 == capacity ? 0 : next + 1;

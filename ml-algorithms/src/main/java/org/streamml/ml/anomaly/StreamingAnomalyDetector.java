@@ -178,7 +178,7 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
             }
         }
         double logP = Math.min(0.0, minLogTail + logScales);
-        double score = Math.min(1.0, -logP / (Math.log(10.0) * options.decades()));
+        double score = Math.max(0.0, Math.min(1.0, -logP / (Math.log(10.0) * options.decades())));
         if (holdOff > 0) {
             holdOff--;
             return 0.0;
