@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             TrainCommand.class,
             ModelCommand.class,
+            DetectCommand.class,
+            NabScoreCommand.class,
         })
 public final class Main implements Runnable {
 
