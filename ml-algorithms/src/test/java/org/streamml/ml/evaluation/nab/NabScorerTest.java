@@ -150,6 +150,27 @@ class NabScorerTest {
     }
 
     @Test
+    void shouldLayAWindowWhoseLimitsFallBetweenRowsOverTheRowsInside() {
+        Map<String, List<NabWindow>> between = Map.of("a/f.csv",
+                List.of(new NabWindow(T0 + 39 * MINUTE + 30_000L, T0 + 49 * MINUTE + 30_000L)));
+        NabResult r = SCORER.score(List.of(series("a/f.csv", 100, 40)), between, NabProfile.STANDARD);
+        assertEquals(1.0, r.rawScore(), 1e-12);
+    }
+
+    @Test
+    void shouldEnterAWindowAtTheFirstOfDuplicateTimestamps() {
+        long[] t = new long[100];
+        double[] s = new double[100];
+        for (int i = 0; i < 100; i++) {
+            t[i] = T0 + (i <= 40 ? i : i - 1) * MINUTE;
+        }
+        s[41] = 0.9;
+        NabResult r = SCORER.score(List.of(new NabSeries("a/f.csv", t, s)), Map.of("a/f.csv",
+                List.of(new NabWindow(T0 + 40 * MINUTE, T0 + 49 * MINUTE))), NabProfile.STANDARD);
+        assertEquals(scaledSigmoid(-10.0 / 11.0) / scaledSigmoid(-1.0), r.rawScore(), 1e-12);
+    }
+
+    @Test
     void shouldRejectAFileWithoutWindows() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> standard(series("b/other.csv", 100, 40)));
