@@ -165,7 +165,8 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
         if (values.size() > 0) {
             double centre = values.quantile(0.5);
             standard = (value - centre) / robustScale(centre);
-            standard = Math.max(-MAX_STANDARD, Math.min(MAX_STANDARD, standard));
+            // Clamped (and NaN, from absurd magnitudes, zeroed) so the shape distances stay finite.
+            standard = Double.isNaN(standard) ? 0 : Math.max(-MAX_STANDARD, Math.min(MAX_STANDARD, standard));
         }
         values.add(value);
         double minLogTail = 0;

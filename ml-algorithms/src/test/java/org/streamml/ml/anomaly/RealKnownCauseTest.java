@@ -20,17 +20,18 @@ import org.streamml.ml.evaluation.nab.NabWindow;
 class RealKnownCauseTest {
     private static final NabScorer SCORER = new NabScorer(NabScorer.Options.defaults());
 
-    private static List<NabResult> score(List<NabTestData.Series> data, Map<String, List<NabWindow>> windows) {
+    private static List<NabSeries> detect(List<NabTestData.Series> data) {
         List<NabSeries> out = new ArrayList<>();
         for (NabTestData.Series s : data) {
             out.add(NabTestData.detect(s, StreamingAnomalyDetector.Options.defaults()));
         }
-        return SCORER.scoreAll(out, windows, NabProfile.all());
+        return out;
     }
 
     @Test
     void shouldScoreAtLeastSixtyTwoOnRealKnownCause() {
-        List<NabResult> r = score(NabTestData.realKnownCause(), NabTestData.windows());
+        List<NabResult> r = SCORER.scoreAll(detect(NabTestData.realKnownCause()), NabTestData.windows(),
+                NabProfile.all());
         assertTrue(r.get(0).normalizedScore() >= 62.0, "standard " + r.get(0).normalizedScore());
         assertTrue(r.get(1).normalizedScore() >= 50.0, "reward_low_FP " + r.get(1).normalizedScore());
         assertTrue(r.get(2).normalizedScore() >= 68.0, "reward_low_FN " + r.get(2).normalizedScore());
@@ -39,17 +40,16 @@ class RealKnownCauseTest {
     @Test
     void shouldDetectEveryKindOfInjectedAnomaly() {
         Map<String, List<NabWindow>> windows = SyntheticCorpus.newWindows();
-        List<NabTestData.Series> data = SyntheticCorpus.series(11, 2, windows);
-        NabResult standard = score(data, windows).get(0);
+        List<NabSeries> scored = detect(SyntheticCorpus.series(11, 2, windows));
+        NabResult standard = SCORER.score(scored, windows, NabProfile.STANDARD);
         assertTrue(standard.normalizedScore() >= 75.0, "standard " + standard.normalizedScore());
         double threshold = StreamingAnomalyDetector.Options.defaults().threshold();
-        for (NabTestData.Series s : data) {
-            NabSeries scored = NabTestData.detect(s, StreamingAnomalyDetector.Options.defaults());
+        for (NabSeries s : scored) {
             NabWindow w = windows.get(s.name()).get(0);
             boolean alarmed = false;
-            for (int i = 0; i < scored.size(); i++) {
-                long t = scored.timestamps()[i];
-                alarmed |= t >= w.startMillis() && t <= w.endMillis() && scored.scores()[i] >= threshold;
+            for (int i = 0; i < s.size(); i++) {
+                long t = s.timestamps()[i];
+                alarmed |= t >= w.startMillis() && t <= w.endMillis() && s.scores()[i] >= threshold;
             }
             assertTrue(alarmed, s.name() + ": no alarm in the anomaly window");
         }

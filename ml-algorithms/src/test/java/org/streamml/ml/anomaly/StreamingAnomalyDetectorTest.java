@@ -49,7 +49,9 @@ class StreamingAnomalyDetectorTest {
         Random rnd = new Random(3);
         double[] v = new double[3000];
         for (int i = 0; i < v.length; i++) {
-            v[i] = rnd.nextDouble() < 0.05 ? rnd.nextGaussian() * 1e6 : (i % 7 == 0 ? 0 : rnd.nextInt(3));
+            double u = rnd.nextDouble();
+            v[i] = u < 0.01 ? rnd.nextGaussian() * 1e300 : u < 0.05 ? rnd.nextGaussian() * 1e6
+                    : (i % 7 == 0 ? 0 : rnd.nextInt(3));
         }
         for (double s : run(new StreamingAnomalyDetector(), v)) {
             assertTrue(s >= 0 && s <= 1, "score " + s);
