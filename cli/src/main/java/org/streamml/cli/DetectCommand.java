@@ -55,6 +55,9 @@ public final class DetectCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be >= 1: " + batchSize);
         }
+        if (!Files.isRegularFile(input)) {
+            throw new IllegalArgumentException("input file not found: " + input);
+        }
         SeriesCsv.Table table = SeriesCsv.read(input);
         if (table.size() == 0) {
             throw new IllegalArgumentException(input + " has no data rows: expected a header 'timestamp,value' "

@@ -97,6 +97,9 @@ public final class NabScoreCommand implements Callable<Integer> {
 
     private Map<String, List<NabWindow>> readWindows() throws IOException {
         if (labels != null) {
+            if (!Files.isRegularFile(labels)) {
+                throw new IllegalArgumentException("windows file not found: " + labels);
+            }
             return NabLabels.readWindows(labels);
         }
         try (InputStream in = NabScoreCommand.class.getClassLoader().getResourceAsStream(BUNDLED_WINDOWS)) {

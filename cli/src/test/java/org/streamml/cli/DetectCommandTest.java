@@ -132,6 +132,15 @@ class DetectCommandTest {
     }
 
     @Test
+    void shouldSayWhenTheInputFileIsMissing() {
+        Path input = dir.resolve("nope.csv");
+
+        assertEquals(1, run("detect", "--input", input.toString(), "--output", dir.resolve("o.csv").toString()));
+
+        assertEquals("detect: error: input file not found: " + input, err.toString().strip());
+    }
+
+    @Test
     void shouldRejectAWrongNumberOfColumns() throws Exception {
         Path input = Files.write(dir.resolve("in.csv"), List.of("timestamp,value", "2014-03-07 00:00:00,1,2"));
 
