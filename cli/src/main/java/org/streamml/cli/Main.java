@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ModelCommand.class,
             PredictCommand.class,
+            DetectCommand.class,
+            NabScoreCommand.class,
         })
 public final class Main implements Runnable {
 
