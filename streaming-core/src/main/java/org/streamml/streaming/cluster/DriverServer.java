@@ -74,6 +74,11 @@ final class DriverServer implements AutoCloseable {
         return (InetSocketAddress) serverChannel.localAddress();
     }
 
+    /** A fresh handshake handler, as each accepted connection gets (tests drive it directly). */
+    io.netty.channel.ChannelInboundHandlerAdapter newHandshake() {
+        return new Handshake();
+    }
+
     @Override
     public void close() {
         serverChannel.close().syncUninterruptibly();

@@ -136,7 +136,11 @@ public final class Serialization {
     private static void registerOnce(Kryo kryo, Class<?> c) {
         Objects.requireNonNull(c, "class to register");
         if (kryo.getClassResolver().getRegistration(c) == null) {
-            kryo.register(c);
+            try {
+                kryo.register(c);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("kryo cannot serialize " + c.getName() + ": " + e.getMessage(), e);
+            }
         }
     }
 
