@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             NotebookCommand.class,
+            WorkerCommand.class,
         })
 public final class Main implements Runnable {
 
