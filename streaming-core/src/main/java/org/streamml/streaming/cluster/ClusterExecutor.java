@@ -53,7 +53,7 @@ public final class ClusterExecutor implements BatchExecutor {
         this.scheduler = new TaskScheduler(options);
         this.server = new DriverServer(options, serialization, CodeVersion.current(), scheduler);
         this.driverTasks = LocalExecutor.perProcessor();
-        Wire.LOG.log(System.Logger.Level.INFO, "cluster driver listening on {0}", server.address());
+        Wire.LOG.log(System.Logger.Level.INFO, "cluster driver listening on " + server.address());
     }
 
     /** A driver that listens for workers as {@code options} say ({@code cluster://host:port}). */

@@ -117,15 +117,15 @@ final class DriverServer implements AutoCloseable {
                 ctx.writeAndFlush(new Message.Welcome(id, Wire.proof(options.secret(), r.nonce(), "driver"), classes,
                         serialization.fingerprint()));
                 ctx.pipeline().replace(this, "session", new Session(id));
-                Wire.LOG.log(System.Logger.Level.INFO, "worker {0} joined from {1} (pid {2}, {3} cores)", id,
-                        ctx.channel().remoteAddress(), r.pid(), r.cores());
+                Wire.LOG.log(System.Logger.Level.INFO, "worker " + id + " joined from "
+                        + ctx.channel().remoteAddress() + " (pid " + r.pid() + ", " + r.cores() + " cores)");
                 listener.joined(id, ctx.channel(), r);
             }
         }
 
         private void reject(ChannelHandlerContext ctx, String reason) {
-            Wire.LOG.log(System.Logger.Level.WARNING, "rejected the peer at {0}: {1}",
-                    ctx.channel().remoteAddress(), reason);
+            Wire.LOG.log(System.Logger.Level.WARNING, "rejected the peer at " + ctx.channel().remoteAddress() + ": "
+                    + reason);
             ctx.writeAndFlush(new Message.Reject(reason)).addListener(ChannelFutureListener.CLOSE);
             ctx.pipeline().remove(this);
         }
@@ -144,8 +144,8 @@ final class DriverServer implements AutoCloseable {
             if (msg instanceof Message.TaskResult || msg instanceof Message.TaskFailed) {
                 listener.received(workerId, msg);
             } else {
-                Wire.LOG.log(System.Logger.Level.WARNING, "worker {0} sent an unexpected {1}; disconnecting",
-                        workerId, msg.getClass().getSimpleName());
+                Wire.LOG.log(System.Logger.Level.WARNING, "worker " + workerId + " sent an unexpected "
+                        + msg.getClass().getSimpleName() + "; disconnecting");
                 ctx.close();
             }
         }

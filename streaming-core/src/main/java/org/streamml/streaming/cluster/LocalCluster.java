@@ -101,7 +101,7 @@ final class LocalCluster implements AutoCloseable {
             }
             Files.deleteIfExists(logDir);
         } catch (IOException e) {
-            Wire.LOG.log(System.Logger.Level.WARNING, "cannot remove the worker logs in {0}: {1}", logDir, e);
+            Wire.LOG.log(System.Logger.Level.WARNING, "cannot remove the worker logs in " + logDir + ": " + e);
         }
     }
 }

@@ -184,8 +184,8 @@ final class TaskScheduler implements DriverServer.Listener {
         }
         again.sort((a, b) -> Integer.compare(b.partition, a.partition));
         again.forEach(pending::addFirst);
-        Wire.LOG.log(System.Logger.Level.WARNING, "lost worker {0} (pid {1}); {2} running task(s) will run again"
-                + " elsewhere; {3} worker(s) left", workerId, w.registration.pid(), again.size(), workers.size());
+        Wire.LOG.log(System.Logger.Level.WARNING, "lost worker " + workerId + " (pid " + w.registration.pid() + "); "
+                + again.size() + " running task(s) will run again elsewhere; " + workers.size() + " worker(s) left");
         if (workers.isEmpty()) {
             noWorkerSince = System.nanoTime();
         }

@@ -90,8 +90,8 @@ final class Wire {
             if (evt instanceof IdleStateEvent e && e.state() == IdleState.WRITER_IDLE) {
                 ctx.writeAndFlush(new Message.Heartbeat());
             } else if (evt instanceof IdleStateEvent e && e.state() == IdleState.READER_IDLE) {
-                LOG.log(System.Logger.Level.WARNING, "no message from {0} for {1} ms; disconnecting",
-                        ctx.channel().remoteAddress(), timeoutMillis);
+                LOG.log(System.Logger.Level.WARNING, "no message from " + ctx.channel().remoteAddress() + " for "
+                        + timeoutMillis + " ms; disconnecting");
                 ctx.close();
             } else {
                 super.userEventTriggered(ctx, evt);
@@ -112,8 +112,8 @@ final class Wire {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             Throwable root = cause.getCause() != null && cause.getMessage() != null
                     && cause.getMessage().startsWith(cause.getCause().getClass().getName()) ? cause.getCause() : cause;
-            LOG.log(System.Logger.Level.WARNING, "closing the connection with {0}: {1}",
-                    ctx.channel().remoteAddress(), root.toString());
+            LOG.log(System.Logger.Level.WARNING, "closing the connection with " + ctx.channel().remoteAddress() + ": "
+                    + root);
             ctx.close();
         }
     }

@@ -115,8 +115,8 @@ public final class Worker implements AutoCloseable {
 
     private void fail(ChannelHandlerContext ctx, String reason, boolean tellDriver) {
         failure = reason;
-        Wire.LOG.log(System.Logger.Level.ERROR, "cannot join the driver at {0}: {1}",
-                ctx.channel().remoteAddress(), reason);
+        Wire.LOG.log(System.Logger.Level.ERROR, "cannot join the driver at " + ctx.channel().remoteAddress() + ": "
+                + reason);
         if (tellDriver) {
             ctx.writeAndFlush(new Message.Reject(reason)).addListener(f -> ctx.close());
         } else {
@@ -187,8 +187,8 @@ public final class Worker implements AutoCloseable {
             }
             registered = true;
             ctx.pipeline().replace(this, "session", new WorkerSession(pool, serialization, maxFrameBytes));
-            Wire.LOG.log(System.Logger.Level.INFO, "registered with the driver at {0} as worker {1} ({2} cores)",
-                    ctx.channel().remoteAddress(), w.workerId(), cores);
+            Wire.LOG.log(System.Logger.Level.INFO, "registered with the driver at " + ctx.channel().remoteAddress()
+                    + " as worker " + w.workerId() + " (" + cores + " cores)");
         }
     }
 

@@ -36,8 +36,8 @@ final class WorkerSession extends SimpleChannelInboundHandler<Message> {
                 ctx.close();
             }
         } else {
-            Wire.LOG.log(System.Logger.Level.WARNING, "the driver sent an unexpected {0}; disconnecting",
-                    msg.getClass().getSimpleName());
+            Wire.LOG.log(System.Logger.Level.WARNING, "the driver sent an unexpected " + msg.getClass().getSimpleName()
+                    + "; disconnecting");
             ctx.close();
         }
     }
