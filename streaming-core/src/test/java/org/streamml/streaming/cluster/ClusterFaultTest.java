@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +23,9 @@ import org.streamml.streaming.LocalExecutor;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.StreamingException;
 import org.streamml.streaming.Time;
+import org.streamml.streaming.Duration;
+import org.streamml.streaming.FastForwardClock;
+import org.streamml.streaming.StreamingContext;
 
 /** Real worker processes killed in the middle of a batch. */
 @Tag("slow")
@@ -82,15 +85,57 @@ class ClusterFaultTest {
     }
 
     @Test
-    void shouldStopItsWorkerProcessesWhenClosed() throws InterruptedException, ExecutionException {
-        List<ProcessHandle> processes;
+    void shouldDetectAHungWorkerByItsMissingHeartbeatsAndRerunItsTasks(@TempDir Path dir) throws Exception {
+        List<Integer> records = IntStream.range(0, 300).boxed().toList();
+        Path claim = dir.resolve("claim");
+        Path pidFile = dir.resolve("pid");
         try (LogCapture logs = new LogCapture();
-             ClusterExecutor cluster = ClusterExecutor.localCluster(2, 1, ClusterOptions.defaults())) {
+             LocalExecutor local = new LocalExecutor(2);
+             ClusterExecutor cluster = ClusterExecutor.localCluster(2, 1,
+                     ClusterOptions.defaults().withHeartbeat(200, 1500))) {
+            List<Pair<Integer, Long>> expected = pipeline(local, records, -1, "", "");
+            CompletableFuture<List<Pair<Integer, Long>>> result = CompletableFuture.supplyAsync(
+                    () -> pipeline(cluster, records, 123, claim.toString(), pidFile.toString()));
+            assertTrue(Files2.awaitFile(pidFile, 30_000));
+            long pid = Long.parseLong(Files.readString(pidFile));
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start();
+            assertEquals(0, stop.waitFor());
+            try {
+                assertEquals(expected, result.get(60, TimeUnit.SECONDS));
+                assertNotNull(logs.await("for 1500 ms; disconnecting", 5_000), logs.lines().toString());
+                assertNotNull(logs.await("lost worker", 5_000), logs.lines().toString());
+                assertEquals(1, cluster.workers().size());
+            } finally {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    @Test
+    void shouldRunAStreamOnALocalClusterFromAMasterStringAndStopTheWorkersWithTheContext() throws Exception {
+        List<Long> sums = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> tasks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<ProcessHandle> processes;
+        try (LogCapture logs = new LogCapture()) {
+            StreamingContext.Options options = Master.parse("local-cluster[2]").applyTo(StreamingContext.Options
+                    .defaults().withClock(new FastForwardClock()).withBatchInterval(Duration.ofMillis(100))
+                    .withDefaultPartitions(3), ClusterOptions.defaults());
+            ClusterExecutor cluster = (ClusterExecutor) options.executor();
             processes = cluster.localWorkerProcesses();
             assertEquals(2, cluster.workers().size());
-            assertEquals(3L, Batch.split(Time.ofMillis(1), List.of(1L, 2L), 2, cluster).reduce(Long::sum)
-                    .orElseThrow());
+            try (StreamingContext ssc = new StreamingContext(options)) {
+                ssc.fromIterable(LongStream.rangeClosed(1, 10).boxed().toList(), 5).reduce(Long::sum)
+                        .foreachBatch((b, t) -> {
+                            sums.add(b.collect().get(0));
+                            tasks.add(cluster.workers().stream().mapToLong(ClusterExecutor.WorkerInfo::tasks).sum());
+                        });
+                ssc.start();
+                ssc.awaitTermination();
+            }
+            assertEquals(2, processes.size());
         }
+        assertEquals(List.of(15L, 40L), sums);
+        assertTrue(tasks.get(1) > tasks.get(0) && tasks.get(0) > 0, "the workers ran the tasks: " + tasks);
         for (ProcessHandle p : processes) {
             assertFalse(p.isAlive(), "worker " + p.pid() + " still running");
         }
