@@ -80,7 +80,7 @@ public final class ClusterExecutor implements BatchExecutor {
             ex.spawned = LocalCluster.start(workers, coresPerWorker, ex.address(), o);
             if (!ex.awaitWorkers(workers, 60_000)) {
                 throw new StreamingException("only " + ex.workers().size() + " of " + workers
-                        + " local worker processes joined within 60 s; worker logs: " + ex.spawned.logDir());
+                        + " local worker processes joined within 60 s; their logs end with:" + ex.spawned.logTails());
             }
             return ex;
         } catch (InterruptedException e) {

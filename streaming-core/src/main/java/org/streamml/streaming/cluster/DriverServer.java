@@ -11,7 +11,10 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -43,6 +46,7 @@ final class DriverServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel serverChannel;
     private final AtomicInteger workerIds = new AtomicInteger();
+    private final ChannelGroup connections = new DefaultChannelGroup("streamml-workers", GlobalEventExecutor.INSTANCE);
 
     /** Starts listening at the options' bind address. */
     DriverServer(ClusterOptions options, Serialization serialization, String codeVersion, Listener listener) {
@@ -57,6 +61,7 @@ final class DriverServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            connections.add(ch);
                             Wire.configure(ch, options.maxFrameBytes(), options.heartbeatIntervalMillis(),
                                     options.heartbeatTimeoutMillis(), new Handshake());
                         }
@@ -82,6 +87,7 @@ final class DriverServer implements AutoCloseable {
     @Override
     public void close() {
         serverChannel.close().syncUninterruptibly();
+        connections.close().awaitUninterruptibly();
         group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 

@@ -74,9 +74,23 @@ final class LocalCluster implements AutoCloseable {
         return processes.stream().map(Process::toHandle).toList();
     }
 
-    /** The directory of the workers' log files. */
-    Path logDir() {
-        return logDir;
+    /** The last lines of every worker's log, for an error message. */
+    String logTails() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= processes.size(); i++) {
+            Path log = logDir.resolve("worker-" + i + ".log");
+            try {
+                List<String> lines = Files.readAllLines(log);
+                sb.append("\n--- worker ").append(i).append(processes.get(i - 1).isAlive() ? "" : " (exited "
+                        + processes.get(i - 1).exitValue() + ")").append(":");
+                for (String l : lines.subList(Math.max(0, lines.size() - 10), lines.size())) {
+                    sb.append("\n").append(l);
+                }
+            } catch (IOException e) {
+                sb.append("\n--- worker ").append(i).append(": no log (").append(e.getMessage()).append(")");
+            }
+        }
+        return sb.toString();
     }
 
     /**

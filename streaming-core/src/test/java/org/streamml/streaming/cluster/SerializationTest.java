@@ -75,6 +75,12 @@ class SerializationTest {
     }
 
     @Test
+    void shouldRegisterTheClassesOfRegistrarServicesOnTheClassPath() {
+        TestRegistrar.Reading r = new TestRegistrar.Reading("t1", 21.5);
+        assertEquals(r, roundTrip(plain, r));
+    }
+
+    @Test
     void shouldRefuseALambdaCapturingAnUnregisteredValue() {
         Object lock = new Thread();
         Function<Integer, Integer> f = x -> lock.hashCode() + x;
