@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             NotebookCommand.class,
+            DatasetCommand.class,
+            DemoCommand.class,
+            TrainCommand.class,
+            ModelCommand.class,
             WorkerCommand.class,
         })
 public final class Main implements Runnable {

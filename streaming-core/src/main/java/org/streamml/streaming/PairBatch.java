@@ -83,6 +83,39 @@ public final class PairBatch<K, V> extends Batch<Pair<K, V>> {
         return new PairBatch<>(new Batch<>(time(), merged, executor()));
     }
 
+    /**
+     * The same pairs hash-partitioned by key into {@code numPartitions}, each output partition holding
+     * its pairs in arrival order (input partition by input partition).
+     */
+    public PairBatch<K, V> partitionBy(int numPartitions) {
+        checkPartitions(numPartitions);
+        int inputs = numPartitions();
+        List<List<List<Pair<K, V>>>> buckets = executor().runTasks(inputs, i -> {
+            List<Pair<K, V>> part = partition(i);
+            List<List<Pair<K, V>>> out = new ArrayList<>(numPartitions);
+            for (int r = 0; r < numPartitions; r++) {
+                out.add(new ArrayList<>(numPartitions == 1 ? part.size() : part.size() / numPartitions + 16));
+            }
+            for (Pair<K, V> kv : part) {
+                out.get(partitionOf(kv.key(), numPartitions)).add(kv);
+            }
+            return out;
+        });
+        List<List<Pair<K, V>>> merged = new ArrayList<>(numPartitions);
+        for (int r = 0; r < numPartitions; r++) {
+            int size = 0;
+            for (int i = 0; i < inputs; i++) {
+                size += buckets.get(i).get(r).size();
+            }
+            List<Pair<K, V>> out = new ArrayList<>(size);
+            for (int i = 0; i < inputs; i++) {
+                out.addAll(buckets.get(i).get(r));
+            }
+            merged.add(out);
+        }
+        return new PairBatch<>(new Batch<>(time(), merged, executor()));
+    }
+
     /** Reduces the values of each key with an associative, commutative {@code f}. */
     public PairBatch<K, V> reduceByKey(Function2<V, V, V> f) {
         return reduceByKey(f, numPartitions());

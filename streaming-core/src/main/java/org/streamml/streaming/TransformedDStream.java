@@ -54,10 +54,8 @@ final class TransformedDStream<T, R> extends DStream<R> {
         }
         try {
             return Optional.of(f.call(in.get()));
-        } catch (StreamingException e) {
-            throw e;
         } catch (Exception e) {
-            throw StreamingException.inOperation(describe(), time, e);
+            throw StreamingException.wrap(describe(), time, e);
         }
     }
 }

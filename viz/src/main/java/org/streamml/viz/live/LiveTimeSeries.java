@@ -1,0 +1,87 @@
+package org.streamml.viz.live;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.jfree.chart.JFreeChart;
+import org.streamml.viz.chart.ChartText;
+import org.streamml.viz.chart.Series;
+import org.streamml.viz.chart.TimeSeriesCharts;
+
+/**
+ * Live multichannel time series (for example a machine's sensors) with a red marker at every anomaly and,
+ * once scores are appended, a lower plot of the anomaly score against its threshold. Draws
+ * {@link TimeSeriesCharts#multichannel}.
+ */
+public final class LiveTimeSeries extends LiveChart {
+    private static final double[] NO_VALUES = new double[0];
+    private final ChartText text;
+    private final List<String> channels;
+    private final double threshold;
+    private final History values;
+    private final History scores;
+    private final History anomalies;
+
+    /**
+     * A chart of {@code channels} keeping the last {@code capacity} points.
+     *
+     * @param threshold the anomaly-score threshold drawn on the score plot
+     */
+    public LiveTimeSeries(String name, ChartText text, List<String> channels, double threshold, int capacity) {
+        super(name);
+        this.text = Objects.requireNonNull(text, "text");
+        this.channels = List.copyOf(channels);
+        if (this.channels.isEmpty()) {
+            throw new IllegalArgumentException("a time series chart needs at least one channel");
+        }
+        this.threshold = threshold;
+        this.values = new History(capacity, this.channels.size());
+        this.scores = new History(capacity, 1);
+        this.anomalies = new History(capacity, 0);
+    }
+
+    @Override
+    public String title() {
+        return text.title();
+    }
+
+    /** Appends one reading of every channel at {@code x}, marked as an anomaly or not. Not modified: values. */
+    public void append(double x, double[] readings, boolean anomaly) {
+        values.append(x, readings);
+        if (anomaly) {
+            anomalies.append(x, NO_VALUES);
+        }
+    }
+
+    /** Appends one reading with its anomaly score; the chart then shows the score plot. Not modified: values. */
+    public void append(double x, double[] readings, double score, boolean anomaly) {
+        append(x, readings, anomaly);
+        scores.append(x, score);
+    }
+
+    /** The number of points appended so far, including those older than the history keeps. */
+    public long appended() {
+        return values.appended();
+    }
+
+    @Override
+    public JFreeChart render() {
+        double[][] v = values.snapshot();
+        List<Series> series = new ArrayList<>(channels.size());
+        for (int c = 0; c < channels.size(); c++) {
+            series.add(new Series(channels.get(c), v[0], v[1 + c]));
+        }
+        double oldest = v[0].length == 0 ? Double.NEGATIVE_INFINITY : v[0][0];
+        double[] marks = anomalies.snapshot()[0];
+        int kept = 0;
+        for (double m : marks) {
+            if (m >= oldest) {
+                marks[kept++] = m;
+            }
+        }
+        double[][] s = scores.snapshot();
+        Series score = s[0].length == 0 ? null : new Series(TimeSeriesCharts.SCORE_SERIES, s[0], s[1]);
+        return TimeSeriesCharts.multichannel(text, series, Arrays.copyOf(marks, kept), score, threshold);
+    }
+}

@@ -1,0 +1,96 @@
+package org.streamml.viz.web;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A minimal Chrome DevTools Protocol client over the JDK's WebSocket: calls a method and waits for its reply. */
+final class CdpSession implements AutoCloseable {
+    private static final Pattern STRING_VALUE = Pattern.compile("\"value\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern DATA = Pattern.compile("\"data\"\\s*:\\s*\"([A-Za-z0-9+/=]+)\"");
+    private final WebSocket socket;
+    private final BlockingQueue<String> messages;
+    private int nextId = 1;
+
+    private CdpSession(WebSocket socket, BlockingQueue<String> messages) {
+        this.socket = socket;
+        this.messages = messages;
+    }
+
+    static CdpSession connect(HttpClient http, URI uri) throws Exception {
+        BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
+        WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri, new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            inbox.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        return new CdpSession(ws, inbox);
+    }
+
+    /** Sends {@code method} with {@code paramsJson} and returns the raw JSON reply. */
+    String call(String method, String paramsJson, long timeoutMillis) throws Exception {
+        int id = nextId++;
+        socket.sendText("{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + paramsJson + "}", true)
+                .get(10, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        String prefix = "{\"id\":" + id + ",";
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            String msg = left > 0 ? messages.poll(left, TimeUnit.MILLISECONDS) : null;
+            if (msg == null) {
+                return fail("no reply to " + method + " within " + timeoutMillis + " ms");
+            }
+            if (msg.startsWith(prefix)) {
+                if (msg.contains("\"exceptionDetails\"") || msg.startsWith(prefix + "\"error\"")) {
+                    return fail(method + " failed: " + msg);
+                }
+                return msg;
+            }
+        }
+    }
+
+    /** Evaluates {@code expression} in the page (awaiting a promise) and returns its string value. */
+    String evaluate(String expression, long timeoutMillis) throws Exception {
+        String reply = call("Runtime.evaluate", "{\"expression\":" + ChartFrame.quote(expression)
+                + ",\"awaitPromise\":true,\"returnByValue\":true}", timeoutMillis);
+        Matcher m = STRING_VALUE.matcher(reply);
+        if (!m.find()) {
+            return fail("the expression did not return a string: " + reply);
+        }
+        return m.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+
+    /** A PNG screenshot of the page. */
+    byte[] screenshot() throws Exception {
+        String reply = call("Page.captureScreenshot", "{\"format\":\"png\",\"captureBeyondViewport\":true}", 30_000);
+        Matcher m = DATA.matcher(reply);
+        if (!m.find()) {
+            return fail("no screenshot data in the reply");
+        }
+        return java.util.Base64.getDecoder().decode(m.group(1));
+    }
+
+    @Override
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+}
