@@ -90,8 +90,7 @@ public final class PairBatch<K, V> extends Batch<Pair<K, V>> {
     public PairBatch<K, V> partitionBy(int numPartitions) {
         checkPartitions(numPartitions);
         int inputs = numPartitions();
-        List<List<List<Pair<K, V>>>> buckets = executor().runTasks(inputs, i -> {
-            List<Pair<K, V>> part = partition(i);
+        List<List<List<Pair<K, V>>>> buckets = executor().runOnPartitions(partitions(), part -> {
             List<List<Pair<K, V>>> out = new ArrayList<>(numPartitions);
             for (int r = 0; r < numPartitions; r++) {
                 out.add(new ArrayList<>(numPartitions == 1 ? part.size() : part.size() / numPartitions + 16));

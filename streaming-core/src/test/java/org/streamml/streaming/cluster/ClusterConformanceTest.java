@@ -83,6 +83,17 @@ class ClusterConformanceTest {
         add(cases, "aggregate of double[]", in -> in.map(x -> x / 7.0).transform(b -> Batch.split(b.time(),
                 List.of(Arrays.toString(b.aggregate(() -> new double[3], ClusterConformanceTest::addSquares,
                         ClusterConformanceTest::merge))), 1, b.executor())));
+        add(cases, "leftOuterJoin", in -> in.mapToPair(x -> Pair.of(x % 6, x))
+                .leftOuterJoin(in.filter(x -> x % 4 == 0).mapToPair(x -> Pair.of(x % 6, 1))));
+        add(cases, "reduceByKeyAndWindow with inverse", in -> in.mapToPair(x -> Pair.of(x % 4, (long) x))
+                .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, Duration.ofMillis(300), Duration.ofMillis(100)));
+        add(cases, "countByValueAndWindow", in -> in.map(x -> x % 5)
+                .countByValueAndWindow(Duration.ofMillis(200), Duration.ofMillis(100)));
+        add(cases, "reduceByWindow", in -> in.map(x -> (long) x)
+                .reduceByWindow(Long::sum, Duration.ofMillis(300), Duration.ofMillis(200)));
+        add(cases, "updateStateByKey", in -> in.mapToPair(x -> Pair.of(x % 3, 1L))
+                .updateStateByKey((List<Long> vs, java.util.Optional<Long> s) -> java.util.Optional.of(
+                        s.orElse(0L) + vs.size())));
         return cases.stream();
     }
 
