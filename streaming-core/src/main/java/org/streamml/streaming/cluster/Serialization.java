@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.ClosureSerializer;
+import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.Pool;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +20,7 @@ import java.util.ServiceLoader;
 import org.streamml.streaming.Duration;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.Time;
+import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
  * How partition inputs, task functions and results are encoded between driver and workers: kryo with
@@ -26,7 +28,9 @@ import org.streamml.streaming.Time;
  * arbitrary class), no Java serialization. Registered, in this order: the engine's and the JDK's common
  * types, then the classes of every {@link KryoRegistrar} service, then the program's own classes. Both
  * sides must register the same classes in the same order; {@link #fingerprint()} lets the handshake
- * verify that. Thread-safe: kryo instances come from a pool.
+ * verify that. Objects are made with their no-argument constructor where they have one, else without
+ * running a constructor (records always through their canonical constructor). Thread-safe: kryo
+ * instances come from a pool.
  */
 public final class Serialization {
     private static final int MAX_BUFFER = Integer.MAX_VALUE - 8;
@@ -113,6 +117,7 @@ public final class Serialization {
         kryo.setRegistrationRequired(true);
         kryo.setReferences(false);
         kryo.setClassLoader(Serialization.class.getClassLoader());
+        kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
         for (Class<?> c : engineClasses()) {
             kryo.register(c);
         }
