@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             DetectCommand.class,
             NabScoreCommand.class,
+            WorkerCommand.class,
         })
 public final class Main implements Runnable {
 
