@@ -1,7 +1,6 @@
 package org.streamml.cli;
 
 import java.util.List;
-import org.streamml.cli.input.InputData;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.linalg.Vectors;
@@ -21,7 +20,7 @@ interface CliLearner {
     void setInitialModel(Model model);
 
     /** Seeds the learner from the data when no initial model was set: DESIGN.md §4's defaults. */
-    void initializeFrom(InputData data);
+    void initializeFrom(TrainingInput data);
 
     /** Registers training on {@code stream}. */
     void trainOn(DStream<LabeledPoint> stream);
@@ -38,7 +37,7 @@ interface CliLearner {
             }
 
             @Override
-            public void initializeFrom(InputData data) {
+            public void initializeFrom(TrainingInput data) {
                 if (!learner.hasModel()) {
                     learner.setInitialWeights(Vectors.zeros(data.dimension()));
                 }
@@ -65,7 +64,7 @@ interface CliLearner {
             }
 
             @Override
-            public void initializeFrom(InputData data) {
+            public void initializeFrom(TrainingInput data) {
                 if (!learner.hasModel()) {
                     learner.setInitialWeights(Vectors.zeros(data.dimension()));
                 }
@@ -95,7 +94,7 @@ interface CliLearner {
             }
 
             @Override
-            public void initializeFrom(InputData data) {
+            public void initializeFrom(TrainingInput data) {
                 if (seeded) {
                     return;
                 }

@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             TrainCommand.class,
             ModelCommand.class,
+            PredictCommand.class,
+            DetectCommand.class,
+            NabScoreCommand.class,
+            WorkerCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.streamml.cli.input.InputData;
-import org.streamml.cli.input.InputFormat;
-import org.streamml.cli.input.InputReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -97,8 +94,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         CliLearner learner = LearnerFactory.create(algo, this);
         PrintWriter err = spec.commandLine().getErr();
-        InputReader reader = new InputReader(InputFormat.parse(format), algo.labelled(), skipBadRecords);
-        InputData data = reader.read(input, line -> { });
+        TrainingInput data = TrainingInput.read(input, TrainingInput.Format.parse(format), algo.labelled(),
+                skipBadRecords);
         if (data.skipped() > 0 && !quiet) {
             err.printf(Locale.ROOT, "train: skipped %d malformed line(s) of %s%n", data.skipped(), input);
         }

@@ -3,7 +3,6 @@ package org.streamml.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.streamml.cli.input.InputData;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.model.Model;
 import org.streamml.streaming.BatchInfo;
@@ -34,14 +33,14 @@ final class TrainingRun {
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
 
     private final CliLearner learner;
-    private final InputData data;
+    private final TrainingInput data;
     private final int batchSize;
     private final int partitions;
     private final int threads;
     private final Path trace;
     private final PrintWriter progress;
 
-    TrainingRun(CliLearner learner, InputData data, int batchSize, int partitions, int threads, Path trace,
+    TrainingRun(CliLearner learner, TrainingInput data, int batchSize, int partitions, int threads, Path trace,
                 PrintWriter progress) {
         this.learner = learner;
         this.data = data;

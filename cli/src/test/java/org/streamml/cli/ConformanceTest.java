@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,22 +85,10 @@ class ConformanceTest {
     }
 
     private static String runQuietly(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            status = Main.run(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        assertEquals(0, status, () -> "train failed: " + err.toString(StandardCharsets.UTF_8));
-        assertTrue(err.toString(StandardCharsets.UTF_8).isEmpty(), "quiet run wrote to stderr");
-        return out.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.of(args);
+        assertEquals(0, run.status(), () -> "train failed: " + run.err());
+        assertTrue(run.err().isEmpty(), "quiet run wrote to stderr");
+        return run.out();
     }
 
     private static Path resourceDir() throws URISyntaxException {

@@ -26,7 +26,6 @@ import org.streamml.ml.streaming.StreamingKMeans;
 import org.streamml.ml.streaming.StreamingLinearRegressionWithSGD;
 import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;
 import org.streamml.streaming.BatchInfo;
-import org.streamml.streaming.DStream;
 import org.streamml.streaming.Duration;
 import org.streamml.streaming.ManualClock;
 import org.streamml.streaming.StreamingContext;
@@ -59,8 +58,10 @@ public class StreamingLearnerBenchmark {
     private StreamingContext ssc;
     private ManualClock clock;
     private final ConcurrentLinkedQueue<List<LabeledPoint>> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<List<Vector>> vectorQueue = new ConcurrentLinkedQueue<>();
     private final Semaphore completed = new Semaphore(0);
     private List<LabeledPoint> batch;
+    private List<Vector> vectors;
 
     /** Generates the batch and starts the context with the learner registered. */
     @Setup(Level.Trial)
@@ -76,18 +77,20 @@ public class StreamingLearnerBenchmark {
         ssc = new StreamingContext(StreamingContext.Options.defaults().withBatchInterval(Duration.ofSeconds(1))
                 .withClock(clock).withDefaultPartitions(PARTITIONS).withThreads(PARTITIONS)
                 .withStopWhenInputsExhausted(false));
-        DStream<LabeledPoint> stream = ssc.queueStream(queue);
         switch (algorithm) {
             case "kmeans" -> {
+                vectors = new ArrayList<>(BATCH);
+                for (LabeledPoint p : batch) {
+                    vectors.add(p.features());
+                }
                 StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(5));
                 km.setRandomCenters(DIM, 0.0, 42L);
-                DStream<Vector> features = stream.map(LabeledPoint::features);
-                km.trainOn(features);
+                km.trainOn(ssc.queueStream(vectorQueue));
             }
             case "linreg" -> new StreamingLinearRegressionWithSGD().setInitialWeights(Vectors.zeros(DIM))
-                    .trainOn(stream);
+                    .trainOn(ssc.queueStream(queue));
             default -> new StreamingLogisticRegressionWithSGD().setInitialWeights(Vectors.zeros(DIM))
-                    .trainOn(stream);
+                    .trainOn(ssc.queueStream(queue));
         }
         ssc.addStreamingListener(new StreamingListener() {
             @Override
@@ -107,7 +110,11 @@ public class StreamingLearnerBenchmark {
     /** Trains on one batch of 10,000 records. */
     @Benchmark
     public void trainOneBatch() throws InterruptedException {
-        queue.add(batch);
+        if (vectors != null) {
+            vectorQueue.add(vectors);
+        } else {
+            queue.add(batch);
+        }
         clock.advance(1000);
         if (!completed.tryAcquire(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the batch did not complete; the context is " + ssc.state());

@@ -5,7 +5,6 @@ import org.streamml.ml.linalg.DenseVector;
 import org.streamml.ml.linalg.Kernels;
 import org.streamml.ml.linalg.SparseVector;
 import org.streamml.ml.linalg.Vector;
-import org.streamml.ml.model.KMeansModel;
 import org.streamml.streaming.Batch;
 
 /**
@@ -52,53 +51,88 @@ final class KMeansUpdate {
     private KMeansUpdate() {
     }
 
-    /** The statistics of one partition against {@code centers}. {@code centers}: Not modified. */
-    static Stats partitionStats(List<Vector> points, double[][] centers) {
-        int k = centers.length;
-        int d = centers[0].length;
+    /**
+     * The statistics of one partition against the centers, given row-major as {@code flatCenters}
+     * ({@code k × d}). Not modified.
+     */
+    static Stats partitionStats(List<Vector> points, double[] flatCenters, int k, int d) {
         Stats s = new Stats(k, d);
         for (Vector x : points) {
             if (x.size() != d) {
                 throw new IllegalArgumentException("a point has dimension " + x.size() + ", the centers have " + d);
             }
-            int j = nearest(x, centers);
-            s.counts[j]++;
             if (x instanceof DenseVector dv) {
                 double[] v = dv.values();
+                int j = nearestDense(v, flatCenters, k, d);
+                s.counts[j]++;
                 int off = j * d;
                 for (int t = 0; t < d; t++) {
                     s.sums[off + t] += v[t];
                 }
             } else {
-                addSparse(s.sums, j * d, (SparseVector) x);
+                SparseVector sv = (SparseVector) x;
+                int j = nearestSparse(sv, flatCenters, k, d);
+                s.counts[j]++;
+                int[] idx = sv.indices();
+                double[] val = sv.values();
+                for (int q = 0; q < idx.length; q++) {
+                    s.sums[j * d + idx[q]] += val[q];
+                }
             }
         }
         return s;
     }
 
-    private static void addSparse(double[] sums, int off, SparseVector sv) {
-        int[] idx = sv.indices();
-        double[] val = sv.values();
-        for (int q = 0; q < idx.length; q++) {
-            sums[off + idx[q]] += val[q];
-        }
-    }
-
-    private static int nearest(Vector x, double[][] centers) {
+    /**
+     * The nearest center by the direct-sum squared distance, ties to the lowest index. A partial sum
+     * that already reaches the best distance ends that center's sum early: the terms are non-negative,
+     * so the full sum could not be strictly smaller, and the result is that of the full search.
+     */
+    static int nearestDense(double[] v, double[] flat, int k, int d) {
         int best = 0;
         double bestDist = Double.POSITIVE_INFINITY;
-        if (x instanceof DenseVector dv) {
-            double[] v = dv.values();
-            for (int j = 0; j < centers.length; j++) {
-                double dist = Kernels.squaredDistance(v, centers[j]);
-                if (dist < bestDist) {
-                    bestDist = dist;
-                    best = j;
+        for (int j = 0; j < k; j++) {
+            int off = j * d;
+            double dist = 0.0;
+            int t = 0;
+            for (; t < d; t++) {
+                double e = v[t] - flat[off + t];
+                dist += e * e;
+                if (dist >= bestDist) {
+                    break;
                 }
             }
-            return best;
+            if (t == d && dist < bestDist) {
+                bestDist = dist;
+                best = j;
+            }
         }
-        return KMeansModel.nearest(centers, x);
+        return best;
+    }
+
+    private static int nearestSparse(SparseVector x, double[] flat, int k, int d) {
+        int[] idx = x.indices();
+        double[] val = x.values();
+        int best = 0;
+        double bestDist = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            int off = j * d;
+            double dist = 0.0;
+            int q = 0;
+            for (int t = 0; t < d; t++) {
+                double xt = 0.0;
+                if (q < idx.length && idx[q] == t) {
+                    xt = val[q++];
+                }
+                double e = xt - flat[off + t];
+                dist += e * e;
+            }
+            if (dist < bestDist) {
+                bestDist = dist;
+                best = j;
+            }
+        }
+        return best;
     }
 
     /**
@@ -108,7 +142,11 @@ final class KMeansUpdate {
     static void apply(Batch<Vector> batch, double[][] centers, double[] weights, double a, DecayUnit unit) {
         int k = centers.length;
         int d = centers[0].length;
-        Stats stats = batch.aggregatePartitions(() -> new Stats(k, d), part -> partitionStats(part, centers),
+        double[] flat = new double[k * d];
+        for (int j = 0; j < k; j++) {
+            System.arraycopy(centers[j], 0, flat, j * d, d);
+        }
+        Stats stats = batch.aggregatePartitions(() -> new Stats(k, d), part -> partitionStats(part, flat, k, d),
                 Stats::add);
         double discount = unit == DecayUnit.BATCHES ? a : Math.pow(a, (double) stats.total());
         Kernels.scal(discount, weights);

@@ -3,7 +3,6 @@ package org.streamml.ml.streaming;
 import java.util.Objects;
 import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.model.KMeansModel;
-import org.streamml.ml.model.Model;
 import org.streamml.ml.random.XORShiftRandom;
 import org.streamml.streaming.Batch;
 import org.streamml.streaming.DStream;
@@ -221,7 +220,7 @@ public final class StreamingKMeans {
         double[] weights = current.clusterWeights();
         KMeansUpdate.apply(batch, centers, weights, options.decayFactor(), options.decayUnit());
         KMeansModel next = new KMeansModel(centers, weights, current.version() + 1,
-                Math.max(time.millis(), Model.NO_BATCH));
+                time.millis());
         model = next;
         return next;
     }

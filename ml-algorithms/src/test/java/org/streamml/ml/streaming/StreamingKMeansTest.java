@@ -203,4 +203,29 @@ class StreamingKMeansTest {
         assertEquals(new ClusterPrediction(1, 8), b.get(1).value());
         assertEquals(new ClusterPrediction(0, 8), b.get(2).value());
     }
+
+    @Test
+    void shouldFindTheSameNearestCenterAsTheFullSearchIncludingTies() {
+        java.util.Random r = new java.util.Random(11);
+        for (int trial = 0; trial < 2000; trial++) {
+            int k = 1 + r.nextInt(6);
+            int d = 1 + r.nextInt(5);
+            double[][] centers = new double[k][d];
+            for (double[] c : centers) {
+                for (int t = 0; t < d; t++) {
+                    c[t] = r.nextInt(3);
+                }
+            }
+            double[] x = new double[d];
+            for (int t = 0; t < d; t++) {
+                x[t] = r.nextInt(3) + (r.nextBoolean() ? 0.5 : 0.0);
+            }
+            double[] flat = new double[k * d];
+            for (int j = 0; j < k; j++) {
+                System.arraycopy(centers[j], 0, flat, j * d, d);
+            }
+            KMeansModel brute = new KMeansModel(centers, new double[k]);
+            assertEquals(brute.predict(x), KMeansUpdate.nearestDense(x, flat, k, d), "trial " + trial);
+        }
+    }
 }
