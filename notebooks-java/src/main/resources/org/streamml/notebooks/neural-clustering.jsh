@@ -89,4 +89,5 @@ FileSink files = new FileSink(Path.of(NOTEBOOK_OUT), 1, 1000, 600, EnumSet.of(Fi
 files.add(chart);
 chart.publish();
 files.close();
-if (pairs.size() != 4 || Arrays.stream(cluster).distinct().count() != 4) throw new AssertionError("the clusters mix groups: " + pairs);
+boolean oneGroupPerCluster = pairs.size() == 4 && Arrays.stream(cluster).distinct().count() == 4;
+if (!oneGroupPerCluster) throw new AssertionError("the clusters mix groups: " + pairs);

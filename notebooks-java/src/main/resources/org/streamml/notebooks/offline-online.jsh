@@ -4,7 +4,7 @@
 import org.streamml.streaming.*;
 import org.streamml.ml.*;
 import org.streamml.ml.model.*;
-import org.streamml.ml.optim.*;
+import org.streamml.ml.offline.*;
 import org.streamml.ml.streaming.*;
 import org.streamml.datasets.generators.*;
 import org.streamml.viz.live.*;
@@ -16,17 +16,9 @@ import java.util.*;
 List<LabeledPoint> history = new LinearGenerator(
         LinearGenerator.Options.defaults().withWeights(2, -1, 0.5), 1, 2_000).take(2_000);
 
-// Offline: full-batch gradient descent over the history (Spark's LinearRegressionWithSGD.train).
-// The optimizer works on one DataBlock (a flat double[] of rows) per partition.
-LocalExecutor executor = new LocalExecutor(2);
-Batch<LabeledPoint> historyBatch = Batch.split(Time.ofMillis(0), history, 2, executor);
-List<List<DataBlock>> blocks = List.of(List.of(DataBlock.of(0, historyBatch.partition(0), 3)),
-        List.of(DataBlock.of(1, historyBatch.partition(1), 3)));
-GradientDescent.Result fit = GradientDescent.run(new Batch<>(Time.ofMillis(0), blocks, executor),
-        LossFunction.LEAST_SQUARES, new double[3], 0.0,
-        new GradientDescentSettings(1.0, 200, 0.0, 1.0, 1e-6, Updater.SIMPLE, false, 42));
-executor.close();
-LinearRegressionModel offline = new LinearRegressionModel(fit.weights(), 0.0);
+// Offline: an exact least-squares fit of the history (org.streamml.ml.offline trainers give the same model
+// types as the streaming learners, so the fit seeds a learner directly).
+LinearRegressionModel offline = new LeastSquares(LeastSquares.Options.defaults().withFitIntercept(false)).fit(history);
 System.out.println("offline weights: " + Arrays.toString(offline.weights()));
 
 // The stream after the change: y = x0 + x1 + 0.5 x2, 40 batches of 100 points.

@@ -1,11 +1,11 @@
 package org.streamml.cli.demo;
 
-import java.util.Arrays;
+import org.streamml.ml.evaluation.ClassificationMetrics;
 
 /**
  * Metrics of scores against 0/1 labels: the area under the ROC curve (the probability that a random positive
- * scores above a random negative, ties counting one half: the Mann-Whitney statistic), and precision and recall
- * of the alerts at a score threshold.
+ * scores above a random negative, ties counting one half, from {@link ClassificationMetrics}), and precision and
+ * recall of the alerts at a score threshold.
  *
  * @param auc the area under the ROC curve, NaN without both a positive and a negative
  * @param precision the fraction of alerts (score >= threshold) that are positives, NaN without alerts
@@ -43,37 +43,8 @@ public record BinaryMetrics(double auc, double precision, double recall, int pos
             alerts += alert ? 1 : 0;
             hits += positive && alert ? 1 : 0;
         }
-        return new BinaryMetrics(auc(scores, labels, positives), alerts == 0 ? Double.NaN : hits / (double) alerts,
+        double auc = ClassificationMetrics.of(labels, scores, scores.length).auc();
+        return new BinaryMetrics(auc, alerts == 0 ? Double.NaN : hits / (double) alerts,
                 positives == 0 ? Double.NaN : hits / (double) positives, positives, alerts, hits);
-    }
-
-    private static double auc(double[] scores, double[] labels, int positives) {
-        int n = scores.length;
-        int negatives = n - positives;
-        if (positives == 0 || negatives == 0) {
-            return Double.NaN;
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
-        // Sum of the positives' ranks, tied scores sharing their mean rank.
-        double rankSum = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) {
-                j++;
-            }
-            double meanRank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (labels[order[k]] == 1) {
-                    rankSum += meanRank;
-                }
-            }
-            i = j + 1;
-        }
-        return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 }

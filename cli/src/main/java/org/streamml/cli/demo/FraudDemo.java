@@ -7,28 +7,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.streamml.datasets.generators.TransactionGenerator;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.model.LogisticRegressionModel;
-import org.streamml.ml.optim.DataBlock;
-import org.streamml.ml.optim.GradientDescent;
-import org.streamml.ml.optim.GradientDescentSettings;
-import org.streamml.ml.optim.LossFunction;
-import org.streamml.ml.optim.Updater;
+import org.streamml.ml.offline.LogisticRegressionNewton;
 import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;
-import org.streamml.streaming.Batch;
 import org.streamml.streaming.Clock;
 import org.streamml.streaming.DStream;
 import org.streamml.streaming.Duration;
 import org.streamml.streaming.FastForwardClock;
-import org.streamml.streaming.LocalExecutor;
 import org.streamml.streaming.StreamingContext;
-import org.streamml.streaming.Time;
 import org.streamml.viz.live.LiveLines;
 
 /**
- * The fraud demo: a logistic model trained offline on a historical slice of the {@code transactions}
- * generator, then the rest streamed batch by batch. Each batch is first scored (prequentially) by the current
- * online model and by the offline model left frozen, alerts are raised at probability &gt;=
- * {@value #ALERT_THRESHOLD}, and precision, recall and AUC of both are printed and charted; then the online
- * model, a {@link StreamingLogisticRegressionWithSGD} started from the offline one, learns from the batch's
+ * The fraud demo: a logistic model trained offline ({@link LogisticRegressionNewton}) on a historical slice of
+ * the {@code transactions} generator, then the rest streamed batch by batch. Each batch is first scored
+ * (prequentially) by the current online model and by the offline model left frozen, alerts are raised at
+ * probability &gt;= {@value #ALERT_THRESHOLD}, and precision, recall and AUC of both are printed and charted; then
+ * the online model, a {@link StreamingLogisticRegressionWithSGD} started from the offline one, learns from the batch's
  * labels. The summary compares online and frozen over the whole stream.
  */
 public final class FraudDemo implements Demo {
@@ -83,22 +76,9 @@ public final class FraudDemo implements Demo {
                 .withNumIterations(20).withRegParam(1e-4).withHalfLife(10);
     }
 
-    /** Trains the offline model: full-batch gradient descent over the history, from the base rate's log-odds. */
-    static LogisticRegressionModel trainOffline(List<LabeledPoint> history, int partitions) {
-        int d = history.get(0).features().size();
-        double frauds = history.stream().filter(p -> p.label() == 1).count();
-        double rate = Math.max(frauds, 0.5) / history.size();
-        try (LocalExecutor executor = new LocalExecutor(partitions)) {
-            Batch<LabeledPoint> batch = Batch.split(Time.ofMillis(0), history, partitions, executor);
-            List<List<DataBlock>> blocks = new ArrayList<>();
-            for (int i = 0; i < batch.numPartitions(); i++) {
-                blocks.add(List.of(DataBlock.of(i, batch.partition(i), d)));
-            }
-            GradientDescent.Result r = GradientDescent.run(new Batch<>(batch.time(), blocks, executor),
-                    LossFunction.LOGISTIC, new double[d], Math.log(rate / (1 - rate)),
-                    new GradientDescentSettings(1.0, 300, 1e-4, 1.0, 1e-5, Updater.SQUARED_L2, true, 42));
-            return new LogisticRegressionModel(r.weights(), r.intercept());
-        }
+    /** Trains the offline model: L2-penalised logistic regression by Newton's method over the history. */
+    static LogisticRegressionModel trainOffline(List<LabeledPoint> history) {
+        return new LogisticRegressionNewton(LogisticRegressionNewton.Options.defaults().withL2(1.0)).fit(history);
     }
 
     /** Trains offline, streams the rest printing each batch's metrics to {@code out}, and returns the results. */
@@ -111,7 +91,7 @@ public final class FraudDemo implements Demo {
                 settings.seed(), HISTORY + (long) batches * perBatch);
         FraudData data = new FraudData(generator, HISTORY);
         int historyFraud = (int) data.history().stream().filter(p -> p.label() == 1).count();
-        LogisticRegressionModel frozen = trainOffline(data.history(), settings.partitions());
+        LogisticRegressionModel frozen = trainOffline(data.history());
         out.printf("Offline model trained on %,d historical transactions (%d frauds), %d features%n", HISTORY,
                 historyFraud, FraudFeatures.DIMENSION);
         StreamingLogisticRegressionWithSGD online = new StreamingLogisticRegressionWithSGD(onlineOptions());
@@ -128,7 +108,8 @@ public final class FraudDemo implements Demo {
             charts.dashboardUri().ifPresent(u -> out.println("Live dashboard: " + u));
             out.printf("Streaming %d batches of %,d transactions; alerts at probability >= %.2f; charts in %s%n",
                     batches, perBatch, ALERT_THRESHOLD, charts.dir());
-            out.println("batch   fraud  | online: alerts precision recall   AUC | frozen: alerts precision recall   AUC");
+            out.println("batch   fraud  | online: alerts precision recall   AUC"
+                    + " | frozen: alerts precision recall   AUC");
             out.flush();
             LiveLines auc = charts.add(LiveLines.metrics("fraud-auc", List.of("online AUC", "frozen AUC"), 10_000));
             LiveLines pr = charts.add(LiveLines.metrics("fraud-precision-recall", List.of("online precision",

@@ -173,8 +173,8 @@ public final class NeuralDemo implements Demo {
      * One clustering step: the profiles of the neurons whose windows are full update the k-means model, which
      * then assigns every neuron; {@code null} while some window is still filling.
      */
-    private static int[] cluster(StreamingKMeans kmeans, AtomicBoolean seeded, Batch<Pair<Integer, NeuronWindow>> states, Time time,
-                                 int neurons) {
+    private static int[] cluster(StreamingKMeans kmeans, AtomicBoolean seeded,
+                                 Batch<Pair<Integer, NeuronWindow>> states, Time time, int neurons) {
         List<Pair<Integer, NeuronWindow>> all = states.collect();
         if (all.size() < neurons || !all.stream().allMatch(kv -> kv.value().full())) {
             return null;

@@ -33,8 +33,8 @@ record NeuronWindow(long frames, double[] ring) {
         List<NeuralSample> ordered = samples.stream().sorted(Comparator.comparingLong(NeuralSample::frame)).toList();
         for (NeuralSample s : ordered) {
             if (s.frame() != frames) {
-                throw new IllegalStateException("neuron " + s.neuron() + ": frame " + s.frame() + " arrived while frame "
-                        + frames + " was expected");
+                throw new IllegalStateException("neuron " + s.neuron() + ": frame " + s.frame()
+                        + " arrived while frame " + frames + " was expected");
             }
             ring[(int) (frames % ring.length)] = s.fluorescence();
             frames++;

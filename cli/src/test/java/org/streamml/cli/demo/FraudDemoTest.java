@@ -69,7 +69,7 @@ class FraudDemoTest {
         assertEquals(5, r.finalModel().version(), "one update per streamed batch");
         LogisticRegressionModel offline = FraudDemo.trainOffline(
                 new FraudData(new TransactionGenerator(TransactionGenerator.Options.defaults(), 42,
-                        FraudDemo.HISTORY), FraudDemo.HISTORY).history(), 2);
+                        FraudDemo.HISTORY), FraudDemo.HISTORY).history());
         assertNotEquals(offline, r.finalModel().withVersion(0, offline.lastBatchTimeMillis()));
         assertTrue(text.toString().contains(String.format("%n    1 %7d  | ", r.online().get(0).positives())),
                 text.toString());

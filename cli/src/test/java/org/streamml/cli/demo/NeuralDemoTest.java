@@ -61,7 +61,8 @@ class NeuralDemoTest {
     @Test
     void shouldNotDependOnThePartitionCount() throws Exception {
         DemoSettings settings = DemoSettings.defaults().withBatches(27).withChartsDir(charts);
-        NeuralDemo.Result one = new NeuralDemo().execute(settings.withPartitions(1), new PrintWriter(new StringWriter()));
+        NeuralDemo.Result one = new NeuralDemo().execute(settings.withPartitions(1),
+                new PrintWriter(new StringWriter()));
         NeuralDemo.Result five = new NeuralDemo().execute(settings.withPartitions(5),
                 new PrintWriter(new StringWriter()));
         assertEquals(one.ariByBatch(), five.ariByBatch());
