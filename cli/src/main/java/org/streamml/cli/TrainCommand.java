@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.streamml.viz.VizOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -77,6 +78,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--skip-bad-records", description = "skip and count malformed lines instead of failing")
     private boolean skipBadRecords;
 
+    @Option(names = "--dashboard", paramLabel = "PORT",
+            description = "serve live charts of the model and the batches on http://127.0.0.1:PORT/ (0: any port)")
+    private Integer dashboardPort;
+
+    @Option(names = "--charts", paramLabel = "DIR", description = "write PNG and SVG charts of the model and the"
+            + " batches into DIR")
+    private Path chartsDir;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on standard error")
     private boolean quiet;
 
@@ -104,7 +113,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         learner.initializeFrom(data);
         TrainingRun.Result result = new TrainingRun(learner, data, batchSize, parts, threads, trace,
-                quiet ? null : err).run();
+                quiet ? null : err).withCharts(vizOptions()).run();
         double wall = (System.nanoTime() - wallStart) / 1e9;
         double processing = result.processingNanos() / 1e9;
         double rate = processing > 0 ? result.records() / processing : 0.0;
@@ -114,6 +123,15 @@ public final class TrainCommand implements Callable<Integer> {
                 Double.toString(processing), Double.toString(rate), Double.toString(wall));
         out.flush();
         return 0;
+    }
+
+    /** The chart sinks asked for with --dashboard and --charts, or {@code null} for none. */
+    private VizOptions vizOptions() {
+        if (dashboardPort == null && chartsDir == null) {
+            return null;
+        }
+        return VizOptions.defaults().withDashboardPort(dashboardPort == null ? -1 : dashboardPort)
+                .withChartsDir(chartsDir);
     }
 
     String algorithm() {

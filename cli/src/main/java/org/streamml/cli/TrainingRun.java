@@ -11,11 +11,15 @@ import org.streamml.streaming.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingListener;
+import org.streamml.viz.ChartSinks;
+import org.streamml.viz.VizOptions;
+import org.streamml.viz.live.LiveModelParameters;
 
 /**
  * One replay of in-memory records through a streaming context under a {@link FastForwardClock}: the
- * learner trains on every batch, the trace (if any) gets the model after every batch, and a listener
- * sums the engine's per-batch processing times.
+ * learner trains on every batch, the trace (if any) gets the model after every batch, the live charts (if
+ * any were asked for) show the model's parameters and the engine's throughput, and a listener sums the
+ * engine's per-batch processing times.
  */
 final class TrainingRun {
 
@@ -39,6 +43,7 @@ final class TrainingRun {
     private final int threads;
     private final Path trace;
     private final PrintWriter progress;
+    private VizOptions viz;
 
     TrainingRun(CliLearner learner, TrainingInput data, int batchSize, int partitions, int threads, Path trace,
                 PrintWriter progress) {
@@ -51,6 +56,12 @@ final class TrainingRun {
         this.progress = progress;
     }
 
+    /** Shows the model's parameters and the batch metrics on the sinks of {@code options} while training. */
+    TrainingRun withCharts(VizOptions options) {
+        this.viz = options;
+        return this;
+    }
+
     Result run() throws InterruptedException {
         Metrics metrics = new Metrics();
         StreamingContext.Options options = StreamingContext.Options.defaults()
@@ -59,8 +70,16 @@ final class TrainingRun {
                 .withDefaultPartitions(partitions)
                 .withThreads(threads)
                 .withStopWhenInputsExhausted(true);
-        try (TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace);
+        try (ChartSinks charts = viz == null ? null : ChartSinks.open(viz);
+             TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace);
              StreamingContext ssc = new StreamingContext(options)) {
+            LiveModelParameters parameters = charts == null ? null : charts.modelParameters("model");
+            if (charts != null) {
+                charts.attachBatchMetrics(ssc);
+                if (progress != null) {
+                    charts.dashboardUri().ifPresent(u -> progress.println("train: live dashboard at " + u));
+                }
+            }
             DStream<LabeledPoint> stream = ssc.fromIterable(data.points(), batchSize);
             learner.trainOn(stream);
             long[] batchNo = {0};
@@ -68,6 +87,9 @@ final class TrainingRun {
                 batchNo[0]++;
                 if (traceWriter != null) {
                     traceWriter.write(batchNo[0], batch.count(), learner.latestModel());
+                }
+                if (parameters != null) {
+                    parameters.accept(learner.latestModel());
                 }
             });
             ssc.addStreamingListener(metrics);
