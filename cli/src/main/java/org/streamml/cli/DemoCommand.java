@@ -1,6 +1,7 @@
 package org.streamml.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.streamml.cli.demo.Demo;
 import org.streamml.cli.demo.DemoSettings;
@@ -25,15 +26,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the demos with one line each, then exit.")
     private boolean list;
 
-    @Option(names = "--batches", paramLabel = "N", defaultValue = "24",
-            description = "Batches to run before stopping (default: ${DEFAULT-VALUE}).")
-    private int batches;
+    @Option(names = "--batches", paramLabel = "N",
+            description = "Batches to run before stopping (default: the demo's own; sensors replays every series to"
+                    + " its end, hashtags runs 24).")
+    private Integer batches;
 
     @Option(names = "--duration", paramLabel = "SECONDS",
             description = "Stream time to run instead of --batches, rounded up to whole batches.")
     private Double durationSeconds;
 
-    @Option(names = "--real-time", description = "Pace batches by the wall clock instead of replaying as fast as possible.")
+    @Option(names = "--real-time",
+            description = "Pace batches by the wall clock instead of replaying as fast as possible.")
     private boolean realTime;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the demo's data (default: ${DEFAULT-VALUE}).")
@@ -47,6 +50,15 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Input records per second of stream time (default: the demo's own).")
     private double rate;
 
+    @Option(names = "--dashboard", paramLabel = "PORT",
+            description = "Serve the live charts on http://127.0.0.1:PORT/ (0: any free port); with --real-time the"
+                    + " charts grow batch by batch.")
+    private Integer dashboardPort;
+
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Write the demo's PNG and SVG charts into DIR (default: demo-out/NAME).")
+    private Path chartsDir;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -59,8 +71,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (durationSeconds != null && !(durationSeconds > 0)) {
             throw new IllegalArgumentException("--duration must be > 0 seconds: " + durationSeconds);
         }
-        DemoSettings settings = new DemoSettings(batches, durationSeconds == null ? 0 : durationSeconds, realTime,
-                seed, partitions, rate);
+        DemoSettings settings = new DemoSettings(batches != null ? batches : demo.defaultBatches(),
+                durationSeconds == null ? 0 : durationSeconds, realTime, seed, partitions, rate,
+                dashboardPort != null ? dashboardPort : -1, chartsDir);
         return demo.run(settings, out);
     }
 }

@@ -17,7 +17,11 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             DemoCommand.class,
             TrainCommand.class,
+            ModelCommand.class,
             PredictCommand.class,
+            DetectCommand.class,
+            NabScoreCommand.class,
+            WorkerCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -19,18 +19,20 @@ import org.streamml.datasets.generators.SensorGenerator;
 import org.streamml.datasets.generators.SensorReading;
 import org.streamml.datasets.generators.Transaction;
 import org.streamml.datasets.generators.TransactionGenerator;
+import org.streamml.datasets.tweets.Tweet;
+import org.streamml.datasets.tweets.TweetGenerator;
 import org.streamml.ml.LabeledPoint;
 
 /**
  * The catalogue of named datasets, with their default settings and CSV columns: {@code linear},
  * {@code logistic}, {@code mixture}, {@code sea}, {@code hyperplane}, {@code sensors}, {@code neural},
- * {@code transactions}. Labelled-point datasets write the label first and then the features, so their
+ * {@code transactions}, {@code tweets}. Labelled-point datasets write the label first and then the features, so their
  * CSV trains directly; ground-truth columns that are not features come last.
  */
 public final class Datasets {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final List<Dataset> ALL = List.of(linear(), logistic(), mixture(), sea(), hyperplane(),
-            sensors(), neural(), transactions());
+            sensors(), neural(), transactions(), tweets());
 
     private Datasets() {
     }
@@ -191,5 +193,23 @@ public final class Datasets {
                         .append(t.account()).append(',').append(t.amount()).append(',').append(t.category())
                         .append(',').append(t.country()).append(',').append(t.device()).append(',')
                         .append(t.isFraud() ? 1 : 0).append(',').append(t.pattern().name()));
+    }
+
+    private static Dataset tweets() {
+        TweetGenerator.Options o = TweetGenerator.Options.defaults();
+        return new GeneratorDataset<Tweet>("tweets",
+                "tweets of 500 users over 40 hashtags with Zipf popularity at 200/s; one tag trends from 40 s to"
+                        + " 85 s (half of all hashtags)",
+                List.of(new Column("time_ms", "milliseconds since the first tweet"), new Column("user", "author"),
+                        new Column("text", "words and hashtags, quoted"),
+                        new Column("country", "the author's country (static join table)"),
+                        new Column("trending", "ground truth: 1 if the tweet carries the trending tag")),
+                10_000, (seed, rows) -> new TweetGenerator(o.withSeed(seed).withCount(rows)), seed -> {
+                    TweetGenerator g = new TweetGenerator(o.withSeed(seed).withCount(0));
+                    String trending = g.trendingTag();
+                    java.util.Map<String, String> countries = g.userCountries();
+                    return (t, row) -> row.append(t.toCsv()).append(',').append(countries.get(t.user())).append(',')
+                            .append(t.hashtags().contains(trending) ? 1 : 0);
+                });
     }
 }

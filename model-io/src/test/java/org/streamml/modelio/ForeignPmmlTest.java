@@ -30,7 +30,9 @@ class ForeignPmmlTest {
                 <PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4">
                   <Header><Application name="SkLearn2PMML package" version="0.110.0"/></Header>
                   <DataDictionary>
-                    <DataField name="y" optype="categorical" dataType="integer"><Value value="0"/><Value value="1"/></DataField>
+                    <DataField name="y" optype="categorical" dataType="integer">
+                      <Value value="0"/><Value value="1"/>
+                    </DataField>
                     <DataField name="x1" optype="continuous" dataType="double"/>
                     <DataField name="x2" optype="continuous" dataType="float"/>
                     <DataField name="x3" optype="continuous" dataType="double"/>
@@ -69,8 +71,10 @@ class ForeignPmmlTest {
                 <RegressionModel functionName="classification" normalizationMethod="logit">
                 """ + SCHEMA + """
                   <Output>
-                    <OutputField name="probability(0)" optype="continuous" dataType="double" feature="probability" value="0"/>
-                    <OutputField name="probability(1)" optype="continuous" dataType="double" feature="probability" value="1"/>
+                    <OutputField name="probability(0)" optype="continuous" dataType="double"
+                                 feature="probability" value="0"/>
+                    <OutputField name="probability(1)" optype="continuous" dataType="double"
+                                 feature="probability" value="1"/>
                   </Output>
                   <RegressionTable intercept="-0.5" targetCategory="1">
                     <NumericPredictor name="x1" coefficient="2.0"/>
@@ -142,7 +146,9 @@ class ForeignPmmlTest {
         String exponent = rejection(regressionDocument("""
                 <RegressionModel functionName="regression">
                 """ + SCHEMA + """
-                  <RegressionTable intercept="0"><NumericPredictor name="x1" exponent="2" coefficient="1"/></RegressionTable>
+                  <RegressionTable intercept="0">
+                    <NumericPredictor name="x1" exponent="2" coefficient="1"/>
+                  </RegressionTable>
                 </RegressionModel>
                 """));
         assertTrue(exponent.contains("NumericPredictor, attribute exponent: found 2.0, expected 1"), exponent);
@@ -179,7 +185,9 @@ class ForeignPmmlTest {
         String message = rejection(regressionDocument("""
                 <RegressionModel functionName="regression">
                 """ + SCHEMA + """
-                  <LocalTransformations><DerivedField name="z" optype="continuous" dataType="double"/></LocalTransformations>
+                  <LocalTransformations>
+                    <DerivedField name="z" optype="continuous" dataType="double"/>
+                  </LocalTransformations>
                   <RegressionTable intercept="0"/>
                 </RegressionModel>
                 """));

@@ -307,21 +307,7 @@ public abstract class DStream<T> {
      * {@code n} records, {@code ...} if there were more, and a blank line (Spark's format).
      */
     public void print(int n) {
-        new OutputDStream<T>(this, "print", (b, t) -> {
-            List<T> first = b.take(n + 1);
-            StringBuilder sb = new StringBuilder();
-            sb.append("-------------------------------------------\n");
-            sb.append("Time: ").append(t.millis()).append(" ms\n");
-            sb.append("-------------------------------------------\n");
-            for (int i = 0; i < Math.min(n, first.size()); i++) {
-                sb.append(first.get(i)).append('\n');
-            }
-            if (first.size() > n) {
-                sb.append("...\n");
-            }
-            sb.append('\n');
-            System.out.print(sb);
-        }).register();
+        new OutputDStream<T>(this, "print", new PrintAction<>(n)).register();
     }
 
     /**

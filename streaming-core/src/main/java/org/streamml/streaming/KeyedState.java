@@ -54,15 +54,6 @@ final class KeyedState<K, S> {
         partitions.forEach(Map::clear);
     }
 
-    /** The number of keys. */
-    long size() {
-        long n = 0;
-        for (Map<K, S> p : partitions) {
-            n += p.size();
-        }
-        return n;
-    }
-
     /** A copy of every partition's map, for checkpoints and tests. */
     List<Map<K, S>> snapshot() {
         List<Map<K, S>> copy = new ArrayList<>(partitions.size());

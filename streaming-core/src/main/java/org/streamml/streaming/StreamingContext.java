@@ -264,6 +264,7 @@ public final class StreamingContext implements AutoCloseable {
             if (graph.outputs().isEmpty()) {
                 throw new IllegalStateException("No output operations registered, so nothing to execute");
             }
+            ShippableFunctions.check(graph, executor);
             long b = batchInterval().millis();
             long first = (Math.floorDiv(clock().millis(), b) + 1) * b;
             zeroTime = Time.ofMillis(first - b);

@@ -43,7 +43,8 @@ class SaveAsTextFilesTest {
             h.run(1);
         }
         try (Stream<Path> parts = Files.list(stale)) {
-            assertEquals(List.of("_SUCCESS", "part-00000"), parts.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("_SUCCESS", "part-00000"),
+                    parts.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertEquals(List.of("fresh"), Files.readAllLines(stale.resolve("part-00000")));
     }

@@ -56,7 +56,7 @@ public final class ChartSinks implements AutoCloseable {
         try {
             if (options.dashboardPort() >= 0) {
                 dashboard = DashboardSink.start(options.dashboardHost(), options.dashboardPort(), options.width(),
-                        options.height(), options.minFrameIntervalMillis());
+                        options.height(), options.pacing());
                 sinks.add(dashboard);
             }
             if (options.chartsDir() != null) {
@@ -65,7 +65,7 @@ public final class ChartSinks implements AutoCloseable {
             }
             if (options.desktop()) {
                 sinks.add(new DesktopSink("StreamML", options.width(), options.height(),
-                        options.minFrameIntervalMillis()));
+                        options.pacing()));
             }
         } catch (RuntimeException e) {
             sinks.forEach(ChartSink::close);

@@ -2,6 +2,7 @@ package org.streamml.viz;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.streamml.viz.sink.FramePacing;
 
 /**
  * Where live charts go and how they look: a web dashboard, a directory of image snapshots and a desktop
@@ -14,11 +15,11 @@ import java.util.Objects;
  * @param desktop whether to open a Swing window
  * @param width the width of rendered charts in pixels, >= 16
  * @param height the height of rendered charts in pixels, >= 16
- * @param minFrameIntervalMillis the shortest time between two frames of the dashboard or window, >= 0
+ * @param pacing how often the dashboard and the window may draw (files are written when due)
  * @param history the number of points each chart keeps, >= 1
  */
 public record VizOptions(int dashboardPort, String dashboardHost, Path chartsDir, int snapshotEvery, boolean desktop,
-                         int width, int height, long minFrameIntervalMillis, int history) {
+                         int width, int height, FramePacing pacing, int history) {
 
     /** Validates the options. */
     public VizOptions {
@@ -32,64 +33,65 @@ public record VizOptions(int dashboardPort, String dashboardHost, Path chartsDir
         if (width < 16 || height < 16) {
             throw new IllegalArgumentException("image size must be at least 16x16 pixels: " + width + "x" + height);
         }
-        if (minFrameIntervalMillis < 0) {
-            throw new IllegalArgumentException("minimum frame interval must be >= 0 ms: " + minFrameIntervalMillis);
-        }
+        Objects.requireNonNull(pacing, "pacing");
         if (history < 1) {
             throw new IllegalArgumentException("history must be >= 1 point: " + history);
         }
     }
 
-    /** No sink at all; 800x400 charts, 250 ms between frames, snapshots every 10 batches, 2000 points kept. */
+    /**
+     * No sink at all; 800x400 charts, {@link FramePacing#defaults()}, snapshots every 10 batches, 2000 points
+     * kept.
+     */
     public static VizOptions defaults() {
-        return new VizOptions(-1, "127.0.0.1", null, 10, false, 800, 400, 250, 2000);
+        return new VizOptions(-1, "127.0.0.1", null, 10, false, 800, 400, FramePacing.defaults(), 2000);
     }
 
     /** A copy with a dashboard on {@code port} (0: any free port; -1: none). */
     public VizOptions withDashboardPort(int port) {
         return new VizOptions(port, dashboardHost, chartsDir, snapshotEvery, desktop, width, height,
-                minFrameIntervalMillis, history);
+                pacing, history);
     }
 
     /** A copy whose dashboard binds to {@code host} (for example {@code 0.0.0.0} to serve other machines). */
     public VizOptions withDashboardHost(String host) {
         return new VizOptions(dashboardPort, host, chartsDir, snapshotEvery, desktop, width, height,
-                minFrameIntervalMillis, history);
+                pacing, history);
     }
 
     /** A copy writing snapshots into {@code dir} ({@code null}: none). */
     public VizOptions withChartsDir(Path dir) {
         return new VizOptions(dashboardPort, dashboardHost, dir, snapshotEvery, desktop, width, height,
-                minFrameIntervalMillis, history);
+                pacing, history);
     }
 
     /** A copy writing snapshots every {@code batches} batches. */
     public VizOptions withSnapshotEvery(int batches) {
         return new VizOptions(dashboardPort, dashboardHost, chartsDir, batches, desktop, width, height,
-                minFrameIntervalMillis, history);
+                pacing, history);
     }
 
     /** A copy that does or does not open a desktop window. */
     public VizOptions withDesktop(boolean open) {
         return new VizOptions(dashboardPort, dashboardHost, chartsDir, snapshotEvery, open, width, height,
-                minFrameIntervalMillis, history);
+                pacing, history);
     }
 
     /** A copy rendering charts of {@code w} x {@code h} pixels. */
     public VizOptions withSize(int w, int h) {
         return new VizOptions(dashboardPort, dashboardHost, chartsDir, snapshotEvery, desktop, w, h,
-                minFrameIntervalMillis, history);
+                pacing, history);
     }
 
-    /** A copy with at least {@code millis} between two frames of the dashboard or window. */
-    public VizOptions withMinFrameIntervalMillis(long millis) {
-        return new VizOptions(dashboardPort, dashboardHost, chartsDir, snapshotEvery, desktop, width, height, millis,
-                history);
+    /** A copy whose dashboard and window draw as often as {@code newPacing} allows. */
+    public VizOptions withPacing(FramePacing newPacing) {
+        return new VizOptions(dashboardPort, dashboardHost, chartsDir, snapshotEvery, desktop, width, height,
+                newPacing, history);
     }
 
     /** A copy whose charts keep {@code points} points. */
     public VizOptions withHistory(int points) {
         return new VizOptions(dashboardPort, dashboardHost, chartsDir, snapshotEvery, desktop, width, height,
-                minFrameIntervalMillis, points);
+                pacing, points);
     }
 }

@@ -11,6 +11,11 @@ public interface Demo {
     /** One line saying what the demo shows, for the command's help. */
     String description();
 
+    /** The batches the demo runs when {@code --batches} is not given: 24 unless the demo says otherwise. */
+    default int defaultBatches() {
+        return DemoSettings.defaults().batches();
+    }
+
     /**
      * Runs the demo, printing to {@code out}.
      *

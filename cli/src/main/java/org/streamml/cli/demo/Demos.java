@@ -7,12 +7,15 @@ import java.util.Map;
 /** The demos by name, in the order the help lists them. Add a demo with one line here. */
 public final class Demos {
     /** The demo that {@code streamml demo} runs without a name. */
-    public static final String DEFAULT = "hashtags";
+    public static final String DEFAULT = SensorsDemo.NAME;
 
     private static final Map<String, Demo> ALL;
 
     static {
         Map<String, Demo> m = new LinkedHashMap<>();
+        m.put(SensorsDemo.NAME, new SensorsDemo());
+        m.put(FraudDemo.NAME, new FraudDemo());
+        m.put(NeuralDemo.NAME, new NeuralDemo());
         m.put("hashtags", new HashtagsDemo());
         ALL = Collections.unmodifiableMap(m);
     }

@@ -2,13 +2,13 @@ package org.streamml.datasets.generators;
 
 import java.util.Objects;
 import java.util.Random;
-import org.streamml.datasets.internal.XorShiftRandom;
+import org.streamml.ml.random.XORShiftRandom;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.DenseVector;
 
 /**
  * Points from k spherical Gaussian clusters in d dimensions, labelled with their cluster (0-based). It is
- * Spark's {@code StreamingKMeansDataGenerator} draw for draw: an {@code XORShiftRandom} seeded with the seed
+ * Spark's {@code StreamingKMeansDataGenerator} draw for draw: an {@link XORShiftRandom} seeded with the seed
  * draws the k centers ({@code k·d} Gaussians, scaled by {@code centerSpread}, which Spark fixes at 1) unless
  * they are given, then point {@code i} belongs to cluster {@code i mod k} with each coordinate
  * {@code center + radius·nextGaussian()}. Spark's batches are consecutive runs of this one sequence, and
@@ -102,9 +102,14 @@ public final class MixtureGenerator extends SeededGenerator<LabeledPoint> {
         this.options = Objects.requireNonNull(options, "options");
     }
 
+    /** The options. */
+    public Options options() {
+        return options;
+    }
+
     /** The cluster centers this generator uses (drawn from the seed unless given); a new array. */
     public double[][] centers() {
-        return drawCenters(new XorShiftRandom(seed()));
+        return drawCenters(new XORShiftRandom(seed()));
     }
 
     private double[][] drawCenters(Random rnd) {
@@ -127,7 +132,7 @@ public final class MixtureGenerator extends SeededGenerator<LabeledPoint> {
 
     @Override
     protected Cursor<LabeledPoint> start() {
-        Random rnd = new XorShiftRandom(seed());
+        Random rnd = new XORShiftRandom(seed());
         double[][] centers = drawCenters(rnd);
         double r = options.radius();
         int k = options.k();

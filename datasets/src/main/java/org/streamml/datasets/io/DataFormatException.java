@@ -18,7 +18,7 @@ public final class DataFormatException extends RuntimeException {
      * An error at {@code line} (1-based) of {@code source}.
      *
      * @param source the file or resource name
-     * @param line the 1-based line number
+     * @param line the 1-based line number, or 0 when the error has no line (a JSON entry)
      * @param column the 1-based column (field) number, or 0 when the error concerns the whole line
      * @param field the column's name from the header, or {@code null}
      * @param rule what is wrong, for example {@code 'abc' is not a number}
@@ -33,9 +33,12 @@ public final class DataFormatException extends RuntimeException {
     }
 
     private static String format(String source, long line, int column, String field, String rule) {
-        StringBuilder sb = new StringBuilder().append(source).append(" line ").append(line);
+        StringBuilder sb = new StringBuilder().append(source);
+        if (line > 0) {
+            sb.append(" line ").append(line);
+        }
         if (column > 0) {
-            sb.append(", column ").append(column);
+            sb.append(line > 0 ? ", column " : " column ").append(column);
             if (field != null && !field.isEmpty()) {
                 sb.append(" (").append(field).append(')');
             }
@@ -48,7 +51,7 @@ public final class DataFormatException extends RuntimeException {
         return source;
     }
 
-    /** The 1-based line number. */
+    /** The 1-based line number, or 0 when the error has no line. */
     public long line() {
         return line;
     }

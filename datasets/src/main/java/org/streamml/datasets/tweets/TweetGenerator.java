@@ -2,6 +2,7 @@ package org.streamml.datasets.tweets;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,7 +152,7 @@ public final class TweetGenerator implements Iterable<Tweet> {
             userMood[i] = setup.nextDouble(-1, 1);
             c.put(users[i], COUNTRIES[setup.nextInt(COUNTRIES.length)]);
         }
-        this.countries = java.util.Collections.unmodifiableMap(c);
+        this.countries = Collections.unmodifiableMap(c);
         this.userCdf = zipfCdf(u, options.zipfExponent() * 0.7);
         this.tags = new String[options.hashtags()];
         for (int i = 0; i < tags.length; i++) {

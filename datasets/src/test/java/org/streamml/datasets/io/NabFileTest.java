@@ -69,6 +69,7 @@ class NabFileTest {
         assertTrue(e.getMessage().startsWith("l.json line 3: not valid JSON"), e.getMessage());
         DataFormatException bad = assertThrows(DataFormatException.class, () -> NabLabels.read(
                 TextInput.ofString("l.json", "{\"a\": [\"yesterday\"]}"), TextInput.ofString("w", "{}")));
-        assertTrue(bad.getMessage().contains("'yesterday' is not a timestamp"), bad.getMessage());
+        assertEquals("l.json: entry \"a\": 'yesterday' is not a timestamp yyyy-MM-dd HH:mm:ss[.ffffff]",
+                bad.getMessage());
     }
 }

@@ -6,10 +6,12 @@ package org.streamml.ml.anomaly;
  * them an exponential tail fitted to the excesses over that quantile (peaks over threshold, the exponential
  * case of the generalised Pareto law; Siffer et al., "Anomaly Detection in Streams with Extreme Value Theory",
  * KDD 2017). The same calibrated tail probability means the same rarity on any series, whatever the scale or
- * the distribution of the measure. Allocation-free; not thread-safe.
+ * the distribution of the measure. The exponential tail's scale is kept at least 0.05 (the measures are
+ * {@code log1p} of ratios), so that a history of identical values still ranks a larger one as rare but finite.
+ * Allocation-free; not thread-safe.
  */
 final class TailCalibrator {
-    static final double MIN_EXCESS = Double.parseDouble(System.getProperty("minex", "0.05"));
+    private static final double MIN_EXCESS = 0.05;
     private final RollingQuantiles history;
     private final double tailFraction;
     private final int minHistory;

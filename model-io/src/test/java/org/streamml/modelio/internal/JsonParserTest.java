@@ -60,7 +60,8 @@ class JsonParserTest {
     void shouldRejectRawControlCharactersAndBadEscapes() {
         assertEquals("line 1, column 4: found the control character U+0009 in a string, expected it escaped",
                 error("\"ab\tc\""));
-        assertEquals("line 1, column 3: found the escape \\x, expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+        assertEquals("line 1, column 3: found the escape \\x, expected one of "
+                + "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
                 error("\"a\\x\""));
     }
 

@@ -11,6 +11,7 @@ final class LineBuffer {
     private final int capacity;
     private final ArrayDeque<String> lines;
     private int highWaterMark;
+    private boolean producerWaiting;
 
     LineBuffer(int capacity) {
         this.capacity = capacity;
@@ -27,16 +28,32 @@ final class LineBuffer {
         return true;
     }
 
-    /** Whether another line fits. */
-    synchronized boolean hasRoom() {
-        return lines.size() < capacity;
+    /**
+     * Whether another line fits; if not, records that the producer waits for room, atomically with the
+     * check, so that the {@link #drainTo} that makes room is sure to see it and wake the producer.
+     */
+    synchronized boolean hasRoomOrWait() {
+        if (lines.size() < capacity) {
+            return true;
+        }
+        producerWaiting = true;
+        return false;
     }
 
-    /** Moves up to {@code max} lines, oldest first, into {@code out}. */
-    synchronized void drainTo(Collection<String> out, int max) {
+    /**
+     * Moves up to {@code max} lines, oldest first, into {@code out}.
+     *
+     * @return whether the producer was waiting for room and now has some: the caller must wake it
+     */
+    synchronized boolean drainTo(Collection<String> out, int max) {
         for (int i = 0; i < max && !lines.isEmpty(); i++) {
             out.add(lines.pollFirst());
         }
+        boolean wake = producerWaiting && lines.size() < capacity;
+        if (wake) {
+            producerWaiting = false;
+        }
+        return wake;
     }
 
     synchronized int size() {

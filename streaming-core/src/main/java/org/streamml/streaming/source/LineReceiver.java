@@ -69,10 +69,14 @@ final class LineReceiver extends ChannelInboundHandlerAdapter {
         fail(new IOException("receiving from " + peer + " failed: " + cause.getMessage(), cause));
     }
 
-    /** After a batch took lines: moves kept lines into the buffer and reads again if there is room. */
+    /** After a batch made room in a full buffer: moves kept lines into it and reads again if room is left. */
     void resume() {
-        if (paused && ctx != null) {
-            ctx.executor().execute(this::drain);
+        if (ctx != null) {
+            try {
+                ctx.executor().execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the receiver is shutting down: there is nothing left to read
+            }
         }
     }
 
@@ -98,7 +102,7 @@ final class LineReceiver extends ChannelInboundHandlerAdapter {
             return;
         }
         while (true) {
-            if (!buffer.hasRoom()) {
+            if (!buffer.hasRoomOrWait()) {
                 pause();
                 return;
             }

@@ -161,8 +161,9 @@ public final class SocketTextSource implements Source<String> {
         }
         r.checkFailure();
         List<String> out = new ArrayList<>(Math.min(options.maxLinesPerBatch(), buffer.size()));
-        buffer.drainTo(out, options.maxLinesPerBatch());
-        r.resume();
+        if (buffer.drainTo(out, options.maxLinesPerBatch())) {
+            r.resume();
+        }
         synchronized (this) {
             offset += out.size();
         }
@@ -188,6 +189,12 @@ public final class SocketTextSource implements Source<String> {
     /** The most lines the buffer ever held at once; never more than the capacity. */
     public int highWaterMark() {
         return buffer.highWaterMark();
+    }
+
+    /** Whether the connection has ended (closed by the server, or failed) and every line is in the buffer. */
+    public boolean isReceiveFinished() {
+        LineReceiver r = receiver;
+        return r != null && r.isFinished();
     }
 
     /** Whether the receiver has stopped reading because the buffer is full. */

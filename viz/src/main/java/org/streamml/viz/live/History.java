@@ -48,14 +48,90 @@ final class History {
         y[0][slot] = value;
     }
 
+    /**
+     * Appends points {@code 0 .. count-1} under one lock: point i is at {@code xs[i]} with the values
+     * {@code rows[i]}. Points that the ring would overwrite within this call are counted but not copied.
+     * Not modified: xs, rows.
+     */
+    synchronized void appendRows(double[] xs, double[][] rows, int count) {
+        checkCount(xs.length, rows.length, count);
+        int first = Math.max(0, count - capacity);
+        for (int i = first; i < count; i++) {
+            if (rows[i].length != y.length) {
+                throw new IllegalArgumentException("expected " + y.length + " values per point but point " + i
+                        + " has " + rows[i].length);
+            }
+        }
+        int from = writeSlot();
+        int w = from;
+        for (int i = first; i < count; i++) {
+            x[w] = xs[i];
+            if (++w == capacity) {
+                w = 0;
+            }
+        }
+        for (int c = 0; c < y.length; c++) {
+            double[] channel = y[c];
+            w = from;
+            for (int i = first; i < count; i++) {
+                channel[w] = rows[i][c];
+                if (++w == capacity) {
+                    w = 0;
+                }
+            }
+        }
+        advance(count - first, count);
+    }
+
+    /** Appends points {@code 0 .. count-1} of a one-channel history under one lock. Not modified: xs, values. */
+    synchronized void appendValues(double[] xs, double[] values, int count) {
+        if (y.length != 1) {
+            throw new IllegalArgumentException("expected " + y.length + " values per point but got 1");
+        }
+        checkCount(xs.length, values.length, count);
+        int first = Math.max(0, count - capacity);
+        int w = writeSlot();
+        double[] channel = y[0];
+        for (int i = first; i < count; i++) {
+            x[w] = xs[i];
+            channel[w] = values[i];
+            if (++w == capacity) {
+                w = 0;
+            }
+        }
+        advance(count - first, count);
+    }
+
+    /** The slot the next point goes to. */
+    private int writeSlot() {
+        int w = start + size;
+        return w >= capacity ? w - capacity : w;
+    }
+
+    /** Accounts for {@code written} points written from the write slot, out of {@code offered} appended. */
+    private void advance(int written, int offered) {
+        int end = writeSlot() + written;
+        end = end >= capacity ? end - capacity : end;
+        size = Math.min(capacity, size + written);
+        start = end - size;
+        if (start < 0) {
+            start += capacity;
+        }
+        appended += offered;
+    }
+
+    private static void checkCount(int xs, int values, int count) {
+        if (count < 0 || count > xs || count > values) {
+            throw new IllegalArgumentException("count must be in [0, " + Math.min(xs, values) + "]: " + count);
+        }
+    }
+
     private int slotForAppend() {
-        int slot;
+        int slot = writeSlot();
         if (size < capacity) {
-            slot = (start + size) % capacity;
             size++;
-        } else {
-            slot = start;
-            start = (start + 1) % capacity;
+        } else if (++start == capacity) {
+            start = 0;
         }
         appended++;
         return slot;

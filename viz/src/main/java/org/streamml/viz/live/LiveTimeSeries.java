@@ -60,6 +60,28 @@ public final class LiveTimeSeries extends LiveChart {
         scores.append(x, score);
     }
 
+    /**
+     * Appends {@code count} readings at once, taking each history's lock once instead of once per point:
+     * the fast way to feed a whole batch. Reading i is {@code readings[i]} at {@code xs[i]}. Not modified:
+     * any array.
+     *
+     * @param scoreOf the anomaly score of each reading, or {@code null} for none
+     * @param anomalous whether each reading is an anomaly, or {@code null} for none
+     */
+    public void appendAll(double[] xs, double[][] readings, double[] scoreOf, boolean[] anomalous, int count) {
+        values.appendRows(xs, readings, count);
+        if (scoreOf != null) {
+            scores.appendValues(xs, scoreOf, count);
+        }
+        if (anomalous != null) {
+            for (int i = 0; i < count; i++) {
+                if (anomalous[i]) {
+                    anomalies.append(xs[i], NO_VALUES);
+                }
+            }
+        }
+    }
+
     /** The number of points appended so far, including those older than the history keeps. */
     public long appended() {
         return values.appended();

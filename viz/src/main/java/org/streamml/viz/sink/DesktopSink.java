@@ -32,12 +32,12 @@ public final class DesktopSink extends RenderingSink {
 
     /**
      * Opens a window titled {@code title} whose charts are {@code chartWidth} x {@code chartHeight} pixels,
-     * redrawn at most once per {@code minIntervalMillis}.
+     * redrawn as often as {@code pacing} allows.
      *
      * @throws IllegalStateException if there is no display (headless Java, or DISPLAY unset on Linux)
      */
-    public DesktopSink(String title, int chartWidth, int chartHeight, long minIntervalMillis) {
-        super("streamml-viz-desktop", minIntervalMillis);
+    public DesktopSink(String title, int chartWidth, int chartHeight, FramePacing pacing) {
+        super("streamml-viz-desktop", pacing);
         if (GraphicsEnvironment.isHeadless()) {
             super.close();
             throw new IllegalStateException("the desktop chart window needs a display, but Java runs headless "

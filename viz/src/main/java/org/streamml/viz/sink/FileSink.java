@@ -43,7 +43,7 @@ public final class FileSink extends RenderingSink {
      * @throws UncheckedIOException if the directory cannot be created
      */
     public FileSink(Path dir, int every, int width, int height, Set<Format> formats) {
-        super("streamml-viz-files", 0);
+        super("streamml-viz-files", FramePacing.unpaced());
         this.dir = Objects.requireNonNull(dir, "dir");
         if (every < 1) {
             throw new IllegalArgumentException("snapshot interval must be >= 1 batch: " + every);

@@ -7,14 +7,14 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A daemon thread that runs a frame (a render) whenever one was requested, at most once per minimum
- * interval. Requests made while a frame runs coalesce into one more frame, so the requester never waits
+ * A daemon thread that runs a frame (a render) whenever one was requested, as often as its
+ * {@link FramePacing} allows. Requests made while a frame runs coalesce into one more frame, so the requester never waits
  * and a slow frame only lowers the frame rate. A frame that throws is reported once to standard error and
  * the worker goes on.
  */
 public final class FrameWorker implements AutoCloseable {
     private final Runnable frame;
-    private final long minIntervalNanos;
+    private final FramePacing pacing;
     private final Thread thread;
     private final AtomicBoolean requested = new AtomicBoolean();
     private final ReentrantLock lock = new ReentrantLock();
@@ -24,16 +24,10 @@ public final class FrameWorker implements AutoCloseable {
     private long frames;
     private boolean failureReported;
 
-    /**
-     * Starts a worker thread called {@code name} that runs {@code frame} on request, at most once per
-     * {@code minIntervalMillis} (>= 0).
-     */
-    public FrameWorker(String name, long minIntervalMillis, Runnable frame) {
+    /** Starts a worker thread called {@code name} that runs {@code frame} on request, paced by {@code pacing}. */
+    public FrameWorker(String name, FramePacing pacing, Runnable frame) {
+        this.pacing = Objects.requireNonNull(pacing, "pacing");
         this.frame = Objects.requireNonNull(frame, "frame");
-        if (minIntervalMillis < 0) {
-            throw new IllegalArgumentException("minimum frame interval must be >= 0 ms: " + minIntervalMillis);
-        }
-        this.minIntervalNanos = TimeUnit.MILLISECONDS.toNanos(minIntervalMillis);
         this.thread = new Thread(this::loop, Objects.requireNonNull(name, "name"));
         thread.setDaemon(true);
         thread.start();
@@ -79,14 +73,14 @@ public final class FrameWorker implements AutoCloseable {
     }
 
     private void loop() {
-        long lastStart = System.nanoTime() - minIntervalNanos;
+        long nextStart = System.nanoTime();
         while (running) {
             lock.lock();
             try {
                 while (running && !requested.get()) {
                     wake.await();
                 }
-                long wait = lastStart + minIntervalNanos - System.nanoTime();
+                long wait = nextStart - System.nanoTime();
                 while (running && wait > 0) {
                     wait = wake.awaitNanos(wait);
                 }
@@ -99,8 +93,10 @@ public final class FrameWorker implements AutoCloseable {
                 return;
             }
             requested.set(false);
-            lastStart = System.nanoTime();
+            long start = System.nanoTime();
             runFrame();
+            long busy = System.nanoTime() - start;
+            nextStart = start + pacing.pauseNanos(busy);
         }
     }
 

@@ -20,9 +20,9 @@ public abstract class RenderingSink implements ChartSink {
     private final FrameWorker worker;
     private volatile boolean closed;
 
-    /** A sink whose frames run on a thread called {@code threadName}, at most one per {@code minIntervalMillis}. */
-    protected RenderingSink(String threadName, long minIntervalMillis) {
-        this.worker = new FrameWorker(threadName, minIntervalMillis, this::frame);
+    /** A sink whose frames run on a thread called {@code threadName}, paced by {@code pacing}. */
+    protected RenderingSink(String threadName, FramePacing pacing) {
+        this.worker = new FrameWorker(threadName, pacing, this::frame);
     }
 
     @Override

@@ -60,7 +60,8 @@ final class DashboardServer implements AutoCloseable {
                         }
                     });
             this.serverChannel = b.bind(host, port).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // bind failures arrive as checked exceptions (BindException) thrown without being declared
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new IllegalStateException("cannot start the dashboard on " + host + ":" + port + ": " + e.getMessage(),
                     e);

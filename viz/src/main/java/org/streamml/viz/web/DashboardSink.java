@@ -8,6 +8,7 @@ import java.net.URI;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.streamml.viz.live.LiveChart;
+import org.streamml.viz.sink.FramePacing;
 import org.streamml.viz.sink.RenderingSink;
 
 /**
@@ -17,7 +18,7 @@ import org.streamml.viz.sink.RenderingSink;
  * announce it. Binds to loopback unless told otherwise.
  *
  * <pre>{@code
- * try (DashboardSink web = DashboardSink.start("127.0.0.1", 8080, 720, 360, 250)) {
+ * try (DashboardSink web = DashboardSink.start("127.0.0.1", 8080, 720, 360, FramePacing.defaults())) {
  *     web.add(chart);
  *     System.err.println("dashboard: " + web.uri());
  *     ...
@@ -25,12 +26,14 @@ import org.streamml.viz.sink.RenderingSink;
  * }</pre>
  */
 public final class DashboardSink extends RenderingSink {
+    /** zlib level 1: on loopback a slightly larger image costs less than compressing it harder. */
+    private static final int PNG_COMPRESSION = 1;
     private final DashboardServer server;
     private final int width;
     private final int height;
 
-    private DashboardSink(DashboardServer server, int width, int height, long minIntervalMillis) {
-        super("streamml-viz-dashboard", minIntervalMillis);
+    private DashboardSink(DashboardServer server, int width, int height, FramePacing pacing) {
+        super("streamml-viz-dashboard", pacing);
         this.server = server;
         this.width = width;
         this.height = height;
@@ -38,18 +41,19 @@ public final class DashboardSink extends RenderingSink {
 
     /**
      * Starts a dashboard on {@code host}:{@code port} (port 0 picks a free one) whose charts are
-     * {@code width} x {@code height} pixels, redrawn at most once per {@code minIntervalMillis}.
+     * {@code width} x {@code height} pixels, redrawn as often as {@code pacing} allows.
      *
      * @throws IllegalStateException if the port cannot be bound
      */
-    public static DashboardSink start(String host, int port, int width, int height, long minIntervalMillis) {
+    public static DashboardSink start(String host, int port, int width, int height, FramePacing pacing) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("dashboard port must be in [0, 65535]: " + port);
         }
         if (width < 16 || height < 16) {
             throw new IllegalArgumentException("image size must be at least 16x16 pixels: " + width + "x" + height);
         }
-        return new DashboardSink(new DashboardServer(host, port), width, height, minIntervalMillis);
+        java.util.Objects.requireNonNull(pacing, "pacing");
+        return new DashboardSink(new DashboardServer(host, port), width, height, pacing);
     }
 
     /** The address the dashboard listens on. */
@@ -82,7 +86,7 @@ public final class DashboardSink extends RenderingSink {
         JFreeChart jfc = chart.render();
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
-            ChartUtils.writeChartAsPNG(out, jfc, width, height);
+            ChartUtils.writeChartAsPNG(out, jfc, width, height, false, PNG_COMPRESSION);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode chart '" + chart.name() + "' as PNG", e);
         }

@@ -17,7 +17,7 @@ class FrameWorkerTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger runs = new AtomicInteger();
-        FrameWorker worker = new FrameWorker("test-frames", 0, () -> {
+        FrameWorker worker = new FrameWorker("test-frames", FramePacing.unpaced(), () -> {
             if (runs.incrementAndGet() == 1) {
                 started.countDown();
                 await(release);
@@ -45,7 +45,7 @@ class FrameWorkerTest {
         AtomicInteger runs = new AtomicInteger();
         java.io.PrintStream err = System.err;
         System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        try (FrameWorker worker = new FrameWorker("test-failing", 0, () -> {
+        try (FrameWorker worker = new FrameWorker("test-failing", FramePacing.unpaced(), () -> {
             if (runs.incrementAndGet() == 1) {
                 throw new IllegalStateException("boom");
             }

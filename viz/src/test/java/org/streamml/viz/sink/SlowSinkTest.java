@@ -22,7 +22,7 @@ class SlowSinkTest {
         final List<Integer> pointsDrawn = new CopyOnWriteArrayList<>();
 
         BlockingSink() {
-            super("test-blocking-sink", 0);
+            super("test-blocking-sink", FramePacing.unpaced());
         }
 
         @Override

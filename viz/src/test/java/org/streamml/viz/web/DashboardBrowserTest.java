@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.streamml.viz.chart.ChartText;
 import org.streamml.viz.live.LiveLines;
 import org.streamml.viz.live.LiveTimeSeries;
+import org.streamml.viz.sink.FramePacing;
 
 @Tag("slow")
 class DashboardBrowserTest {
@@ -34,7 +35,7 @@ class DashboardBrowserTest {
                 List.of("temperature", "pressure"), 0.8, 1000);
         LiveLines metrics = LiveLines.metrics("metrics", List.of("rmse", "mae"), 1000);
 
-        try (DashboardSink web = DashboardSink.start("127.0.0.1", 0, 640, 320, 0)) {
+        try (DashboardSink web = DashboardSink.start("127.0.0.1", 0, 640, 320, FramePacing.defaults())) {
             web.add(sensors);
             web.add(metrics);
             feedBatch(1, sensors, metrics);

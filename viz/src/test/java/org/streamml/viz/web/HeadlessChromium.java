@@ -27,7 +27,6 @@ final class HeadlessChromium implements AutoCloseable {
     private static final Pattern PAGE_SOCKET = Pattern.compile(
             "\"type\"\\s*:\\s*\"page\"[^}]*?\"webSocketDebuggerUrl\"\\s*:\\s*\"(ws://[^\"]+)\"");
     private final Process process;
-    private final List<String> stderr = new ArrayList<>();
     private final URI devtools;
 
     private HeadlessChromium(Process process, URI devtools) {
@@ -94,11 +93,7 @@ final class HeadlessChromium implements AutoCloseable {
                 return fail("chromium did not start its DevTools server: " + e + "\nstderr:\n" + String.join("\n", lines));
             }
         }
-        HeadlessChromium chromium = new HeadlessChromium(process, ws);
-        synchronized (lines) {
-            chromium.stderr.addAll(lines);
-        }
-        return chromium;
+        return new HeadlessChromium(process, ws);
     }
 
     /** Opens a DevTools session on the page Chromium was started with. */
@@ -115,12 +110,16 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.streamml.ml.evaluation.nab;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,7 +120,7 @@ public final class NabScorer {
     private static NabFileResult scoreFile(NabSeries s, WindowLayout layout, NabProfile profile,
             double threshold) {
         double[] best = new double[layout.scoredWindows];
-        java.util.Arrays.fill(best, Double.NaN);
+        Arrays.fill(best, Double.NaN);
         double fp = 0;
         int fpCount = 0;
         double[] scores = s.scores();

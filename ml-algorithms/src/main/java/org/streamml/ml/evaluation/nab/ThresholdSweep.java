@@ -1,5 +1,6 @@
 package org.streamml.ml.evaluation.nab;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ final class ThresholdSweep {
         }
         int[] order = IndexSort.descending(score, at);
         double[] best = new double[windowCount];
-        java.util.Arrays.fill(best, Double.NaN);
+        Arrays.fill(best, Double.NaN);
         double current = -profile.fnWeight() * windowCount;
         double bestScore = current;
         double bestThreshold = Double.POSITIVE_INFINITY;

@@ -19,7 +19,7 @@ import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.model.Model;
 
 /** Saving then loading is the identity, for every model type in every format. */
-class ModelRoundTripProperties {
+class ModelRoundTripPropertyTest {
 
     @Provide
     Arbitrary<Model> anyModel() {
@@ -35,7 +35,7 @@ class ModelRoundTripProperties {
         return ModelIO.decode(ModelIO.encode(file, format), "model." + format.extension());
     }
 
-    @Property(tries = 400, seed = "20261125", edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 250, seed = "20261125", edgeCases = EdgeCasesMode.NONE)
     void saveThenLoadShouldBeTheIdentityInEveryFormat(@ForAll("anyModel") Model model,
                                                      @ForAll("anyFormat") ModelFormat format) throws Exception {
         ModelFile file = new ModelFile(model, Map.of("stepSize", "0.1", "note", "a \"quoted\" ü\n"),
@@ -49,7 +49,7 @@ class ModelRoundTripProperties {
         assertEquals(file, back);
     }
 
-    @Property(tries = 300, seed = "20261125", edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 200, seed = "20261125", edgeCases = EdgeCasesMode.NONE)
     void pmmlShouldGiveIdenticalPredictions(@ForAll("anyModel") Model model, @ForAll @LongRange long seed)
             throws Exception {
         Model back = roundTrip(ModelFile.of(model), ModelFormat.PMML).model();
@@ -58,7 +58,7 @@ class ModelRoundTripProperties {
         assertArrayEquals(predictions(model, x), predictions(back, x));
     }
 
-    @Property(tries = 300, seed = "20261125", edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 200, seed = "20261125", edgeCases = EdgeCasesMode.NONE)
     void pmmlWithoutStreamMlExtensionsShouldKeepParametersAndPredictions(@ForAll("anyModel") Model model,
                                                                         @ForAll @LongRange long seed)
             throws Exception {

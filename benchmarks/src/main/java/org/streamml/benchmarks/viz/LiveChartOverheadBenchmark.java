@@ -1,0 +1,165 @@
+package org.streamml.benchmarks.viz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.streamml.streaming.DStream;
+import org.streamml.streaming.Duration;
+import org.streamml.streaming.FastForwardClock;
+import org.streamml.streaming.StreamingContext;
+import org.streamml.viz.chart.ChartText;
+import org.streamml.viz.live.LiveBatchMetrics;
+import org.streamml.viz.live.LiveLines;
+import org.streamml.viz.live.LiveTimeSeries;
+import org.streamml.viz.sink.FramePacing;
+import org.streamml.viz.web.DashboardSink;
+
+/**
+ * Engine throughput (records per second) of a scoring pipeline replayed as fast as the machine allows,
+ * without charts and with live charts on a web dashboard (see {@link #charts}), rendered to PNG as
+ * {@link FramePacing#defaults()} allows. The bound to meet: a run with charts is at most 5 % slower than one without.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar LiveChartOverhead -f 1 -wi 2 -i 3
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class LiveChartOverheadBenchmark {
+    private static final int RECORDS = 400_000;
+    private static final int PER_BATCH = 2_000;
+    private static final int FEATURES = 16;
+
+    /**
+     * {@code none}: the bare pipeline; {@code perBatch}: plus the RMSE and batch-metrics charts on a web
+     * dashboard (what {@code --dashboard} shows for training); {@code perRecord}: plus a time series fed
+     * every record's actual value, prediction and anomaly score.
+     */
+    @Param({"none", "perBatch", "perRecord"})
+    public String charts;
+
+    private List<double[]> records;
+    private double[] weights;
+    private DashboardSink dashboard;
+    private LiveTimeSeries predictions;
+    private LiveLines rmse;
+    private LiveBatchMetrics batchMetrics;
+
+    /** Generates the records (seeded) and, for the dashboard case, starts the dashboard with its charts. */
+    @Setup
+    public void setUp() {
+        Random random = new Random(17);
+        weights = new double[FEATURES];
+        for (int j = 0; j < FEATURES; j++) {
+            weights[j] = random.nextGaussian();
+        }
+        records = new ArrayList<>(RECORDS);
+        for (int i = 0; i < RECORDS; i++) {
+            double[] r = new double[FEATURES + 1];
+            double y = 0;
+            for (int j = 0; j < FEATURES; j++) {
+                r[j] = random.nextGaussian();
+                y += weights[j] * r[j];
+            }
+            r[FEATURES] = y + random.nextGaussian() * (i % 997 == 0 ? 8 : 0.5);
+            records.add(r);
+        }
+        if (!charts.equals("none")) {
+            dashboard = DashboardSink.start("127.0.0.1", 0, 800, 400, FramePacing.defaults());
+            rmse = LiveLines.metrics("rmse", List.of("rmse"), 2000);
+            batchMetrics = new LiveBatchMetrics("batches", 2000);
+            dashboard.add(rmse);
+            dashboard.add(batchMetrics);
+        }
+        if (charts.equals("perRecord")) {
+            predictions = new LiveTimeSeries("predictions", new ChartText("Predictions", "record", "value"),
+                    List.of("actual", "predicted"), 3.0, 2000);
+            dashboard.add(predictions);
+        }
+    }
+
+    /** Stops the dashboard. */
+    @TearDown
+    public void tearDown() {
+        if (dashboard != null) {
+            dashboard.close();
+        }
+    }
+
+    /** Replays every record through the pipeline; throughput is per record. */
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public double replay() throws InterruptedException {
+        double[] w = weights;
+        double[] sse = new double[1];
+        long[] batch = new long[1];
+        long[] index = new long[1];
+        try (StreamingContext ssc = new StreamingContext(StreamingContext.Options.defaults()
+                .withBatchInterval(Duration.ofMillis(1)).withClock(new FastForwardClock()).withDefaultPartitions(2)
+                .withThreads(2))) {
+            DStream<double[]> scored = ssc.fromIterable(records, PER_BATCH).map(r -> {
+                double p = 0;
+                for (int j = 0; j < w.length; j++) {
+                    p += w[j] * r[j];
+                }
+                return new double[] {r[w.length], p};
+            });
+            scored.foreachBatch((b, t) -> {
+                double[] agg = b.aggregate(() -> new double[2], (acc, e) -> {
+                    double d = e[1] - e[0];
+                    acc[0] += d * d;
+                    acc[1]++;
+                    return acc;
+                }, (a, c) -> {
+                    a[0] += c[0];
+                    a[1] += c[1];
+                    return a;
+                });
+                sse[0] += agg[0];
+                batch[0]++;
+                if (rmse != null) {
+                    rmse.append(batch[0], Math.sqrt(agg[0] / Math.max(1, agg[1])));
+                    rmse.publish();
+                }
+            });
+            if (batchMetrics != null) {
+                ssc.addStreamingListener(batchMetrics);
+            }
+            if (predictions != null) {
+                predictions.attach(scored, (b, t) -> {
+                    int n = (int) b.count();
+                    double[] xs = new double[n];
+                    double[][] rows = new double[n][];
+                    double[] scores = new double[n];
+                    boolean[] anomalies = new boolean[n];
+                    int i = 0;
+                    for (List<double[]> part : b.partitions()) {
+                        for (double[] e : part) {
+                            xs[i] = index[0]++;
+                            rows[i] = e;
+                            scores[i] = Math.abs(e[1] - e[0]);
+                            anomalies[i] = scores[i] > 3.0;
+                            i++;
+                        }
+                    }
+                    predictions.appendAll(xs, rows, scores, anomalies, n);
+                });
+            }
+            ssc.start();
+            ssc.awaitTermination();
+        }
+        return sse[0];
+    }
+}
