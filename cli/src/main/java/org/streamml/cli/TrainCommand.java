@@ -2,8 +2,14 @@ package org.streamml.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.streamml.ml.model.Model;
+import org.streamml.modelio.ModelFile;
+import org.streamml.modelio.ModelFormat;
+import org.streamml.modelio.ModelIO;
 import org.streamml.viz.VizOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,6 +78,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "write the model after every batch to this JSON Lines file")
     private Path trace;
 
+    @Option(names = "--initial-model", paramLabel = "FILE",
+            description = "start from this model file (JSON, binary or PMML); its version continues")
+    private Path initialModel;
+
+    @Option(names = "--output", paramLabel = "MODEL",
+            description = "save the final model here (format from the extension: .json, .pmml, else binary)")
+    private Path output;
+
     @Option(names = "--master", defaultValue = "local[2]", description = "local, local[N] or local[*] (local[2])")
     private String master;
 
@@ -111,9 +125,23 @@ public final class TrainCommand implements Callable<Integer> {
         if (data.points().isEmpty()) {
             throw new IllegalArgumentException("the input " + input + " has no records");
         }
+        if (initialModel != null) {
+            Model start = ModelIO.load(initialModel);
+            if (start.numFeatures() != data.dimension()) {
+                throw new IllegalArgumentException("the initial model " + initialModel + " has " + start.numFeatures()
+                        + " features but the input " + input + " has " + data.dimension());
+            }
+            learner.setInitialModel(start);
+        }
         learner.initializeFrom(data);
         TrainingRun.Result result = new TrainingRun(learner, data, batchSize, parts, threads, trace,
                 quiet ? null : err).withCharts(vizOptions()).run();
+        if (output != null) {
+            ModelIO.save(ModelFile.of(result.model(), trainingOptions(parts)), output, ModelFormat.forFileName(output));
+            if (!quiet) {
+                err.printf(Locale.ROOT, "train: saved the model (version %d) to %s%n", result.model().version(), output);
+            }
+        }
         double wall = (System.nanoTime() - wallStart) / 1e9;
         double processing = result.processingNanos() / 1e9;
         double rate = processing > 0 ? result.records() / processing : 0.0;
@@ -132,6 +160,32 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return VizOptions.defaults().withDashboardPort(dashboardPort == null ? -1 : dashboardPort)
                 .withChartsDir(chartsDir);
+    }
+
+    /** The options this run was given, recorded in the saved model file. */
+    private Map<String, String> trainingOptions(int parts) {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("algorithm", algorithm);
+        o.put("input", input.getFileName().toString());
+        o.put("batch-size", Integer.toString(batchSize));
+        o.put("partitions", Integer.toString(parts));
+        putIfSet(o, "step-size", stepSize);
+        putIfSet(o, "iterations", iterations);
+        putIfSet(o, "reg-param", regParam);
+        putIfSet(o, "mini-batch-fraction", miniBatchFraction);
+        putIfSet(o, "convergence-tol", convergenceTol);
+        putIfSet(o, "k", k);
+        putIfSet(o, "decay-factor", decayFactor);
+        putIfSet(o, "half-life", halfLife);
+        putIfSet(o, "time-unit", timeUnit);
+        putIfSet(o, "initial-model", initialModel == null ? null : initialModel.getFileName());
+        return o;
+    }
+
+    private static void putIfSet(Map<String, String> o, String key, Object value) {
+        if (value != null) {
+            o.put(key, value.toString());
+        }
     }
 
     String algorithm() {

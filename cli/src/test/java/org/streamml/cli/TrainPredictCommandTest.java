@@ -26,6 +26,54 @@ class TrainPredictCommandTest {
     }
 
     @Test
+    void shouldResumeFromASavedModelExactlyWhereAnUnbrokenRunWouldBe() throws Exception {
+        String header = "x1,x2\n";
+        String first = "0,0\n10,10\n0.5,0.2\n9,11\n";
+        String second = "0.1,0.4\n10.5,9.5\n-0.3,0.1\n11,10\n";
+        Path all = write("all.csv", header + first + second);
+        Path part1 = write("part1.csv", header + first);
+        Path part2 = write("part2.csv", header + second);
+        Path whole = tmp.resolve("whole.json");
+        Path saved = tmp.resolve("half.bin");
+        Path resumed = tmp.resolve("resumed.pmml");
+        String[] common = {"--algorithm", "kmeans", "--k", "2", "--batch-size", "2", "--decay-factor", "0.7", "-q"};
+
+        assertEquals(0, train(common, "--input", all.toString(), "--output", whole.toString()).status());
+        assertEquals(0, train(common, "--input", part1.toString(), "--output", saved.toString()).status());
+        CliRun r = train(common, "--input", part2.toString(), "--initial-model", saved.toString(),
+                "--output", resumed.toString());
+        assertEquals(0, r.status(), r.err());
+
+        KMeansModel expected = ModelIO.load(whole, KMeansModel.class);
+        KMeansModel actual = ModelIO.load(resumed, KMeansModel.class);
+        assertEquals(4, expected.version());
+        assertEquals(2, ModelIO.load(saved, KMeansModel.class).version());
+        assertEquals(expected.version(), actual.version());
+        assertTrue(java.util.Arrays.deepEquals(expected.centers(), actual.centers()));
+        assertTrue(java.util.Arrays.equals(expected.clusterWeights(), actual.clusterWeights()));
+        assertEquals("kmeans", ModelIO.read(resumed).options().get("algorithm"));
+    }
+
+    @Test
+    void shouldRejectAnInitialModelOfAnotherDimension() throws Exception {
+        Path in = write("d.csv", "label,a,b\n1,1,1\n2,2,2\n");
+        Path model = tmp.resolve("m.json");
+        ModelIO.save(new LinearRegressionModel(new double[] {1.0}, 0.0), model);
+        CliRun r = CliRun.of("train", "--algorithm", "linreg", "--input", in.toString(), "--initial-model",
+                model.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("has 1 features but the input " + in + " has 2"), r.err());
+    }
+
+    private static CliRun train(String[] common, String... more) {
+        String[] args = new String[common.length + more.length + 1];
+        args[0] = "train";
+        System.arraycopy(common, 0, args, 1, common.length);
+        System.arraycopy(more, 0, args, 1 + common.length, more.length);
+        return CliRun.of(args);
+    }
+
+    @Test
     void shouldPrintTheSummaryAsTheLastStdoutLine() throws Exception {
         Path in = write("d.csv", "label,a\n1,1\n2,2\n3,3\n4,4\n5,5\n");
         CliRun r = CliRun.of("train", "--algorithm", "linreg", "--input", in.toString(), "--batch-size", "2");

@@ -12,6 +12,8 @@ final class JobScheduler {
     private final DStreamGraph graph;
     private final Thread thread;
     private final Object progress = new Object();
+    /** Set, under {@code progress}, once the loop has ended: no batch will complete any more. */
+    private boolean ended;
     private volatile boolean stopRequested;
     private volatile boolean running;
     private long lastCompleted = Long.MIN_VALUE;
@@ -47,7 +49,7 @@ final class JobScheduler {
     boolean awaitCompleted(Time time, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         synchronized (progress) {
-            while (lastCompleted < time.millis() && thread.isAlive()) {
+            while (lastCompleted < time.millis() && !ended) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
                     return false;
@@ -85,6 +87,7 @@ final class JobScheduler {
             running = false;
             context.onSchedulerEnded(error);
             synchronized (progress) {
+                ended = true;
                 progress.notifyAll();
             }
         }

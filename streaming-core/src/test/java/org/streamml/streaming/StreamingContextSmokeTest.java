@@ -1,6 +1,9 @@
 package org.streamml.streaming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -34,5 +37,24 @@ class StreamingContextSmokeTest {
         ssc.awaitTermination();
         assertEquals(List.of(2L, 0L, 1L), counts);
         assertEquals(List.of(List.of(4, 8), List.of(), List.of(20)), mapped);
+    }
+
+    @Test
+    void shouldStopWaitingForABatchOnceAFailureHasStoppedTheContext() throws Exception {
+        ManualClock clock = new ManualClock();
+        StreamingContext ssc = new StreamingContext(StreamingContext.Options.defaults()
+                .withBatchInterval(Duration.ofSeconds(1)).withClock(clock).withDefaultPartitions(2).withThreads(2));
+        ConcurrentLinkedQueue<List<Integer>> queue = new ConcurrentLinkedQueue<>();
+        queue.add(List.of(1, 0));
+        ssc.queueStream(queue).map(x -> 10 / x).foreachBatch((b, t) -> b.count());
+        ssc.start();
+        clock.advance(1000);
+        // The batch fails; a waiter for a later batch must be released when the context stops, not at its
+        // (deliberately huge) timeout.
+        boolean completed = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> ssc.awaitBatch(Time.ofMillis(2000), 600_000));
+        assertFalse(completed);
+        StreamingException e = assertThrows(StreamingException.class, ssc::awaitTermination);
+        assertTrue(e.getMessage().contains("map"), e.getMessage());
     }
 }

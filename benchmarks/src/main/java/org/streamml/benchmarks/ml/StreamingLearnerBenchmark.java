@@ -51,8 +51,8 @@ public class StreamingLearnerBenchmark {
     static final int DIM = 10;
     static final int PARTITIONS = 2;
 
-    /** The learner under test. */
-    @Param({"kmeans", "linreg", "logreg"})
+    /** The learner under test; {@code engine} registers an empty output, the engine's own cost per batch. */
+    @Param({"kmeans", "linreg", "logreg", "engine"})
     public String algorithm;
 
     private StreamingContext ssc;
@@ -70,7 +70,7 @@ public class StreamingLearnerBenchmark {
         batch = switch (algorithm) {
             case "kmeans" -> clusters(rnd);
             case "linreg" -> linear(rnd, false);
-            case "logreg" -> linear(rnd, true);
+            case "logreg", "engine" -> linear(rnd, true);
             default -> throw new IllegalArgumentException("unknown algorithm " + algorithm);
         };
         clock = new ManualClock();
@@ -89,8 +89,9 @@ public class StreamingLearnerBenchmark {
             }
             case "linreg" -> new StreamingLinearRegressionWithSGD().setInitialWeights(Vectors.zeros(DIM))
                     .trainOn(ssc.queueStream(queue));
-            default -> new StreamingLogisticRegressionWithSGD().setInitialWeights(Vectors.zeros(DIM))
+            case "logreg" -> new StreamingLogisticRegressionWithSGD().setInitialWeights(Vectors.zeros(DIM))
                     .trainOn(ssc.queueStream(queue));
+            default -> ssc.queueStream(queue).foreachBatch((b, t) -> { });
         }
         ssc.addStreamingListener(new StreamingListener() {
             @Override

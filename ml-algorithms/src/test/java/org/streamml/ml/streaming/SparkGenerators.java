@@ -14,26 +14,24 @@ final class SparkGenerators {
     }
 
     /**
-     * {@code LinearDataGenerator.generateLinearInput(intercept, weights, n, seed, eps = 0.1)}: features
-     * uniform on [−1, 1) from {@code java.util.Random(seed)}, all points' features first, then the labels
-     * {@code w·x + intercept + eps·N(0,1)}.
+     * {@code LinearDataGenerator.generateLinearInput(intercept, weights, n, seed, eps = 0.1)} (Spark 2+,
+     * dense): with {@code java.util.Random(seed)}, for each point d features uniform on [−1, 1), then its
+     * label {@code w·x + intercept + eps·N(0,1)}.
      */
     static List<LabeledPoint> linearInput(double intercept, double[] weights, int n, long seed) {
         Random rnd = new Random(seed);
-        double[][] x = new double[n][weights.length];
-        for (double[] row : x) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] = (rnd.nextDouble() - 0.5) * Math.sqrt(12.0 * (1.0 / 3.0));
-            }
-        }
         List<LabeledPoint> out = new ArrayList<>(n);
-        for (double[] row : x) {
+        for (int p = 0; p < n; p++) {
+            double[] x = new double[weights.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (rnd.nextDouble() - 0.5) * Math.sqrt(12.0 * (1.0 / 3.0));
+            }
             double dot = 0.0;
-            for (int i = 0; i < row.length; i++) {
-                dot += row[i] * weights[i];
+            for (int i = 0; i < x.length; i++) {
+                dot += weights[i] * x[i];
             }
             double y = dot + intercept + 0.1 * rnd.nextGaussian();
-            out.add(new LabeledPoint(y, Vectors.dense(row)));
+            out.add(new LabeledPoint(y, Vectors.dense(x)));
         }
         return out;
     }

@@ -26,9 +26,16 @@ final class TestStreams {
 
     /** Runs {@code numBatches} batches of {@code input} through the graph that {@code setup} builds. */
     static <T> void run(List<List<T>> input, int numBatches, Consumer<DStream<T>> setup) throws InterruptedException {
+        run(input, numBatches, 2, setup);
+    }
+
+    /** {@link #run(List, int, Consumer)} with {@code partitions} partitions per batch. */
+    static <T> void run(List<List<T>> input, int numBatches, int partitions, Consumer<DStream<T>> setup)
+            throws InterruptedException {
         ManualClock clock = new ManualClock();
         StreamingContext ssc = new StreamingContext(StreamingContext.Options.defaults()
-                .withBatchInterval(Duration.ofSeconds(1)).withClock(clock).withDefaultPartitions(2).withThreads(2)
+                .withBatchInterval(Duration.ofSeconds(1)).withClock(clock).withDefaultPartitions(partitions)
+                .withThreads(2)
                 .withStopWhenInputsExhausted(false));
         try {
             DStream<T> stream = ssc.queueStream(new ConcurrentLinkedQueue<>(input));
