@@ -11,6 +11,7 @@ import org.streamml.ml.anomaly.AnomalyDetector;
 import org.streamml.ml.anomaly.StreamingAnomalyDetector;
 import org.streamml.ml.evaluation.nab.NabSeries;
 import org.streamml.ml.evaluation.nab.NabWindow;
+import org.streamml.viz.chart.ChartText;
 
 /**
  * One shipped NAB series replayed by the sensors demo: its records, its labelled windows, its own streaming
@@ -69,7 +70,7 @@ final class SensorSeries {
             shaded.add(new double[] {days(window.startMillis(), origin), days(window.endMillis(), origin)});
         }
         String base = file.endsWith(".csv") ? file.substring(0, file.length() - 4) : file;
-        NabSeriesChart chart = new NabSeriesChart(base, new org.streamml.viz.chart.ChartText(
+        NabSeriesChart chart = new NabSeriesChart(base, new ChartText(
                 base + ": value, anomaly score and NAB windows (shaded)", "days since the first record", "value"),
                 options.threshold(), points.size(), shaded);
         return new SensorSeries(file, List.copyOf(points), List.copyOf(windows),
