@@ -13,6 +13,15 @@ import picocli.CommandLine.Command;
         description = "Machine learning on streams: a micro-batch engine and streaming learners.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            NotebookCommand.class,
+            DatasetCommand.class,
+            DemoCommand.class,
+            TrainCommand.class,
+            ModelCommand.class,
+            PredictCommand.class,
+            DetectCommand.class,
+            NabScoreCommand.class,
+            WorkerCommand.class,
         })
 public final class Main implements Runnable {
 

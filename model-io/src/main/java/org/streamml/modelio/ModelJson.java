@@ -4,6 +4,7 @@ import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.model.Model;
+import org.streamml.modelio.internal.JsonModelCodec;
 
 /**
  * The JSON form of a model, the {@code model} object of a trace line (DESIGN.md §4):
@@ -13,7 +14,7 @@ import org.streamml.ml.model.Model;
  * {"type":"kmeans","centers":[[…],[…]],"weights":[…]}
  * </pre>
  * Numbers are written with {@link Double#toString(double)}, which reads back to the same double.
- * A logistic model without threshold writes {@code "threshold":null}.
+ * A logistic model without threshold writes {@code "threshold":null}. {@link #parse} reads the form back.
  */
 public final class ModelJson {
     private ModelJson() {
@@ -76,5 +77,20 @@ public final class ModelJson {
             throw new IllegalArgumentException("JSON cannot hold a non-finite number: " + v);
         }
         return Double.toString(v);
+    }
+
+    /**
+     * The model whose JSON form is {@code json} (for example a trace line's {@code model} object), with
+     * version 0 and no batch time: the form does not hold them. The parser is strict (RFC 8259).
+     *
+     * @throws IllegalArgumentException naming the line, column and field of the first problem: a syntax
+     *         error, a missing or unknown member, a non-finite number, inconsistent dimensions
+     */
+    public static Model parse(String json) {
+        try {
+            return JsonModelCodec.readModel(json, "model JSON");
+        } catch (ModelFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 }

@@ -18,6 +18,8 @@ import org.streamml.streaming.function.VoidFunction;
  * One immutable micro-batch: a batch time and P partitions of records, Spark's RDD in miniature.
  * Transformations return new batches and run one task per partition on the context's
  * {@link BatchExecutor}; {@link #aggregate} folds the partitions into one value on the calling thread.
+ * Every per-partition task is a {@link BatchExecutor.PartitionFunction} of that partition alone, so a
+ * cluster executor ships only the partition and the (serializable) user function to a worker.
  *
  * <pre>{@code
  * stream.foreachBatch((batch, time) -> {
@@ -221,8 +223,8 @@ public class Batch<T> {
 
     /** Runs {@code f} on every record, partitions in parallel. */
     public void foreach(VoidFunction<T> f) {
-        executor.runTasks(partitions.size(), i -> {
-            for (T x : partitions.get(i)) {
+        executor.runOnPartitions(partitions, part -> {
+            for (T x : part) {
                 f.call(x);
             }
             return null;
@@ -231,8 +233,8 @@ public class Batch<T> {
 
     /** Runs {@code f} once per partition, partitions in parallel. */
     public void foreachPartition(VoidFunction<List<T>> f) {
-        executor.runTasks(partitions.size(), i -> {
-            f.call(partitions.get(i));
+        executor.runOnPartitions(partitions, part -> {
+            f.call(part);
             return null;
         });
     }
@@ -244,9 +246,9 @@ public class Batch<T> {
      * accumulator is allowed and allocates nothing per record.
      */
     public <U> U aggregate(Function0<U> zero, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
-        List<U> perPartition = executor.runTasks(partitions.size(), i -> {
+        List<U> perPartition = executor.runOnPartitions(partitions, part -> {
             U acc = zero.call();
-            for (T x : partitions.get(i)) {
+            for (T x : part) {
                 acc = seqOp.call(acc, x);
             }
             return acc;
@@ -260,7 +262,7 @@ public class Batch<T> {
      */
     public <U> U aggregatePartitions(Function0<U> zero, Function<List<T>, U> perPartition,
                                      Function2<U, U, U> combOp) {
-        List<U> results = executor.runTasks(partitions.size(), i -> perPartition.call(partitions.get(i)));
+        List<U> results = executor.runOnPartitions(partitions, perPartition::call);
         return combine(zero, results, combOp);
     }
 
@@ -278,10 +280,10 @@ public class Batch<T> {
 
     /** The reduction of all records with an associative, commutative {@code f}; empty for an empty batch. */
     public Optional<T> reduce(Function2<T, T, T> f) {
-        List<Optional<T>> perPartition = executor.runTasks(partitions.size(), i -> {
+        List<Optional<T>> perPartition = executor.runOnPartitions(partitions, part -> {
             T acc = null;
             boolean any = false;
-            for (T x : partitions.get(i)) {
+            for (T x : part) {
                 acc = any ? f.call(acc, x) : x;
                 any = true;
             }
@@ -307,14 +309,18 @@ public class Batch<T> {
         return countByValue(numPartitions());
     }
 
-    /** How often each distinct record occurs, hash-partitioned into {@code numPartitions}. */
+    /**
+     * How often each distinct record occurs, hash-partitioned into {@code numPartitions}: counted per input
+     * partition with one hash lookup and no allocation per repeated record, then merged per output
+     * partition in input-partition order.
+     */
     public PairBatch<T, Long> countByValue(int numPartitions) {
-        return mapToPair(x -> Pair.of(x, 1L)).reduceByKey(Long::sum, numPartitions);
+        return ValueCounter.countByValue(this, numPartitions);
     }
 
     /** A new batch at the same time whose partition i is {@code f(partition i)}, computed in parallel. */
     public <R> Batch<R> perPartition(Function<List<T>, List<R>> f) {
-        List<List<R>> out = executor.runTasks(partitions.size(), i -> f.call(partitions.get(i)));
+        List<List<R>> out = executor.runOnPartitions(partitions, f::call);
         return new Batch<>(time, out, executor);
     }
 

@@ -106,10 +106,8 @@ public abstract class DStream<T> {
         Optional<Batch<T>> batch;
         try {
             batch = Objects.requireNonNull(compute(time), "compute returned null");
-        } catch (StreamingException e) {
-            throw e;
         } catch (RuntimeException | Error e) {
-            throw StreamingException.inOperation(describe(), time, e);
+            throw StreamingException.wrap(describe(), time, e);
         }
         generated.put(time, batch);
         return batch;
@@ -248,6 +246,47 @@ public abstract class DStream<T> {
         return window(window, slideDuration());
     }
 
+    /**
+     * Every {@code slide}, the reduction of the records in the last {@code window} (one record; an empty
+     * window gives an empty batch): each batch is reduced, the results windowed, then reduced again.
+     */
+    public DStream<T> reduceByWindow(Function2<T, T, T> f, Duration window, Duration slide) {
+        return reduce(f).window(window, slide).reduce(f);
+    }
+
+    /**
+     * The incremental {@link #reduceByWindow(Function2, Duration, Duration)}: each window is the previous
+     * one with {@code inverse} removing the batches that left it and {@code f} adding those that entered.
+     * Once data has arrived, a window that became empty gives the "zero" left by the inverse (Spark's
+     * behaviour), not an empty batch.
+     */
+    public DStream<T> reduceByWindow(Function2<T, T, T> f, Function2<T, T, T> inverse, Duration window,
+                                     Duration slide) {
+        return mapToPair(x -> Pair.of(Boolean.TRUE, x))
+                .reduceByKeyAndWindow(f, inverse, window, slide, 1, null)
+                .map(Pair::value);
+    }
+
+    /**
+     * Every {@code slide}, the number of records in the last {@code window}, computed incrementally: empty
+     * before any data, then 0 for an empty window.
+     */
+    public DStream<Long> countByWindow(Duration window, Duration slide) {
+        return map(x -> 1L).reduceByWindow(Long::sum, (a, b) -> a - b, window, slide);
+    }
+
+    /** Every {@code slide}, how often each record occurs in the last {@code window}; zero counts are dropped. */
+    public PairDStream<T, Long> countByValueAndWindow(Duration window, Duration slide) {
+        return countByValueAndWindow(window, slide, numPartitions());
+    }
+
+    /** {@link #countByValueAndWindow(Duration, Duration)} into {@code numPartitions} partitions. */
+    public PairDStream<T, Long> countByValueAndWindow(Duration window, Duration slide, int numPartitions) {
+        return mapToPair(x -> Pair.of(x, 1L))
+                .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, window, slide, numPartitions,
+                        kv -> kv.value() != 0L);
+    }
+
     // ------------------------------------------------------------------ output operations
 
     /**
@@ -268,21 +307,18 @@ public abstract class DStream<T> {
      * {@code n} records, {@code ...} if there were more, and a blank line (Spark's format).
      */
     public void print(int n) {
-        new OutputDStream<T>(this, "print", (b, t) -> {
-            List<T> first = b.take(n + 1);
-            StringBuilder sb = new StringBuilder();
-            sb.append("-------------------------------------------\n");
-            sb.append("Time: ").append(t.millis()).append(" ms\n");
-            sb.append("-------------------------------------------\n");
-            for (int i = 0; i < Math.min(n, first.size()); i++) {
-                sb.append(first.get(i)).append('\n');
-            }
-            if (first.size() > n) {
-                sb.append("...\n");
-            }
-            sb.append('\n');
-            System.out.print(sb);
-        }).register();
+        new OutputDStream<T>(this, "print", new PrintAction<>(n)).register();
+    }
+
+    /**
+     * Writes every batch as text, one record's {@code toString()} per line, into the directory
+     * {@code prefix-<batch time ms>[.suffix]} with one {@code part-NNNNN} file per partition. Each
+     * directory is written under a hidden temporary name and then renamed, so readers never see a half
+     * batch; a directory left by an earlier run of the same batch is replaced.
+     */
+    public void saveAsTextFiles(String prefix, String suffix) {
+        TextFilesOutput<T> writer = new TextFilesOutput<>(prefix, suffix);
+        new OutputDStream<T>(this, "saveAsTextFiles", writer::write).register();
     }
 
     /** The streams of {@code streams}, all of which must share this stream's slide. */

@@ -69,10 +69,8 @@ public final class InputDStream<T> extends DStream<T> {
         List<T> records;
         try {
             records = source.poll(time);
-        } catch (StreamingException e) {
-            throw e;
         } catch (Exception e) {
-            throw StreamingException.inOperation(describe(), time, e);
+            throw StreamingException.wrap(describe(), time, e);
         }
         offsets.put(time, new Offsets(start, source.offset()));
         offsets.keySet().removeIf(t -> t.millis() <= time.millis() - 100 * slideDuration().millis());

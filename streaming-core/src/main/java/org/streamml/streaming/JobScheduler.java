@@ -103,12 +103,13 @@ final class JobScheduler {
         for (StreamingListener l : context.listeners()) {
             notifyListener(() -> l.onBatchStarted(time));
         }
-        long startWall = System.nanoTime();
         long schedulingDelay = Math.max(0, context.clock().millis() - time.millis());
         long records = 0;
         for (InputDStream<?> in : graph.inputs()) {
             records += in.batchAt(time).map(Batch::count).orElse(0L);
         }
+        // Processing time runs from the batch's input being ready to its last output operation (Spark's).
+        long startWall = System.nanoTime();
         for (OutputDStream<?> out : graph.outputs()) {
             out.run(time);
         }

@@ -38,10 +38,8 @@ final class JoinedDStream<K, V, W, R> extends DStream<R> {
         }
         try {
             return Optional.of(f.call(PairBatch.of(a.get()), PairBatch.of(b.get())));
-        } catch (StreamingException e) {
-            throw e;
         } catch (Exception e) {
-            throw StreamingException.inOperation(describe(), time, e);
+            throw StreamingException.wrap(describe(), time, e);
         }
     }
 }

@@ -113,10 +113,18 @@ public final class LocalExecutor implements BatchExecutor {
         return new StreamingException(t.getClass().getSimpleName() + ": " + t.getMessage(), t);
     }
 
+    /** Stops the worker threads and waits (up to ten seconds) for them to end, unless called from one. */
     @Override
     public void close() {
         if (pool != null) {
             pool.shutdownNow();
+            if (Thread.currentThread().getThreadGroup() != group) {
+                try {
+                    pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }

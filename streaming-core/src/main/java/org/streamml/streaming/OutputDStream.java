@@ -40,10 +40,8 @@ final class OutputDStream<T> extends DStream<Void> {
         }
         try {
             action.call(batch.get(), time);
-        } catch (StreamingException e) {
-            throw e;
         } catch (Exception | Error e) {
-            throw StreamingException.inOperation(describe(), time, e);
+            throw StreamingException.wrap(describe(), time, e);
         }
     }
 

@@ -43,12 +43,12 @@ public final class PairBatch<K, V> extends Batch<Pair<K, V>> {
         checkPartitions(numPartitions);
         int inputs = numPartitions();
         // Map side: one bucket map per (input partition, output partition).
-        List<List<Map<K, C>>> buckets = executor().runTasks(inputs, i -> {
+        List<List<Map<K, C>>> buckets = executor().runOnPartitions(partitions(), part -> {
             List<Map<K, C>> out = new ArrayList<>(numPartitions);
             for (int r = 0; r < numPartitions; r++) {
                 out.add(new LinkedHashMap<>());
             }
-            for (Pair<K, V> kv : partition(i)) {
+            for (Pair<K, V> kv : part) {
                 Map<K, C> bucket = out.get(partitionOf(kv.key(), numPartitions));
                 C c = bucket.get(kv.key());
                 bucket.put(kv.key(), c == null && !bucket.containsKey(kv.key())
@@ -57,10 +57,18 @@ public final class PairBatch<K, V> extends Batch<Pair<K, V>> {
             return out;
         });
         // Reduce side: output partition r merges bucket r of every input partition, in order.
-        List<List<Pair<K, C>>> merged = executor().runTasks(numPartitions, r -> {
-            Map<K, C> acc = new LinkedHashMap<>();
+        List<List<Map<K, C>>> reducerInputs = new ArrayList<>(numPartitions);
+        for (int r = 0; r < numPartitions; r++) {
+            List<Map<K, C>> owned = new ArrayList<>(inputs);
             for (int i = 0; i < inputs; i++) {
-                for (Map.Entry<K, C> e : buckets.get(i).get(r).entrySet()) {
+                owned.add(buckets.get(i).get(r));
+            }
+            reducerInputs.add(owned);
+        }
+        List<List<Pair<K, C>>> merged = executor().runOnPartitions(reducerInputs, owned -> {
+            Map<K, C> acc = new LinkedHashMap<>();
+            for (Map<K, C> bucket : owned) {
+                for (Map.Entry<K, C> e : bucket.entrySet()) {
                     if (acc.containsKey(e.getKey())) {
                         acc.put(e.getKey(), mergeCombiners.call(acc.get(e.getKey()), e.getValue()));
                     } else {
@@ -72,6 +80,38 @@ public final class PairBatch<K, V> extends Batch<Pair<K, V>> {
             acc.forEach((k, c) -> out.add(Pair.of(k, c)));
             return out;
         });
+        return new PairBatch<>(new Batch<>(time(), merged, executor()));
+    }
+
+    /**
+     * The same pairs hash-partitioned by key into {@code numPartitions}, each output partition holding
+     * its pairs in arrival order (input partition by input partition).
+     */
+    public PairBatch<K, V> partitionBy(int numPartitions) {
+        checkPartitions(numPartitions);
+        int inputs = numPartitions();
+        List<List<List<Pair<K, V>>>> buckets = executor().runOnPartitions(partitions(), part -> {
+            List<List<Pair<K, V>>> out = new ArrayList<>(numPartitions);
+            for (int r = 0; r < numPartitions; r++) {
+                out.add(new ArrayList<>(numPartitions == 1 ? part.size() : part.size() / numPartitions + 16));
+            }
+            for (Pair<K, V> kv : part) {
+                out.get(partitionOf(kv.key(), numPartitions)).add(kv);
+            }
+            return out;
+        });
+        List<List<Pair<K, V>>> merged = new ArrayList<>(numPartitions);
+        for (int r = 0; r < numPartitions; r++) {
+            int size = 0;
+            for (int i = 0; i < inputs; i++) {
+                size += buckets.get(i).get(r).size();
+            }
+            List<Pair<K, V>> out = new ArrayList<>(size);
+            for (int i = 0; i < inputs; i++) {
+                out.addAll(buckets.get(i).get(r));
+            }
+            merged.add(out);
+        }
         return new PairBatch<>(new Batch<>(time(), merged, executor()));
     }
 

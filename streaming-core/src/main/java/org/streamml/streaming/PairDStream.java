@@ -1,10 +1,13 @@
 package org.streamml.streaming;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.streamml.streaming.function.FlatMapFunction;
 import org.streamml.streaming.function.Function;
 import org.streamml.streaming.function.Function2;
+import org.streamml.streaming.function.Predicate;
 
 /**
  * A stream of key-value {@link Pair}s with the key-based operations. Per-batch operations hash-partition
@@ -106,5 +109,102 @@ public final class PairDStream<K, V> extends DStream<Pair<K, V>> {
     /** Per batch: every key's values from this stream and from {@code other}. */
     public <W> PairDStream<K, Pair<List<V>, List<W>>> cogroup(PairDStream<K, W> other) {
         return of(new JoinedDStream<>(this, other, "cogroup", (a, b) -> a.cogroup(b)));
+    }
+
+    // ------------------------------------------------------------------ windows by key
+
+    /** Every {@code slide}, each key's values over the last {@code window}, oldest first. */
+    public PairDStream<K, List<V>> groupByKeyAndWindow(Duration window, Duration slide) {
+        return groupByKeyAndWindow(window, slide, numPartitions());
+    }
+
+    /** {@link #groupByKeyAndWindow(Duration, Duration)} into {@code numPartitions} partitions. */
+    public PairDStream<K, List<V>> groupByKeyAndWindow(Duration window, Duration slide, int numPartitions) {
+        return of(window(window, slide)).groupByKey(numPartitions);
+    }
+
+    /**
+     * Every {@code slide}, each key's values over the last {@code window} reduced with an associative,
+     * commutative {@code f}: reduced per batch, windowed, then reduced again.
+     */
+    public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> f, Duration window, Duration slide) {
+        return reduceByKeyAndWindow(f, window, slide, numPartitions());
+    }
+
+    /** {@link #reduceByKeyAndWindow(Function2, Duration, Duration)} into {@code numPartitions} partitions. */
+    public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> f, Duration window, Duration slide,
+                                                  int numPartitions) {
+        return of(reduceByKey(f, numPartitions).window(window, slide)).reduceByKey(f, numPartitions);
+    }
+
+    /**
+     * The incremental {@link #reduceByKeyAndWindow(Function2, Duration, Duration)}: each window's value per
+     * key is the previous window's, with {@code inverse} removing the batches that left and {@code f}
+     * adding those that entered. Keys stay, even when back at "zero"; use the form with a filter to drop
+     * them. Values must not be {@code null}.
+     */
+    public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> f, Function2<V, V, V> inverse,
+                                                  Duration window, Duration slide) {
+        return reduceByKeyAndWindow(f, inverse, window, slide, numPartitions(), null);
+    }
+
+    /**
+     * {@link #reduceByKeyAndWindow(Function2, Function2, Duration, Duration)} into {@code numPartitions}
+     * partitions, keeping only the pairs that pass {@code filter} (if not {@code null}) after each window.
+     * As in Spark, a key dropped by the filter must not still have values in the window.
+     */
+    public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> f, Function2<V, V, V> inverse,
+                                                  Duration window, Duration slide, int numPartitions,
+                                                  Predicate<Pair<K, V>> filter) {
+        Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(inverse, "inverse");
+        checkPartitions(numPartitions);
+        WindowedDStream.checkWindow(this, window, slide);
+        return of(new ReducedWindowedDStream<>(reduceByKey(f, numPartitions), f, inverse, window, slide,
+                numPartitions, filter));
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /**
+     * Keeps a state per key: each batch, {@code update(newValues, previousState)} runs for every key that
+     * has state or new values (with an empty list when there are none); its result becomes the key's state,
+     * and an empty result removes the key. Each batch holds the whole state as {@code (key, state)}.
+     */
+    public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> update) {
+        return updateStateByKey(update, numPartitions(), Map.of());
+    }
+
+    /** {@link #updateStateByKey(Function2)} with the state in {@code numPartitions} partitions. */
+    public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> update,
+                                                  int numPartitions) {
+        return updateStateByKey(update, numPartitions, Map.of());
+    }
+
+    /**
+     * {@link #updateStateByKey(Function2)} with the state in {@code numPartitions} partitions, starting
+     * from {@code initialState} (its keys get their first update in the first batch).
+     */
+    public <S> PairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> update,
+                                                  int numPartitions, Map<K, S> initialState) {
+        Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(initialState, "initialState");
+        checkPartitions(numPartitions);
+        return of(new StateDStream<>(this, update, numPartitions, initialState));
+    }
+
+    /**
+     * Keeps a state per key and maps each record with it (Spark's {@code mapWithState}): the spec's
+     * function is called once per record with the key, the value and the key's {@link State}. The result
+     * holds the mapped values; {@link MapWithStateDStream#stateSnapshots()} gives the state itself.
+     */
+    public <S, U> MapWithStateDStream<K, V, S, U> mapWithState(StateSpec<K, V, S, U> spec) {
+        return new MapWithStateDStream<>(this, Objects.requireNonNull(spec, "spec"));
+    }
+
+    private static void checkPartitions(int numPartitions) {
+        if (numPartitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1: " + numPartitions);
+        }
     }
 }

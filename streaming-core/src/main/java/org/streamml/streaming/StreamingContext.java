@@ -5,8 +5,12 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import org.streamml.streaming.source.DirectorySource;
+import org.streamml.streaming.source.FileReplaySource;
 import org.streamml.streaming.source.IterableSource;
 import org.streamml.streaming.source.QueueSource;
+import org.streamml.streaming.source.SocketTextSource;
 
 /**
  * The entry point of the engine: declares input streams, then runs a batch every batch interval until
@@ -194,6 +198,43 @@ public final class StreamingContext implements AutoCloseable {
                 defaultPartitions());
     }
 
+    /**
+     * An input stream taking records from {@code records} at {@code recordsPerSecond}: each batch takes
+     * the rate times the batch interval (at least one record).
+     */
+    public <T> InputDStream<T> fromIterableAtRate(Iterable<T> records, double recordsPerSecond) {
+        return new InputDStream<>(this, "fromIterable",
+                IterableSource.atRate(records, recordsPerSecond, batchInterval().millis()), defaultPartitions());
+    }
+
+    /**
+     * A replay of the lines of {@code file}, {@code linesPerBatch} per batch, streamed from disk; paced
+     * by the clock (use a {@link FastForwardClock} to replay as fast as possible). Replayable by line.
+     */
+    public InputDStream<String> textFileReplay(Path file, int linesPerBatch) {
+        return new InputDStream<>(this, "textFileReplay", new FileReplaySource(file, linesPerBatch),
+                defaultPartitions());
+    }
+
+    /**
+     * The lines of text files newly appearing in {@code directory} (Spark's {@code textFileStream}; see
+     * {@link DirectorySource}), at most 1,000 files per batch.
+     */
+    public InputDStream<String> textFileStream(Path directory) {
+        return new InputDStream<>(this, "textFileStream", new DirectorySource(directory, 1000), defaultPartitions());
+    }
+
+    /** Text lines received from the server at {@code host:port}, with the default buffer settings. */
+    public InputDStream<String> socketTextStream(String host, int port) {
+        return socketTextStream(host, port, SocketTextSource.Options.defaults());
+    }
+
+    /** Text lines received from the server at {@code host:port} through a bounded buffer ({@code options}). */
+    public InputDStream<String> socketTextStream(String host, int port, SocketTextSource.Options options) {
+        return new InputDStream<>(this, "socketTextStream", new SocketTextSource(host, port, options),
+                defaultPartitions());
+    }
+
     // ------------------------------------------------------------------ lifecycle
 
     /** Registers a listener for per-batch metrics. */
@@ -223,6 +264,7 @@ public final class StreamingContext implements AutoCloseable {
             if (graph.outputs().isEmpty()) {
                 throw new IllegalStateException("No output operations registered, so nothing to execute");
             }
+            ShippableFunctions.check(graph, executor);
             long b = batchInterval().millis();
             long first = (Math.floorDiv(clock().millis(), b) + 1) * b;
             zeroTime = Time.ofMillis(first - b);
@@ -267,19 +309,19 @@ public final class StreamingContext implements AutoCloseable {
             s.onStop();
         }
         executor.close();
-        synchronized (lock) {
-            if (failure == null) {
-                failure = error;
-            }
-            state = StreamingState.STOPPED;
-            lock.notifyAll();
-        }
         for (StreamingListener l : listeners) {
             try {
                 l.onStopped(error);
             } catch (RuntimeException e) {
                 System.err.println("streaming listener failed: " + e);
             }
+        }
+        synchronized (lock) {
+            if (failure == null) {
+                failure = error;
+            }
+            state = StreamingState.STOPPED;
+            lock.notifyAll();
         }
     }
 

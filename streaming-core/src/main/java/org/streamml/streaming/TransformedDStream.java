@@ -26,6 +26,11 @@ final class TransformedDStream<T, R> extends DStream<R> {
         this.partitions = partitions;
     }
 
+    /** The batch function, for the check that cluster executors can ship it. */
+    Function<Batch<T>, Batch<R>> function() {
+        return f;
+    }
+
     @Override
     public Duration slideDuration() {
         return parent.slideDuration();
@@ -49,10 +54,8 @@ final class TransformedDStream<T, R> extends DStream<R> {
         }
         try {
             return Optional.of(f.call(in.get()));
-        } catch (StreamingException e) {
-            throw e;
         } catch (Exception e) {
-            throw StreamingException.inOperation(describe(), time, e);
+            throw StreamingException.wrap(describe(), time, e);
         }
     }
 }

@@ -1,0 +1,79 @@
+package org.streamml.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.streamml.cli.demo.Demo;
+import org.streamml.cli.demo.DemoSettings;
+import org.streamml.cli.demo.Demos;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code streamml demo [NAME]}: runs one end-to-end demo on the embedded engine until it ends by itself. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run an end-to-end demo on the embedded engine (default: " + Demos.DEFAULT + ").")
+public final class DemoCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", defaultValue = Demos.DEFAULT,
+            description = "The demo to run (default: ${DEFAULT-VALUE}); --list shows them all.")
+    private String name;
+
+    @Option(names = "--list", description = "List the demos with one line each, then exit.")
+    private boolean list;
+
+    @Option(names = "--batches", paramLabel = "N",
+            description = "Batches to run before stopping (default: the demo's own; sensors replays every series to"
+                    + " its end, hashtags runs 24).")
+    private Integer batches;
+
+    @Option(names = "--duration", paramLabel = "SECONDS",
+            description = "Stream time to run instead of --batches, rounded up to whole batches.")
+    private Double durationSeconds;
+
+    @Option(names = "--real-time",
+            description = "Pace batches by the wall clock instead of replaying as fast as possible.")
+    private boolean realTime;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the demo's data (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "2",
+            description = "Partitions per batch (default: ${DEFAULT-VALUE}).")
+    private int partitions;
+
+    @Option(names = "--rate", paramLabel = "RECORDS_PER_SECOND", defaultValue = "0",
+            description = "Input records per second of stream time (default: the demo's own).")
+    private double rate;
+
+    @Option(names = "--dashboard", paramLabel = "PORT",
+            description = "Serve the live charts on http://127.0.0.1:PORT/ (0: any free port); with --real-time the"
+                    + " charts grow batch by batch.")
+    private Integer dashboardPort;
+
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Write the demo's PNG and SVG charts into DIR (default: demo-out/NAME).")
+    private Path chartsDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            Demos.all().forEach((n, d) -> out.printf("%-10s %s%n", n, d.description()));
+            out.flush();
+            return 0;
+        }
+        Demo demo = Demos.named(name);
+        if (durationSeconds != null && !(durationSeconds > 0)) {
+            throw new IllegalArgumentException("--duration must be > 0 seconds: " + durationSeconds);
+        }
+        DemoSettings settings = new DemoSettings(batches != null ? batches : demo.defaultBatches(),
+                durationSeconds == null ? 0 : durationSeconds, realTime, seed, partitions, rate,
+                dashboardPort != null ? dashboardPort : -1, chartsDir);
+        return demo.run(settings, out);
+    }
+}

@@ -1,0 +1,74 @@
+package org.streamml.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.streamml.ml.model.KMeansModel;
+import org.streamml.ml.model.LogisticRegressionModel;
+import org.streamml.ml.model.Model;
+import org.streamml.modelio.ModelFile;
+import org.streamml.modelio.ModelIO;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code streamml model inspect FILE}: a model file's format, type, dimensions, version and provenance. */
+@Command(name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = "Show a model file's format, type, dimensions, version and provenance.")
+public final class ModelInspectCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The model file (JSON, binary or PMML).")
+    private Path file;
+
+    /** Reads the file and prints one {@code name: value} line per property. */
+    @Override
+    public Integer call() throws Exception {
+        ModelFile f = ModelIO.read(file);
+        Model m = f.model();
+        PrintWriter out = spec.commandLine().getOut();
+        line(out, "file", file.toString());
+        line(out, "format", ModelIO.detectFormat(file).name().toLowerCase(Locale.ROOT));
+        line(out, "type", m.type());
+        if (m instanceof KMeansModel km) {
+            line(out, "dimensions", km.k() + " clusters × " + km.numFeatures() + " features");
+            line(out, "cluster weights", sum(km.clusterWeights()) + " in total");
+        } else {
+            line(out, "dimensions", m.numFeatures() + " features");
+        }
+        if (m instanceof LogisticRegressionModel log) {
+            line(out, "threshold", log.threshold().isPresent() ? Double.toString(log.threshold().getAsDouble())
+                    : "none (predicts probabilities)");
+        }
+        line(out, "version", m.version() + " batches applied");
+        line(out, "last batch", m.lastBatchTimeMillis() == Model.NO_BATCH ? "none"
+                : Instant.ofEpochMilli(m.lastBatchTimeMillis()) + " (" + m.lastBatchTimeMillis() + " ms)");
+        line(out, "library", f.provenance().library());
+        line(out, "created", f.provenance().createdAt());
+        StringBuilder opts = new StringBuilder();
+        for (Map.Entry<String, String> e : f.options().entrySet()) {
+            opts.append(opts.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
+        }
+        line(out, "options", opts.length() == 0 ? "none" : opts.toString());
+        out.flush();
+        return 0;
+    }
+
+    private static void line(PrintWriter out, String name, String value) {
+        out.printf("%-16s %s%n", name + ":", value);
+    }
+
+    private static double sum(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s;
+    }
+}

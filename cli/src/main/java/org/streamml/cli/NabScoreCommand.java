@@ -1,0 +1,153 @@
+package org.streamml.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.streamml.ml.evaluation.nab.NabFileResult;
+import org.streamml.ml.evaluation.nab.NabLabels;
+import org.streamml.ml.evaluation.nab.NabProfile;
+import org.streamml.ml.evaluation.nab.NabResult;
+import org.streamml.ml.evaluation.nab.NabScorer;
+import org.streamml.ml.evaluation.nab.NabSeries;
+import org.streamml.ml.evaluation.nab.NabWindow;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code streamml nab-score RESULTS_DIR}: the Numenta Anomaly Benchmark score of a detector's results, one table
+ * per profile (standard, reward low FP, reward low FN), each with the threshold optimised over the corpus.
+ */
+@Command(name = "nab-score",
+        mixinStandardHelpOptions = true,
+        description = {"Score a detector's results with the Numenta Anomaly Benchmark.",
+            "Reads every *.csv under RESULTS_DIR (columns timestamp and anomaly_score, one row per data row, as "
+                + "'streamml detect' writes them), matches each to its NAB windows by relative path or file "
+                + "name, and prints per profile the corpus threshold, each file's score and the normalised "
+                + "score (null detector 0, perfect detector 100)."})
+public final class NabScoreCommand implements Callable<Integer> {
+    private static final String BUNDLED_WINDOWS = "org/streamml/datasets/data/nab/labels/combined_windows.json";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "The folder of results files.")
+    private Path resultsDir;
+
+    @Option(names = "--labels", paramLabel = "WINDOWS_JSON",
+            description = "NAB's combined_windows.json (default: the copy bundled with StreamML).")
+    private Path labels;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "NAB's data folder: check that each results file has its data file's row count.")
+    private Path data;
+
+    @Option(names = "--probation", paramLabel = "FRACTION", defaultValue = "0.15",
+            description = "The fraction of each file not scored (default ${DEFAULT-VALUE}).")
+    private double probation;
+
+    /** Reads the results, scores each profile and prints the tables. */
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(resultsDir)) {
+            throw new IllegalArgumentException("RESULTS_DIR is not a folder: " + resultsDir);
+        }
+        Map<String, List<NabWindow>> windows = readWindows();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<NabSeries> corpus = new ArrayList<>();
+        for (Path file : csvFiles()) {
+            String rel = resultsDir.relativize(file).toString().replace('\\', '/');
+            String key = NabFileMatcher.match(rel, windows.keySet());
+            if (key == null) {
+                err.println("nab-score: skipping " + file + ": no NAB windows for a file of that name");
+                continue;
+            }
+            NabSeries series = ScoresCsv.read(file, key);
+            checkAgainstData(file, key, series);
+            corpus.add(series);
+        }
+        err.flush();
+        if (corpus.isEmpty()) {
+            throw new IllegalArgumentException("no results file under " + resultsDir + " matches a NAB data file");
+        }
+        NabScorer scorer = new NabScorer(new NabScorer.Options(probation));
+        List<NabResult> results = scorer.scoreAll(corpus, windows, NabProfile.all());
+        for (NabResult r : results) {
+            printProfile(out, r);
+        }
+        out.println("NAB scores (" + corpus.size() + " files):");
+        for (NabResult r : results) {
+            out.printf(Locale.ROOT, "  %-20s %7.2f   (threshold %s)%n", r.profile().name(), r.normalizedScore(),
+                    threshold(r.threshold()));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Map<String, List<NabWindow>> readWindows() throws IOException {
+        if (labels != null) {
+            if (!Files.isRegularFile(labels)) {
+                throw new IllegalArgumentException("windows file not found: " + labels);
+            }
+            return NabLabels.readWindows(labels);
+        }
+        try (InputStream in = NabScoreCommand.class.getClassLoader().getResourceAsStream(BUNDLED_WINDOWS)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled NAB windows file is missing; give --labels");
+            }
+            return NabLabels.parseWindows("bundled combined_windows.json",
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private List<Path> csvFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(resultsDir)) {
+            return files.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".csv"))
+                    .sorted().toList();
+        }
+    }
+
+    private void checkAgainstData(Path file, String key, NabSeries series) throws IOException {
+        if (data == null) {
+            return;
+        }
+        Path dataFile = data.resolve(key);
+        if (!Files.isRegularFile(dataFile)) {
+            throw new IllegalArgumentException("no data file " + dataFile + " for results " + file);
+        }
+        SeriesCsv.Table table = SeriesCsv.read(dataFile);
+        if (table.size() != series.size()) {
+            throw new IllegalArgumentException(file + " has " + series.size() + " rows but its data file "
+                    + dataFile + " has " + table.size());
+        }
+    }
+
+    private static void printProfile(PrintWriter out, NabResult r) {
+        out.println("profile " + r.profile().name() + String.format(Locale.ROOT,
+                " (A_TP=%s, A_FP=-%s, A_FN=-%s), threshold %s", r.profile().tpWeight(), r.profile().fpWeight(),
+                r.profile().fnWeight(), threshold(r.threshold())));
+        out.printf(Locale.ROOT, "  %-60s %7s %7s %8s %5s %9s%n", "file", "rows", "windows", "detected", "FP",
+                "raw");
+        for (NabFileResult f : r.files()) {
+            out.printf(Locale.ROOT, "  %-60s %7d %7d %8d %5d %9.3f%n", f.name(), f.rows(), f.windows(),
+                    f.detectedWindows(), f.falsePositives(), f.rawScore());
+        }
+        out.printf(Locale.ROOT, "  raw %.3f, null %.3f, perfect %.3f -> score %.2f%n%n", r.rawScore(),
+                r.nullScore(), r.perfectScore(), r.normalizedScore());
+    }
+
+    private static String threshold(double t) {
+        return Double.isInfinite(t) ? "none (detecting nothing scores best)" : String.format(Locale.ROOT, "%.4f", t);
+    }
+}

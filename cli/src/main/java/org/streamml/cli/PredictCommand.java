@@ -1,0 +1,134 @@
+package org.streamml.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import org.streamml.datasets.io.BadRecordPolicy;
+import org.streamml.datasets.io.CsvFile;
+import org.streamml.datasets.io.LibSvmFile;
+import org.streamml.datasets.io.RecordFile;
+import org.streamml.datasets.io.RecordReader;
+import org.streamml.ml.LabeledPoint;
+import org.streamml.ml.linalg.DenseVector;
+import org.streamml.ml.linalg.Vector;
+import org.streamml.ml.linalg.Vectors;
+import org.streamml.ml.model.KMeansModel;
+import org.streamml.ml.model.LinearRegressionModel;
+import org.streamml.ml.model.LogisticRegressionModel;
+import org.streamml.ml.model.Model;
+import org.streamml.modelio.ModelIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code streamml predict}: applies a saved model to every row of a file (DESIGN.md §4). The input has
+ * the layout {@code train} reads; a CSV row with one column more than the model's dimension has its
+ * label first, which is ignored. The output is CSV with a header and one row per input row, in order:
+ * {@code prediction} (linear regression), {@code class,probability} (logistic regression) or
+ * {@code cluster} (k-means, 0-based); to standard output, or written atomically to {@code --output}.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Apply a saved model to every row of a CSV or LibSVM file.")
+public final class PredictCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "the model file (any format model-io reads)")
+    private Path modelPath;
+
+    @Option(names = "--input", required = true, description = "the input file")
+    private Path input;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv (default) or libsvm")
+    private String format;
+
+    @Option(names = "--output", description = "the CSV to write (default: standard output)")
+    private Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        Model model = ModelIO.load(modelPath);
+        TrainingInput.Format fmt = TrainingInput.Format.parse(format);
+        if (!Files.isRegularFile(input)) {
+            throw new IllegalArgumentException("input file not found: " + input);
+        }
+        RecordFile<LabeledPoint> rows = fmt == TrainingInput.Format.CSV
+                ? CsvFile.of(input, CsvFile.Options.defaults().withFeaturesOnly().withPolicy(BadRecordPolicy.FAIL))
+                : LibSvmFile.of(input, LibSvmFile.Options.defaults().withDimension(model.numFeatures()));
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            write(model, rows, fmt, out);
+            out.flush();
+            return 0;
+        }
+        Path target = output.toAbsolutePath();
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp),
+                    StandardCharsets.UTF_8))) {
+                write(model, rows, fmt, w);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return 0;
+    }
+
+    private void write(Model model, RecordFile<LabeledPoint> rows, TrainingInput.Format fmt, Writer out)
+            throws IOException {
+        out.write(header(model));
+        out.write('\n');
+        StringBuilder line = new StringBuilder(64);
+        try (RecordReader<LabeledPoint> reader = rows.open()) {
+            while (reader.hasNext()) {
+                Vector x = features(reader.next().features(), model.numFeatures(), fmt, reader.lineNumber());
+                line.setLength(0);
+                append(line, model, x);
+                line.append('\n');
+                out.append(line);
+            }
+        }
+    }
+
+    private Vector features(Vector row, int dim, TrainingInput.Format fmt, long lineNumber) {
+        if (fmt == TrainingInput.Format.LIBSVM || row.size() == dim) {
+            return row;
+        }
+        if (row.size() == dim + 1 && row instanceof DenseVector d) {
+            double[] v = d.values();
+            return Vectors.dense(java.util.Arrays.copyOfRange(v, 1, v.length));
+        }
+        throw new IllegalArgumentException(input + " line " + lineNumber + ": has " + row.size()
+                + " columns, the model expects " + dim + " features (or " + (dim + 1) + " with a label first)");
+    }
+
+    private static String header(Model model) {
+        if (model instanceof LinearRegressionModel) {
+            return "prediction";
+        }
+        return model instanceof LogisticRegressionModel ? "class,probability" : "cluster";
+    }
+
+    private static void append(StringBuilder line, Model model, Vector x) {
+        if (model instanceof LinearRegressionModel m) {
+            line.append(m.predict(x));
+        } else if (model instanceof LogisticRegressionModel m) {
+            double p = m.probability(x);
+            double t = m.threshold().orElse(LogisticRegressionModel.DEFAULT_THRESHOLD);
+            line.append(p > t ? 1 : 0).append(',').append(p);
+        } else {
+            line.append(((KMeansModel) model).predict(x));
+        }
+    }
+}

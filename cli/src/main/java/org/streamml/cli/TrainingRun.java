@@ -1,0 +1,108 @@
+package org.streamml.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.streamml.ml.LabeledPoint;
+import org.streamml.ml.model.Model;
+import org.streamml.streaming.BatchInfo;
+import org.streamml.streaming.DStream;
+import org.streamml.streaming.Duration;
+import org.streamml.streaming.FastForwardClock;
+import org.streamml.streaming.StreamingContext;
+import org.streamml.streaming.StreamingListener;
+
+/**
+ * One replay of in-memory records through a streaming context under a {@link FastForwardClock}: the
+ * learner trains on every batch, the trace (if any) gets the model after every batch, and a listener
+ * sums the engine's per-batch processing times.
+ */
+final class TrainingRun {
+
+    /**
+     * What a run did.
+     *
+     * @param records records trained on
+     * @param batches batches run
+     * @param processingNanos the sum of the batches' processing times
+     * @param model the final model
+     */
+    record Result(long records, long batches, long processingNanos, Model model) {
+    }
+
+    private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+
+    private final CliLearner learner;
+    private final TrainingInput data;
+    private final int batchSize;
+    private final int partitions;
+    private final int threads;
+    private final Path trace;
+    private final PrintWriter progress;
+
+    TrainingRun(CliLearner learner, TrainingInput data, int batchSize, int partitions, int threads, Path trace,
+                PrintWriter progress) {
+        this.learner = learner;
+        this.data = data;
+        this.batchSize = batchSize;
+        this.partitions = partitions;
+        this.threads = threads;
+        this.trace = trace;
+        this.progress = progress;
+    }
+
+    Result run() throws InterruptedException {
+        Metrics metrics = new Metrics();
+        StreamingContext.Options options = StreamingContext.Options.defaults()
+                .withBatchInterval(Duration.ofSeconds(1))
+                .withClock(new FastForwardClock())
+                .withDefaultPartitions(partitions)
+                .withThreads(threads)
+                .withStopWhenInputsExhausted(true);
+        try (TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace);
+             StreamingContext ssc = new StreamingContext(options)) {
+            DStream<LabeledPoint> stream = ssc.fromIterable(data.points(), batchSize);
+            learner.trainOn(stream);
+            long[] batchNo = {0};
+            stream.foreachBatch((batch, time) -> {
+                batchNo[0]++;
+                if (traceWriter != null) {
+                    traceWriter.write(batchNo[0], batch.count(), learner.latestModel());
+                }
+            });
+            ssc.addStreamingListener(metrics);
+            ssc.start();
+            ssc.awaitTermination();
+            if (traceWriter != null) {
+                traceWriter.commit();
+            }
+        }
+        if (progress != null) {
+            progress.printf(Locale.ROOT, "train: done, %d batches, %d records%n", metrics.batches, metrics.records);
+            progress.flush();
+        }
+        return new Result(metrics.records, metrics.batches, metrics.processingNanos, learner.latestModel());
+    }
+
+    /** Sums the engine's batch metrics and reports progress about once a second. */
+    private final class Metrics implements StreamingListener {
+        private long records;
+        private long batches;
+        private long processingNanos;
+        private long lastReport = System.nanoTime();
+
+        @Override
+        public void onBatchCompleted(BatchInfo info) {
+            records += info.records();
+            batches++;
+            processingNanos += info.processingNanos();
+            long now = System.nanoTime();
+            if (progress != null && now - lastReport >= PROGRESS_EVERY_NANOS) {
+                lastReport = now;
+                progress.printf(Locale.ROOT, "train: batch %d, %d records, %.0f records/s%n", batches, records,
+                        processingNanos > 0 ? records / (processingNanos / 1e9) : 0.0);
+                progress.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.streamml.cli.demo;
+
+import java.nio.file.Path;
+import org.streamml.viz.VizOptions;
+
+/**
+ * The settings every demo understands.
+ *
+ * @param batches how many batches to run, >= 1
+ * @param durationSeconds stream time to run instead, rounded up to whole batches, or 0 to use {@code batches}
+ * @param realTime whether batches are paced by the wall clock (otherwise replayed as fast as possible)
+ * @param seed the seed of the demo's data
+ * @param partitions partitions per batch, >= 1
+ * @param recordsPerSecond the input rate in stream time, > 0, or 0 for the demo's own default
+ * @param dashboardPort the port of the live web dashboard, 0 for any free port, or -1 for none
+ * @param chartsDir where the demo writes its PNG charts, or {@code null} for the demo's own
+ *        {@code demo-out/NAME}
+ */
+public record DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
+                           double recordsPerSecond, int dashboardPort, Path chartsDir) {
+
+    /** Validates the settings. */
+    public DemoSettings {
+        if (batches < 1) {
+            throw new IllegalArgumentException("batches must be >= 1: " + batches);
+        }
+        if (!(durationSeconds >= 0) || Double.isInfinite(durationSeconds)) {
+            throw new IllegalArgumentException("duration must be >= 0 seconds and finite: " + durationSeconds);
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
+        }
+        if (!(recordsPerSecond >= 0) || Double.isInfinite(recordsPerSecond)) {
+            throw new IllegalArgumentException("records per second must be >= 0 and finite: " + recordsPerSecond);
+        }
+        if (dashboardPort < -1 || dashboardPort > 65535) {
+            throw new IllegalArgumentException("dashboard port must be -1 (none) or in [0, 65535]: " + dashboardPort);
+        }
+    }
+
+    /** Settings without a dashboard, writing charts to the demo's own directory. */
+    public DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
+                        double recordsPerSecond) {
+        this(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, -1, null);
+    }
+
+    /**
+     * 24 batches replayed as fast as possible, seed 42, two partitions, the demo's default rate, no dashboard,
+     * charts in the demo's own directory.
+     */
+    public static DemoSettings defaults() {
+        return new DemoSettings(24, 0, false, 42, 2, 0);
+    }
+
+    /** The number of batches of {@code batchMillis} to run: from the duration if set, else {@code batches}. */
+    public int batchesFor(long batchMillis) {
+        return durationSeconds > 0 ? (int) Math.max(1, Math.ceil(durationSeconds * 1000 / batchMillis)) : batches;
+    }
+
+    /** A copy with another number of batches. */
+    public DemoSettings withBatches(int n) {
+        return new DemoSettings(n, durationSeconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir);
+    }
+
+    /** A copy that runs {@code seconds} of stream time instead of a number of batches (0: use batches). */
+    public DemoSettings withDurationSeconds(double seconds) {
+        return new DemoSettings(batches, seconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir);
+    }
+
+    /** A copy paced by the wall clock or not. */
+    public DemoSettings withRealTime(boolean paced) {
+        return new DemoSettings(batches, durationSeconds, paced, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir);
+    }
+
+    /** A copy with another seed. */
+    public DemoSettings withSeed(long s) {
+        return new DemoSettings(batches, durationSeconds, realTime, s, partitions, recordsPerSecond,
+                dashboardPort, chartsDir);
+    }
+
+    /** A copy with another number of partitions. */
+    public DemoSettings withPartitions(int p) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, p, recordsPerSecond,
+                dashboardPort, chartsDir);
+    }
+
+    /** A copy with another input rate (0: the demo's default). */
+    public DemoSettings withRecordsPerSecond(double rate) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, rate,
+                dashboardPort, chartsDir);
+    }
+
+    /** A copy with a dashboard on {@code port} (0: any free port, -1: none). */
+    public DemoSettings withDashboardPort(int port) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, port,
+                chartsDir);
+    }
+
+    /** A copy writing charts into {@code dir} ({@code null}: the demo's own {@code demo-out/NAME}). */
+    public DemoSettings withChartsDir(Path dir) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, dir);
+    }
+
+    /**
+     * Where the demo called {@code demoName} shows its charts: the dashboard if one was asked for, and the
+     * charts directory, {@code demo-out/NAME} unless another was given.
+     */
+    public VizOptions viz(String demoName) {
+        Path dir = chartsDir != null ? chartsDir : Path.of("demo-out", demoName);
+        return VizOptions.defaults().withDashboardPort(dashboardPort).withChartsDir(dir);
+    }
+}

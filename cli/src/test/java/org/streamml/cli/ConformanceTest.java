@@ -1,0 +1,97 @@
+package org.streamml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs {@code streamml train} on every case of the Spark conformance set (test resources
+ * {@code conformance/}) and checks that every number of every batch of the trace agrees with the trace
+ * Apache Spark 3.5.6 wrote, to 1e-9 relative or 1e-12 absolute.
+ */
+class ConformanceTest {
+    private static final double RELATIVE = 1e-9;
+    private static final double ABSOLUTE = 1e-12;
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"linreg-default", "linreg-tol0", "logreg-default", "logreg-l2", "kmeans-batches",
+        "kmeans-points"})
+    void shouldReproduceSparkTraceOfEveryBatch(String name) throws Exception {
+        Path dir = resourceDir();
+        Map<String, String> config = JsonNumbers.flatObject(Files.readString(dir.resolve(name + ".config.json")));
+        Path trace = tmp.resolve(name + ".jsonl");
+        List<String> args = trainArgs(config, dir, trace);
+
+        String stdout = runQuietly(args.toArray(String[]::new));
+
+        List<String> expected = Files.readAllLines(dir.resolve(name + ".trace.jsonl"));
+        List<String> actual = Files.readAllLines(trace);
+        assertEquals(expected.size(), actual.size(), "batches in the trace");
+        for (int i = 0; i < expected.size(); i++) {
+            assertLineAgrees(i + 1, expected.get(i), actual.get(i));
+        }
+        String[] lines = stdout.strip().split("\n");
+        Map<String, String> summary = JsonNumbers.flatObject(lines[lines.length - 1]);
+        assertEquals(config.get("rows"), summary.get("records"));
+        assertEquals(config.get("batches"), summary.get("batches"));
+    }
+
+    private static List<String> trainArgs(Map<String, String> c, Path dir, Path trace) {
+        List<String> args = new ArrayList<>(List.of("train", "--quiet", "--algorithm", c.get("algo"),
+                "--input", dir.resolve(c.get("input")).toString(), "--batch-size", c.get("batchSize"),
+                "--partitions", c.get("partitions"), "--master", c.get("master"), "--trace", trace.toString()));
+        if (c.get("algo").equals("kmeans")) {
+            assertEquals("first-k-points", c.get("initCenters"));
+            assertEquals("0.0", c.get("initWeight"));
+            args.addAll(List.of("--k", c.get("k"), "--decay-factor", c.get("decayFactor"),
+                    "--time-unit", c.get("timeUnit")));
+        } else {
+            assertEquals("zeros", c.get("initialWeights"));
+            assertEquals("none", c.get("intercept"));
+            args.addAll(List.of("--step-size", c.get("stepSize"), "--iterations", c.get("numIterations"),
+                    "--reg-param", c.get("regParam"), "--mini-batch-fraction", c.get("miniBatchFraction"),
+                    "--convergence-tol", c.get("convergenceTol")));
+        }
+        return args;
+    }
+
+    private static void assertLineAgrees(int batch, String expected, String actual) {
+        assertEquals(expected.replaceAll("-?\\d[\\d.eE+-]*", "#"), actual.replaceAll("-?\\d[\\d.eE+-]*", "#"),
+                "shape of batch " + batch);
+        List<Double> e = JsonNumbers.numbers(expected);
+        List<Double> a = JsonNumbers.numbers(actual);
+        assertEquals(e.size(), a.size(), "numbers in batch " + batch);
+        for (int i = 0; i < e.size(); i++) {
+            double x = e.get(i);
+            double y = a.get(i);
+            double diff = Math.abs(x - y);
+            if (diff > ABSOLUTE && diff > RELATIVE * Math.min(Math.abs(x), Math.abs(y))) {
+                fail("batch " + batch + ", number " + i + ": Spark " + x + ", ours " + y);
+            }
+        }
+    }
+
+    private static String runQuietly(String... args) {
+        CliRun run = CliRun.of(args);
+        assertEquals(0, run.status(), () -> "train failed: " + run.err());
+        assertTrue(run.err().isEmpty(), "quiet run wrote to stderr");
+        return run.out();
+    }
+
+    private static Path resourceDir() throws URISyntaxException {
+        return Path.of(ConformanceTest.class.getResource("/conformance/README.md").toURI()).getParent();
+    }
+}

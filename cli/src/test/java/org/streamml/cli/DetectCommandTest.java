@@ -1,0 +1,151 @@
+package org.streamml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamml.ml.anomaly.StreamingAnomalyDetector;
+import org.streamml.ml.evaluation.nab.NabTimestamps;
+import picocli.CommandLine;
+
+class DetectCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    /** A NAB-style series: 5-minute steps, one duplicate and one backward step, a spike at row 900. */
+    private static List<String> series(int rows) {
+        Random rnd = new Random(3);
+        List<String> lines = new ArrayList<>();
+        lines.add("timestamp,value");
+        long t = NabTimestamps.parseMillis("2014-03-07 00:00:00");
+        for (int i = 0; i < rows; i++) {
+            long step = i == 300 ? 0 : i == 500 ? -600_000L : 300_000L;
+            t += step;
+            double v = 40 + 3 * Math.sin(2 * Math.PI * i / 288) + rnd.nextGaussian() + (i == 900 ? 30 : 0);
+            lines.add(NabTimestamps.format(t) + "," + Math.round(v * 1000) / 1000.0);
+        }
+        return lines;
+    }
+
+    @Test
+    void shouldWriteOneRowPerInputRowInOrderWithTheDetectorsScores() throws Exception {
+        List<String> in = series(1200);
+        Path input = Files.write(dir.resolve("in.csv"), in);
+        Path output = dir.resolve("sub/scores.csv");
+
+        assertEquals(0, run("detect", "--input", input.toString(), "--output", output.toString(),
+                "--batch-size", "77"));
+
+        List<String> lines = Files.readAllLines(output);
+        assertEquals("timestamp,value,anomaly_score,label", lines.get(0));
+        assertEquals(in.size(), lines.size());
+        StreamingAnomalyDetector direct = new StreamingAnomalyDetector();
+        int anomalies = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            String[] src = in.get(i).split(",");
+            assertEquals(src[0], f[0]);
+            assertEquals(src[1], f[1]);
+            double expected = direct.score(NabTimestamps.parseMillis(src[0]), Double.parseDouble(src[1]));
+            assertEquals(expected, Double.parseDouble(f[2]), "row " + i);
+            assertEquals(direct.isAnomaly() ? "1" : "0", f[3]);
+            anomalies += direct.isAnomaly() ? 1 : 0;
+        }
+        assertTrue(anomalies > 0);
+        assertTrue(err.toString().contains("1200 rows, 0 missing values (scored 0), " + anomalies), err.toString());
+        try (var files = Files.list(output.getParent())) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void shouldKeepRowsWithMissingValuesAndScoreThemZero() throws Exception {
+        List<String> in = series(300);
+        in.set(150, in.get(150).split(",")[0] + ",");
+        in.set(151, in.get(151).split(",")[0] + ",NaN");
+        Path input = Files.write(dir.resolve("in.csv"), in);
+        Path output = dir.resolve("scores.csv");
+
+        assertEquals(0, run("detect", "--input", input.toString(), "--output", output.toString()));
+
+        List<String> lines = Files.readAllLines(output);
+        assertEquals(301, lines.size());
+        assertEquals(in.get(150) + ",0.0,0", lines.get(150));
+        assertEquals(in.get(151) + ",0.0,0", lines.get(151));
+        assertTrue(err.toString().contains("2 missing values"), err.toString());
+    }
+
+    @Test
+    void shouldNameTheFileLineAndColumnOfAMalformedRowAndWriteNothing() throws Exception {
+        List<String> in = series(20);
+        in.set(4, in.get(4).split(",")[0] + ",12x");
+        Path input = Files.write(dir.resolve("in.csv"), in);
+        Path output = dir.resolve("scores.csv");
+
+        assertEquals(1, run("detect", "--input", input.toString(), "--output", output.toString()));
+
+        assertEquals("detect: error: " + input + " line 5, column 2 (value): '12x' is not a number",
+                err.toString().strip());
+        assertFalse(Files.exists(output));
+    }
+
+    @Test
+    void shouldRejectABadTimestampAndKeepAnExistingOutput() throws Exception {
+        Path input = Files.write(dir.resolve("in.csv"), List.of("timestamp,value", "2014-03-07 00:00:00,1",
+                "2014-03-07 25:00:00,2"));
+        Path output = Files.writeString(dir.resolve("scores.csv"), "previous");
+
+        assertEquals(1, run("detect", "--input", input.toString(), "--output", output.toString()));
+
+        assertTrue(err.toString().contains("line 3, column 1 (timestamp): '2014-03-07 25:00:00' is not a timestamp"),
+                err.toString());
+        assertEquals("previous", Files.readString(output));
+    }
+
+    @Test
+    void shouldRejectAFileWithoutRows() throws Exception {
+        Path input = Files.write(dir.resolve("in.csv"), List.of("timestamp,value"));
+
+        assertEquals(1, run("detect", "--input", input.toString(), "--output", dir.resolve("o.csv").toString()));
+
+        assertTrue(err.toString().contains("has no data rows"), err.toString());
+    }
+
+    @Test
+    void shouldSayWhenTheInputFileIsMissing() {
+        Path input = dir.resolve("nope.csv");
+
+        assertEquals(1, run("detect", "--input", input.toString(), "--output", dir.resolve("o.csv").toString()));
+
+        assertEquals("detect: error: input file not found: " + input, err.toString().strip());
+    }
+
+    @Test
+    void shouldRejectAWrongNumberOfColumns() throws Exception {
+        Path input = Files.write(dir.resolve("in.csv"), List.of("timestamp,value", "2014-03-07 00:00:00,1,2"));
+
+        assertEquals(1, run("detect", "--input", input.toString(), "--output", dir.resolve("o.csv").toString()));
+
+        assertTrue(err.toString().contains("line 2: expected 2 columns (timestamp,value), found 3"), err.toString());
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation helpers of the datasets module; not API. */
+package org.streamml.datasets.internal;

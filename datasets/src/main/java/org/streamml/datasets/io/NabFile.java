@@ -1,0 +1,121 @@
+package org.streamml.datasets.io;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A NAB data file ({@code timestamp,value} with a header, timestamps {@code yyyy-MM-dd HH:mm:ss}) read one
+ * row at a time, each row labelled 1 when its timestamp lies in one of the given anomaly windows.
+ *
+ * <p>Rows are kept in file order, exactly as written: NAB files have duplicate timestamps (e.g.
+ * {@code ec2_request_latency_system_failure.csv}) and steps back in time
+ * ({@code machine_temperature_system_failure.csv}), and a detector scored on NAB must see the same
+ * sequence. Nothing is sorted, merged or dropped; {@link NabPoint#index()} is the row's position.
+ */
+public final class NabFile implements RecordFile<NabPoint> {
+    private final TextInput input;
+    private final List<NabWindow> windows;
+    private final BadRecordPolicy policy;
+
+    /** The NAB text {@code input} with anomaly {@code windows} (may be empty) and a bad-record policy. */
+    public NabFile(TextInput input, List<NabWindow> windows, BadRecordPolicy policy) {
+        this.input = Objects.requireNonNull(input, "input");
+        this.windows = List.copyOf(windows);
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** The UTF-8 file at {@code path} with anomaly {@code windows}, failing on a bad row. */
+    public static NabFile of(Path path, List<NabWindow> windows) {
+        return new NabFile(TextInput.of(path), windows, BadRecordPolicy.FAIL);
+    }
+
+    /** The anomaly windows. */
+    public List<NabWindow> windows() {
+        return windows;
+    }
+
+    @Override
+    public String name() {
+        return input.name();
+    }
+
+    @Override
+    public RecordReader<NabPoint> open() {
+        return new Reader();
+    }
+
+    /** One pass: the header must be {@code timestamp,value}; each row is two fields. */
+    private final class Reader extends AbstractRecordReader<NabPoint> {
+        private boolean headerSeen;
+        private long index;
+
+        Reader() {
+            super(input, policy);
+        }
+
+        @Override
+        NabPoint parse(LineReader line) {
+            char[] b = line.buffer();
+            int from = line.start();
+            int to = line.end();
+            int comma = from;
+            while (comma < to && b[comma] != ',') {
+                comma++;
+            }
+            if (!headerSeen) {
+                headerSeen = true;
+                if (!line.line().strip().equals("timestamp,value")) {
+                    throw error(line, 0, null, "expected the header 'timestamp,value', found '" + line.line() + "'");
+                }
+                return null;
+            }
+            if (comma == to) {
+                throw error(line, 0, null, "expected 'timestamp,value', found '" + line.line() + "'");
+            }
+            for (int i = comma + 1; i < to; i++) {
+                if (b[i] == ',') {
+                    throw error(line, 0, null, "has more than 2 columns: '" + line.line() + "'");
+                }
+            }
+            LocalDateTime t = NabTimestamps.parse(b, from, trimEnd(b, from, comma));
+            if (t == null) {
+                throw error(line, 1, "timestamp", "'" + new String(b, from, comma - from)
+                        + "' is not a timestamp yyyy-MM-dd HH:mm:ss");
+            }
+            int vs = comma + 1;
+            while (vs < to && LineReader.isBlank(b[vs])) {
+                vs++;
+            }
+            int ve = trimEnd(b, vs, to);
+            double v = NumberParser.parse(b, vs, ve);
+            if (!Double.isFinite(v)) {
+                String text = new String(b, vs, ve - vs);
+                throw error(line, 2, "value", "'" + text + "' is not "
+                        + (Double.isNaN(v) && !NumberParser.isNonFiniteWord(b, vs, ve) ? "a number" : "finite"));
+            }
+            return new NabPoint(index++, t, v, inWindow(t) ? 1 : 0);
+        }
+
+        private boolean inWindow(LocalDateTime t) {
+            for (NabWindow w : windows) {
+                if (w.contains(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int trimEnd(char[] b, int from, int to) {
+            while (to > from && LineReader.isBlank(b[to - 1])) {
+                to--;
+            }
+            return to;
+        }
+
+        private DataFormatException error(LineReader line, int column, String field, String rule) {
+            return new DataFormatException(input.name(), line.lineNumber(), column, field, rule);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.streamml.ml.evaluation.nab;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * NAB's timestamps, {@code yyyy-MM-dd HH:mm:ss} with an optional fraction of a second (the windows file
+ * writes {@code .ffffff}), as milliseconds since the epoch reading the wall-clock time as UTC. NAB's files
+ * carry no zone, so UTC only gives every wall-clock time one number; no daylight saving is applied.
+ */
+public final class NabTimestamps {
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+
+    private NabTimestamps() {
+    }
+
+    /**
+     * Parses {@code text} ({@code yyyy-MM-dd HH:mm:ss}, optionally {@code .f} to {@code .fffffffff}; a
+     * {@code T} may separate date and time).
+     *
+     * @return milliseconds since 1970-01-01 00:00:00, the fraction truncated to milliseconds
+     * @throws IllegalArgumentException naming the text and the expected form if it is not such a timestamp
+     */
+    public static long parseMillis(CharSequence text) {
+        int n = text.length();
+        if (n < 19 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(13) != ':'
+                || text.charAt(16) != ':' || (text.charAt(10) != ' ' && text.charAt(10) != 'T')) {
+            throw bad(text);
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23
+                || minute > 59 || second > 59 || hour < 0 || minute < 0 || second < 0) {
+            throw bad(text);
+        }
+        int millis = 0;
+        if (n > 19) {
+            if (text.charAt(19) != '.' || n == 20 || n > 29) {
+                throw bad(text);
+            }
+            int scale = 100;
+            for (int i = 20; i < n; i++) {
+                int d = text.charAt(i) - '0';
+                if (d < 0 || d > 9) {
+                    throw bad(text);
+                }
+                millis += d * scale;
+                scale /= 10;
+            }
+        }
+        long days = epochDay(year, month, day);
+        return days * MILLIS_PER_DAY + ((hour * 60L + minute) * 60L + second) * 1000L + millis;
+    }
+
+    /** Formats {@code millis} as {@code yyyy-MM-dd HH:mm:ss} (the fraction dropped). */
+    public static String format(long millis) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L), 0, ZoneOffset.UTC).format(FORMAT);
+    }
+
+    private static int digits(CharSequence text, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            int d = text.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    private static int daysInMonth(int year, int month) {
+        if (month == 2) {
+            boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            return leap ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (the civil-from-days inverse, era based). */
+    private static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468L;
+    }
+
+    private static IllegalArgumentException bad(CharSequence text) {
+        return new IllegalArgumentException("timestamp must look like yyyy-MM-dd HH:mm:ss: '" + text + "'");
+    }
+}

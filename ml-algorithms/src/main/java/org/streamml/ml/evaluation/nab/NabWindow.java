@@ -1,0 +1,18 @@
+package org.streamml.ml.evaluation.nab;
+
+/**
+ * One labelled anomaly window of a NAB data file: its first and last timestamps, inclusive, in
+ * milliseconds since the epoch with the file's wall-clock time read as UTC (see {@link NabTimestamps}).
+ *
+ * @param startMillis the timestamp of the window's first row
+ * @param endMillis the timestamp of the window's last row, &gt;= {@code startMillis}
+ */
+public record NabWindow(long startMillis, long endMillis) {
+    /** Validates the order of the limits. */
+    public NabWindow {
+        if (endMillis < startMillis) {
+            throw new IllegalArgumentException("window ends before it starts: " + NabTimestamps.format(startMillis)
+                    + " > " + NabTimestamps.format(endMillis));
+        }
+    }
+}

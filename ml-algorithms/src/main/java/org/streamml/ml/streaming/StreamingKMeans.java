@@ -1,0 +1,227 @@
+package org.streamml.ml.streaming;
+
+import java.util.Objects;
+import org.streamml.ml.linalg.Vector;
+import org.streamml.ml.model.KMeansModel;
+import org.streamml.ml.random.XORShiftRandom;
+import org.streamml.streaming.Batch;
+import org.streamml.streaming.DStream;
+import org.streamml.streaming.Pair;
+import org.streamml.streaming.PairDStream;
+import org.streamml.streaming.Time;
+
+/**
+ * Streaming k-means with forgetting, Spark's {@code StreamingKMeans}. For every batch, empty ones
+ * included: assign each point to its nearest center (as the centers were before the batch), discount
+ * every cluster weight by {@code a} (per batch) or {@code a^M} (per point, M the batch's size), move
+ * each touched center to {@code (d·n·c + Σx)/(d·n + m)}, then split the largest cluster into the
+ * smallest if that one's weight fell below 1e-8 of the largest.
+ *
+ * <p>Unlike Spark, models are immutable: each batch makes a new {@link KMeansModel}, and the arrays a
+ * caller passes to {@link #setInitialCenters} are copied, not changed in place.
+ *
+ * <pre>{@code
+ * StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(3)
+ *         .withHalfLife(5, DecayUnit.BATCHES));
+ * km.setRandomCenters(2, 0.0, 42L);
+ * km.trainOn(points);
+ * km.predictOn(points).print();
+ * }</pre>
+ */
+public final class StreamingKMeans {
+
+    /**
+     * The learner's settings; {@link #defaults()} are Spark's.
+     *
+     * @param k the number of clusters >= 1 (Spark: 2)
+     * @param decayFactor the forgetting factor {@code a} >= 0, no upper bound as in Spark (1.0: no
+     *        forgetting)
+     * @param decayUnit whether {@code a} applies per batch or per point (batches)
+     */
+    public record Options(int k, double decayFactor, DecayUnit decayUnit) {
+
+        /** Validates the settings. */
+        public Options {
+            if (k < 1) {
+                throw new IllegalArgumentException("k must be >= 1: " + k);
+            }
+            if (!(decayFactor >= 0) || Double.isInfinite(decayFactor)) {
+                throw new IllegalArgumentException("decay factor must be finite and >= 0: " + decayFactor);
+            }
+            Objects.requireNonNull(decayUnit, "decayUnit");
+        }
+
+        /** Spark's defaults: k = 2, decay 1.0 per batch. */
+        public static Options defaults() {
+            return new Options(2, 1.0, DecayUnit.BATCHES);
+        }
+
+        /** A copy with another k. */
+        public Options withK(int newK) {
+            return new Options(newK, decayFactor, decayUnit);
+        }
+
+        /** A copy with another decay factor. */
+        public Options withDecayFactor(double a) {
+            return new Options(k, a, decayUnit);
+        }
+
+        /** A copy with another decay unit. */
+        public Options withDecayUnit(DecayUnit unit) {
+            return new Options(k, decayFactor, unit);
+        }
+
+        /**
+         * A copy whose weights halve every {@code h} > 0 units: {@code a = exp(ln(0.5)/h)}, computed as
+         * Spark computes it.
+         */
+        public Options withHalfLife(double h, DecayUnit unit) {
+            return new Options(k, LinearOptionChecks.halfLifeToFactor(h), unit);
+        }
+    }
+
+    private final Options options;
+    private volatile KMeansModel model;
+
+    /** A learner with Spark's defaults. */
+    public StreamingKMeans() {
+        this(Options.defaults());
+    }
+
+    /** A learner with {@code options}. */
+    public StreamingKMeans(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** The learner's settings. */
+    public Options options() {
+        return options;
+    }
+
+    /**
+     * Starts from {@code centers} (copied) with cluster {@code weights}, version 0.
+     *
+     * @throws IllegalArgumentException with Spark's messages if the counts differ, are not k, or a weight
+     *         is negative
+     */
+    public StreamingKMeans setInitialCenters(double[][] centers, double[] weights) {
+        if (centers.length != weights.length) {
+            throw new IllegalArgumentException("Number of initial centers must be equal to number of weights: "
+                    + centers.length + " and " + weights.length);
+        }
+        if (centers.length != options.k()) {
+            throw new IllegalArgumentException("Number of initial centers must be " + options.k() + " but got "
+                    + centers.length);
+        }
+        for (int j = 0; j < weights.length; j++) {
+            if (!(weights[j] >= 0)) {
+                throw new IllegalArgumentException("Weight for each initial center must be nonnegative: weight "
+                        + j + " is " + weights[j]);
+            }
+        }
+        this.model = new KMeansModel(centers, weights);
+        return this;
+    }
+
+    /** {@link #setInitialCenters(double[][], double[])} for vector centers (stored dense). */
+    public StreamingKMeans setInitialCenters(Vector[] centers, double[] weights) {
+        double[][] c = new double[centers.length][];
+        for (int j = 0; j < centers.length; j++) {
+            c[j] = centers[j].toArray();
+        }
+        return setInitialCenters(c, weights);
+    }
+
+    /**
+     * Starts from k random centers of dimension {@code dim}, each component drawn in order (center 0
+     * first) from {@code XORShiftRandom(seed).nextGaussian()}, all with weight {@code weight}.
+     */
+    public StreamingKMeans setRandomCenters(int dim, double weight, long seed) {
+        if (dim < 1) {
+            throw new IllegalArgumentException("Number of dimensions must be positive but got " + dim);
+        }
+        if (!(weight >= 0)) {
+            throw new IllegalArgumentException("Weight for each center must be nonnegative but got " + weight);
+        }
+        XORShiftRandom random = new XORShiftRandom(seed);
+        double[][] centers = new double[options.k()][dim];
+        for (double[] c : centers) {
+            for (int t = 0; t < dim; t++) {
+                c[t] = random.nextGaussian();
+            }
+        }
+        double[] weights = new double[options.k()];
+        java.util.Arrays.fill(weights, weight);
+        this.model = new KMeansModel(centers, weights);
+        return this;
+    }
+
+    /**
+     * Starts from {@code initial} (its k must be this learner's), keeping its version so later versions
+     * continue from it. A model trained offline can pass its cluster sizes as weights with
+     * {@link #setInitialCenters}.
+     */
+    public StreamingKMeans setInitialModel(KMeansModel initial) {
+        Objects.requireNonNull(initial, "initial");
+        if (initial.k() != options.k()) {
+            throw new IllegalArgumentException("Number of initial centers must be " + options.k() + " but got "
+                    + initial.k());
+        }
+        this.model = initial;
+        return this;
+    }
+
+    /**
+     * The current model.
+     *
+     * @throws IllegalStateException if no centers are set
+     */
+    public KMeansModel latestModel() {
+        return requireModel();
+    }
+
+    private KMeansModel requireModel() {
+        KMeansModel m = model;
+        if (m == null) {
+            throw new IllegalStateException("Initial cluster centers must be set before starting predictions");
+        }
+        return m;
+    }
+
+    /** Updates the model with every batch of {@code data}, empty batches included. */
+    public void trainOn(DStream<Vector> data) {
+        requireModel();
+        data.foreachBatch(this::update);
+    }
+
+    /** The index of the nearest current center for each vector of {@code data}. */
+    public DStream<Integer> predictOn(DStream<Vector> data) {
+        requireModel();
+        return data.transform(b -> {
+            KMeansModel m = requireModel();
+            return b.map(m::predict);
+        });
+    }
+
+    /** The nearest current center for each value of {@code data}, keys kept. */
+    public <K> PairDStream<K, ClusterPrediction> predictOnValues(PairDStream<K, Vector> data) {
+        requireModel();
+        return PairDStream.of(data.transform(b -> {
+            KMeansModel m = requireModel();
+            long version = m.version();
+            return b.map(p -> Pair.of(p.key(), new ClusterPrediction(m.predict(p.value()), version)));
+        }));
+    }
+
+    /** Applies one batch to the current model (also usable on batches outside a stream). */
+    public KMeansModel update(Batch<Vector> batch, Time time) {
+        KMeansModel current = requireModel();
+        double[][] centers = current.centers();
+        double[] weights = current.clusterWeights();
+        KMeansUpdate.apply(batch, centers, weights, options.decayFactor(), options.decayUnit());
+        KMeansModel next = new KMeansModel(centers, weights, current.version() + 1,
+                time.millis());
+        model = next;
+        return next;
+    }
+}

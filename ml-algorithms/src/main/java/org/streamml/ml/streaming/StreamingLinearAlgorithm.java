@@ -1,0 +1,196 @@
+package org.streamml.ml.streaming;
+
+import java.util.List;
+import java.util.Objects;
+import org.streamml.ml.LabeledPoint;
+import org.streamml.ml.linalg.Vector;
+import org.streamml.ml.model.Model;
+import org.streamml.ml.optim.DataBlock;
+import org.streamml.ml.optim.GradientDescent;
+import org.streamml.ml.optim.GradientDescentSettings;
+import org.streamml.ml.optim.LossFunction;
+import org.streamml.streaming.Batch;
+import org.streamml.streaming.DStream;
+import org.streamml.streaming.Pair;
+import org.streamml.streaming.PairDStream;
+import org.streamml.streaming.Time;
+
+/**
+ * The shared machinery of the streaming linear learners (Spark's {@code StreamingLinearAlgorithm}):
+ * one model behind a volatile reference, {@link #trainOn} updating it once per non-empty batch with
+ * {@link GradientDescent} started from the current weights, and predictions that read the model
+ * current when their batch runs. Output operations run in registration order, so {@code trainOn}
+ * registered before {@code predictOn} predicts batch t with the model trained on batch t, and after it
+ * with the model of batch t − 1.
+ *
+ * @param <M> the model type
+ */
+public abstract class StreamingLinearAlgorithm<M extends Model> {
+    private volatile M model;
+    private double effectiveCount;
+
+    /** Creates a learner without a model. */
+    protected StreamingLinearAlgorithm() {
+    }
+
+    /** The loss the learner minimises. */
+    protected abstract LossFunction loss();
+
+    /** The gradient descent settings of every batch. */
+    protected abstract GradientDescentSettings settings();
+
+    /** The weight of the previous model against a batch of n points, 0 for Spark's behaviour. */
+    protected abstract double forgettingFactor();
+
+    /** Whether a missing model starts as zeros sized by the first batch. */
+    protected abstract boolean autoInitialWeights();
+
+    /** A new model of this learner's type. */
+    protected abstract M createModel(double[] weights, double intercept, long version, long batchTimeMillis,
+                                     M previous);
+
+    /** The weights of {@code m}. */
+    protected abstract double[] weightsOf(M m);
+
+    /** The intercept of {@code m}. */
+    protected abstract double interceptOf(M m);
+
+    /** The prediction of {@code m} for {@code x}. */
+    protected abstract double predict(M m, Vector x);
+
+    /** Checks a batch before training; throws to fail it. Does nothing by default. */
+    protected void validate(Batch<DataBlock> blocks, Time time) {
+    }
+
+    /** Sets the initial model to {@code weights} (copied) with intercept 0, version 0. */
+    public StreamingLinearAlgorithm<M> setInitialWeights(Vector weights) {
+        Objects.requireNonNull(weights, "weights");
+        this.model = createModel(weights.toArray(), 0.0, 0, Model.NO_BATCH, null);
+        return this;
+    }
+
+    /**
+     * Starts from {@code initial}, a model saved earlier or trained offline, keeping its version so the
+     * versions of later models continue from it.
+     */
+    public StreamingLinearAlgorithm<M> setInitialModel(M initial) {
+        this.model = Objects.requireNonNull(initial, "initial");
+        return this;
+    }
+
+    /**
+     * The current model.
+     *
+     * @throws IllegalStateException if no model is set and none has been trained yet
+     */
+    public M latestModel() {
+        M m = model;
+        if (m == null) {
+            throw new IllegalStateException("no model yet: set initial weights or a model, or train on a"
+                    + " non-empty batch first");
+        }
+        return m;
+    }
+
+    /** Whether a model is set. */
+    public boolean hasModel() {
+        return model != null;
+    }
+
+    /**
+     * Trains on every non-empty batch of {@code data}; empty batches leave the model unchanged.
+     *
+     * @throws IllegalArgumentException if no model is set (unless automatic initial weights are on)
+     */
+    public void trainOn(DStream<LabeledPoint> data) {
+        if (model == null && !autoInitialWeights()) {
+            throw new IllegalArgumentException("Model must be initialized before starting training.");
+        }
+        data.foreachBatch(this::update);
+    }
+
+    /** The prediction of the current model for each vector of {@code data}. */
+    public DStream<Double> predictOn(DStream<Vector> data) {
+        checkCanPredict("Model must be initialized before starting prediction.");
+        return data.transform(b -> {
+            M m = modelForBatch(b.time());
+            return b.map(x -> predict(m, x));
+        });
+    }
+
+    /** The prediction of the current model for each value of {@code data}, keys kept. */
+    public <K> PairDStream<K, Prediction> predictOnValues(PairDStream<K, Vector> data) {
+        checkCanPredict("Model must be initialized before starting prediction");
+        return PairDStream.of(data.transform(b -> {
+            M m = modelForBatch(b.time());
+            long version = m.version();
+            return b.map(p -> Pair.of(p.key(), new Prediction(predict(m, p.value()), version)));
+        }));
+    }
+
+    private void checkCanPredict(String message) {
+        if (model == null && !autoInitialWeights()) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private M modelForBatch(Time time) {
+        M m = model;
+        if (m == null) {
+            throw new IllegalStateException("no model to predict batch " + time + " with: automatic initial"
+                    + " weights are created by the first non-empty training batch, which has not run yet");
+        }
+        return m;
+    }
+
+    /** Applies one batch: Spark's per-batch update, or nothing for an empty batch. */
+    void update(Batch<LabeledPoint> batch, Time time) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        M current = model;
+        int dim = current != null ? current.numFeatures() : firstDimension(batch);
+        double[] w0 = current != null ? weightsOf(current) : new double[dim];
+        double b0 = current != null ? interceptOf(current) : 0.0;
+        Batch<DataBlock> blocks = flatten(batch, dim);
+        validate(blocks, time);
+        GradientDescent.Result r = GradientDescent.run(blocks, loss(), w0, b0, settings());
+        double[] w = r.weights();
+        double b = settings().fitIntercept() ? r.intercept() : 0.0;
+        double a = forgettingFactor();
+        long n = batch.count();
+        if (a > 0 && current != null) {
+            double past = a * effectiveCount;
+            double total = past + n;
+            for (int j = 0; j < w.length; j++) {
+                w[j] = (past * w0[j] + n * w[j]) / total;
+            }
+            b = (past * b0 + n * b) / total;
+            effectiveCount = total;
+        } else {
+            effectiveCount = n;
+        }
+        long version = current == null ? 1 : current.version() + 1;
+        model = createModel(w, b, version, time.millis(), current);
+    }
+
+    private static int firstDimension(Batch<LabeledPoint> batch) {
+        for (List<LabeledPoint> p : batch.partitions()) {
+            if (!p.isEmpty()) {
+                return p.get(0).features().size();
+            }
+        }
+        throw new IllegalStateException("empty batch");
+    }
+
+    /** One {@link DataBlock} per partition of {@code batch}, built in parallel on the batch's executor. */
+    static Batch<DataBlock> flatten(Batch<LabeledPoint> batch, int dim) {
+        List<DataBlock> blocks = batch.executor().runTasks(batch.numPartitions(),
+                i -> DataBlock.of(i, batch.partition(i), dim));
+        List<List<DataBlock>> parts = new java.util.ArrayList<>(blocks.size());
+        for (DataBlock block : blocks) {
+            parts.add(List.of(block));
+        }
+        return new Batch<>(batch.time(), parts, batch.executor());
+    }
+}

@@ -1,0 +1,140 @@
+package org.streamml.ml.anomaly;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class StreamingAnomalyDetectorTest {
+    private static final long STEP = 300_000L;
+
+    private static double[] noisySine(long seed, int n) {
+        Random rnd = new Random(seed);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = 50 + 5 * Math.sin(2 * Math.PI * i / 144) + rnd.nextGaussian();
+        }
+        return v;
+    }
+
+    private static double[] run(AnomalyDetector d, double[] values) {
+        double[] s = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            s[i] = d.score(i * STEP, values[i]);
+        }
+        return s;
+    }
+
+    @Test
+    void shouldNotLetFutureRecordsChangePastScores() {
+        double[] full = noisySine(1, 3000);
+        full[2500] += 40;
+        double[] prefix = java.util.Arrays.copyOf(full, 2000);
+        double[] fromFull = java.util.Arrays.copyOf(run(new StreamingAnomalyDetector(), full), 2000);
+        assertArrayEquals(run(new StreamingAnomalyDetector(), prefix), fromFull);
+    }
+
+    @Test
+    void shouldGiveTheSameScoresOnEveryRun() {
+        double[] v = noisySine(2, 2500);
+        assertArrayEquals(run(new StreamingAnomalyDetector(), v), run(new StreamingAnomalyDetector(), v));
+    }
+
+    @Test
+    void shouldKeepScoresInTheUnitInterval() {
+        Random rnd = new Random(3);
+        double[] v = new double[3000];
+        for (int i = 0; i < v.length; i++) {
+            double u = rnd.nextDouble();
+            v[i] = u < 0.01 ? rnd.nextGaussian() * 1e300 : u < 0.05 ? rnd.nextGaussian() * 1e6
+                    : (i % 7 == 0 ? 0 : rnd.nextInt(3));
+        }
+        for (double s : run(new StreamingAnomalyDetector(), v)) {
+            assertTrue(s >= 0 && s <= 1, "score " + s);
+        }
+    }
+
+    @Test
+    void shouldFlagASpikeInANoisyPeriodicSeries() {
+        double[] v = noisySine(4, 3000);
+        v[2400] += 25;
+        StreamingAnomalyDetector d = new StreamingAnomalyDetector();
+        boolean flagged = false;
+        for (int i = 0; i < v.length; i++) {
+            d.score(i * STEP, v[i]);
+            if (i >= 2400 && i < 2405) {
+                flagged |= d.isAnomaly();
+            }
+        }
+        assertTrue(flagged);
+    }
+
+    @Test
+    void shouldAlarmRarelyOnStationaryNoise() {
+        double[] v = noisySine(5, 6000);
+        StreamingAnomalyDetector d = new StreamingAnomalyDetector();
+        int alarms = 0;
+        for (int i = 0; i < v.length; i++) {
+            d.score(i * STEP, v[i]);
+            alarms += d.isAnomaly() ? 1 : 0;
+        }
+        assertTrue(alarms <= 20, alarms + " alarms in 6000 records of noise");
+    }
+
+    @Test
+    void shouldStayQuietOnAConstantSeriesAndFlagItsFirstChange() {
+        StreamingAnomalyDetector d = new StreamingAnomalyDetector();
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(0.0, d.score(i * STEP, 42.0));
+            assertFalse(d.isAnomaly());
+        }
+        d.score(1000 * STEP, 43.0);
+        assertTrue(d.isAnomaly());
+    }
+
+    @Test
+    void shouldScoreMissingValuesZeroWithoutLearningFromThem() {
+        double[] v = noisySine(6, 1500);
+        StreamingAnomalyDetector withGap = new StreamingAnomalyDetector();
+        StreamingAnomalyDetector without = new StreamingAnomalyDetector();
+        for (int i = 0; i < v.length; i++) {
+            if (i == 700) {
+                assertEquals(0.0, withGap.score(i * STEP, Double.NaN));
+                assertFalse(withGap.isAnomaly());
+            }
+            assertEquals(without.score(i * STEP, v[i]), withGap.score(i * STEP, v[i]));
+        }
+    }
+
+    @Test
+    void shouldHoldOffAfterAnAlarm() {
+        double[] v = noisySine(7, 3000);
+        v[2400] += 25;
+        v[2410] += 25;
+        double[] s = run(new StreamingAnomalyDetector(), v);
+        int alarm = -1;
+        for (int i = 2400; i < 2405 && alarm < 0; i++) {
+            alarm = s[i] >= 0.5 ? i : -1;
+        }
+        assertTrue(alarm >= 0);
+        for (int i = alarm + 1; i <= alarm + 100; i++) {
+            assertEquals(0.0, s[i], "record " + i);
+        }
+    }
+
+    @Test
+    void shouldValidateOptions() {
+        StreamingAnomalyDetector.Options d = StreamingAnomalyDetector.Options.defaults();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withWidth(1));
+        assertEquals("width must be >= 2: 1", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> d.withThreshold(0));
+        assertThrows(IllegalArgumentException.class, () -> d.withScales(9));
+        assertThrows(IllegalArgumentException.class, () -> d.withHistory(99));
+        assertThrows(IllegalArgumentException.class, () -> d.withDecades(Double.NaN));
+        assertEquals(200, d.withRefractory(200).refractory());
+    }
+}

@@ -1,0 +1,195 @@
+package org.streamml.modelio;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.streamml.ml.model.KMeansModel;
+import org.streamml.ml.model.LinearRegressionModel;
+import org.streamml.ml.model.LogisticRegressionModel;
+import org.streamml.ml.model.Model;
+import org.streamml.modelio.internal.AtomicFiles;
+import org.streamml.modelio.internal.BinaryModelCodec;
+import org.streamml.modelio.internal.JsonModelCodec;
+import org.streamml.modelio.internal.PmmlReader;
+import org.streamml.modelio.internal.PmmlWriter;
+
+/**
+ * Saves and loads model files. A saved model keeps its full state: parameters, version (batches
+ * applied), time of its last batch, k-means cluster weights, so a streaming learner resumes exactly
+ * where it stopped ({@code learner.setInitialModel(ModelIO.load(path, KMeansModel.class))}).
+ *
+ * <pre>{@code
+ * ModelIO.save(model, Path.of("model.bin"));                    // format from the extension
+ * ModelIO.save(model, Path.of("model.pmml"), ModelFormat.PMML);
+ * KMeansModel km = ModelIO.load(Path.of("model.bin"), KMeansModel.class);
+ * }</pre>
+ *
+ * <p>Writes are atomic: a temporary file in the same directory, forced to disk, then renamed over the
+ * target, so a crash leaves the previous file intact. Loading recognizes the format from the content.
+ * Every problem with a file's content raises a {@link ModelFormatException} naming the file, the place
+ * and what was found and expected.
+ */
+public final class ModelIO {
+    private ModelIO() {
+    }
+
+    /** Saves {@code model} to {@code path} in the format its extension suggests ({@link ModelFormat#forFileName}). */
+    public static void save(Model model, Path path) throws IOException {
+        save(model, path, ModelFormat.forFileName(path));
+    }
+
+    /** Saves {@code model} to {@code path} in {@code format}, written by this library now, no options. */
+    public static void save(Model model, Path path, ModelFormat format) throws IOException {
+        save(ModelFile.of(model), path, format);
+    }
+
+    /**
+     * Saves {@code file} (a model with options and provenance) to {@code path} in {@code format},
+     * atomically.
+     *
+     * @throws IllegalArgumentException if a parameter is NaN or infinite or a cluster weight negative
+     */
+    public static void save(ModelFile file, Path path, ModelFormat format) throws IOException {
+        Objects.requireNonNull(path, "path");
+        AtomicFiles.write(path, encode(file, format));
+    }
+
+    /** The bytes of {@code file} in {@code format}, as {@link #save} writes them. */
+    public static byte[] encode(ModelFile file, ModelFormat format) {
+        Objects.requireNonNull(format, "format");
+        checkSavable(file.model());
+        switch (format) {
+            case JSON:
+                return JsonModelCodec.write(file).getBytes(StandardCharsets.UTF_8);
+            case BINARY:
+                return BinaryModelCodec.write(file);
+            default:
+                return PmmlWriter.write(file);
+        }
+    }
+
+    /** Loads the model in {@code path}, of any type and format. */
+    public static Model load(Path path) throws IOException {
+        return read(path).model();
+    }
+
+    /**
+     * Loads the model in {@code path}, which must be of {@code type}.
+     *
+     * @throws ModelFormatException if the file holds another type of model
+     */
+    public static <M extends Model> M load(Path path, Class<M> type) throws IOException {
+        Model m = load(path);
+        if (!type.isInstance(m)) {
+            throw ModelFormatException.of(path, "model type", m.type(),
+                    typeName(type) + " (" + type.getSimpleName() + ")");
+        }
+        return type.cast(m);
+    }
+
+    /** Reads the model in {@code path} with its options and provenance. */
+    public static ModelFile read(Path path) throws IOException {
+        return decode(readBytes(path), String.valueOf(path));
+    }
+
+    /** The format of the file {@code path}, from its content. */
+    public static ModelFormat detectFormat(Path path) throws IOException {
+        return detect(readBytes(path), String.valueOf(path));
+    }
+
+    /**
+     * Decodes the bytes of a model file of any format.
+     *
+     * @param source the file name for messages
+     */
+    public static ModelFile decode(byte[] bytes, String source) throws ModelFormatException {
+        switch (detect(bytes, source)) {
+            case BINARY:
+                return BinaryModelCodec.read(bytes, source);
+            case JSON:
+                return JsonModelCodec.read(utf8(bytes, source), source);
+            default:
+                return PmmlReader.read(bytes, source);
+        }
+    }
+
+    private static byte[] readBytes(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException(String.valueOf(path), path + ": no such model file", e);
+        }
+    }
+
+    private static ModelFormat detect(byte[] bytes, String source) throws ModelFormatException {
+        if (BinaryModelCodec.hasMagic(bytes, bytes.length)) {
+            return ModelFormat.BINARY;
+        }
+        int i = 0;
+        if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+            i = 3; // a UTF-8 byte order mark
+        }
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+            i++;
+        }
+        if (i < bytes.length && bytes[i] == '{') {
+            return ModelFormat.JSON;
+        }
+        if (i < bytes.length && bytes[i] == '<') {
+            return ModelFormat.PMML;
+        }
+        String found = bytes.length == 0 ? "an empty file (0 bytes)" : i == bytes.length
+                ? "only white space" : "the bytes " + hex(bytes, i, 8);
+        throw ModelFormatException.of(source, "byte 0", found,
+                "a model file: the binary magic 89 53 4D 4C 0D 0A 1A 0A, '{' (JSON) or '<' (PMML)");
+    }
+
+    private static String hex(byte[] bytes, int from, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < Math.min(bytes.length, from + n); i++) {
+            sb.append(i == from ? "" : " ").append(String.format("%02X", bytes[i] & 0xFF));
+        }
+        return sb.toString();
+    }
+
+    private static String utf8(byte[] bytes, String source) throws ModelFormatException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString()
+                    .replaceFirst("^\uFEFF", "");
+        } catch (CharacterCodingException e) {
+            throw ModelFormatException.of(source, "encoding", "bytes that are not UTF-8", "UTF-8 JSON text");
+        }
+    }
+
+    private static void checkSavable(Model m) {
+        if (!m.isFinite()) {
+            throw new IllegalArgumentException("cannot save a model with a NaN or infinite parameter: " + m);
+        }
+        if (m instanceof KMeansModel km) {
+            double[] w = km.clusterWeights();
+            for (int j = 0; j < w.length; j++) {
+                if (w[j] < 0) {
+                    throw new IllegalArgumentException("cluster weight must be >= 0: weights[" + j + "] = " + w[j]);
+                }
+            }
+        }
+    }
+
+    private static String typeName(Class<? extends Model> type) {
+        if (type == LinearRegressionModel.class) {
+            return LinearRegressionModel.TYPE;
+        }
+        if (type == LogisticRegressionModel.class) {
+            return LogisticRegressionModel.TYPE;
+        }
+        return type == KMeansModel.class ? KMeansModel.TYPE : type.getName();
+    }
+}

@@ -1,0 +1,51 @@
+package org.streamml.streaming;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The kernel of {@link Batch#countByValue(int)}: each input partition counts its records into one
+ * {@code long[1]} counter per distinct value and output partition, so a repeated record costs one hash
+ * lookup and no allocation (no pair, no boxed count); output partition r then merges the r-th maps of
+ * every input partition in input-partition order, which keeps results independent of thread timing.
+ */
+final class ValueCounter {
+    private ValueCounter() {
+    }
+
+    static <T> PairBatch<T, Long> countByValue(Batch<T> batch, int numPartitions) {
+        if (numPartitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1: " + numPartitions);
+        }
+        int inputs = batch.numPartitions();
+        List<List<Map<T, long[]>>> counted = batch.executor().runTasks(inputs, i -> {
+            List<Map<T, long[]>> out = new ArrayList<>(numPartitions);
+            for (int r = 0; r < numPartitions; r++) {
+                out.add(new LinkedHashMap<>());
+            }
+            Map<T, long[]> single = numPartitions == 1 ? out.get(0) : null;
+            for (T x : batch.partition(i)) {
+                Map<T, long[]> bucket = single != null ? single : out.get(PairBatch.partitionOf(x, numPartitions));
+                bucket.computeIfAbsent(x, k -> new long[1])[0]++;
+            }
+            return out;
+        });
+        List<List<Pair<T, Long>>> merged = batch.executor().runTasks(numPartitions, r -> {
+            Map<T, long[]> acc = counted.get(0).get(r);
+            for (int i = 1; i < inputs; i++) {
+                for (Map.Entry<T, long[]> e : counted.get(i).get(r).entrySet()) {
+                    long[] c = acc.putIfAbsent(e.getKey(), e.getValue());
+                    if (c != null) {
+                        c[0] += e.getValue()[0];
+                    }
+                }
+            }
+            List<Pair<T, Long>> out = new ArrayList<>(acc.size());
+            acc.forEach((k, c) -> out.add(Pair.of(k, c[0])));
+            return out;
+        });
+        return PairBatch.of(new Batch<>(batch.time(), merged, batch.executor()));
+    }
+}
