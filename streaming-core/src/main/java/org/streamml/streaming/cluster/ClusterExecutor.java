@@ -202,6 +202,7 @@ public final class ClusterExecutor implements BatchExecutor {
             return;
         }
         closed = true;
+        scheduler.closing();
         server.close();
         LocalCluster lc = spawned;
         if (lc != null) {
