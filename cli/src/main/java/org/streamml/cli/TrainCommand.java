@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.streamml.streaming.cluster.Master;
 import org.streamml.ml.model.Model;
 import org.streamml.modelio.ModelFile;
 import org.streamml.modelio.ModelFormat;
@@ -86,7 +87,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "save the final model here (format from the extension: .json, .pmml, else binary)")
     private Path output;
 
-    @Option(names = "--master", defaultValue = "local[2]", description = "local, local[N] or local[*] (local[2])")
+    @Option(names = "--master", defaultValue = "local[2]", description = "local[N] (threads, default local[2]), "
+            + "local-cluster[N] (N worker processes on this machine) or cluster://HOST:PORT (listen for workers)")
     private String master;
 
     @Option(names = "--skip-bad-records", description = "skip and count malformed lines instead of failing")
@@ -107,8 +109,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long wallStart = System.nanoTime();
         Algorithm algo = Algorithm.parse(algorithm);
-        int threads = Master.localThreads(master);
-        int parts = partitions == null ? threads : partitions;
+        Master where = Master.parse(master);
+        int parts = partitions == null ? defaultPartitions(where) : partitions;
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be >= 1: " + batchSize);
         }
@@ -134,7 +136,7 @@ public final class TrainCommand implements Callable<Integer> {
             learner.setInitialModel(start);
         }
         learner.initializeFrom(data);
-        TrainingRun.Result result = new TrainingRun(learner, data, batchSize, parts, threads, trace,
+        TrainingRun.Result result = new TrainingRun(learner, data, batchSize, parts, where, trace,
                 quiet ? null : err).withCharts(vizOptions()).run();
         if (output != null) {
             ModelIO.save(ModelFile.of(result.model(), trainingOptions(parts)), output, ModelFormat.forFileName(output));
@@ -160,6 +162,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return VizOptions.defaults().withDashboardPort(dashboardPort == null ? -1 : dashboardPort)
                 .withChartsDir(chartsDir);
+    }
+
+    /** Without --partitions: one partition per thread, or per worker core on a local cluster. */
+    private static int defaultPartitions(Master where) {
+        return switch (where.kind()) {
+            case LOCAL -> where.workers();
+            case LOCAL_CLUSTER -> where.workers() * where.cores();
+            case CLUSTER -> Runtime.getRuntime().availableProcessors();
+        };
     }
 
     /** The options this run was given, recorded in the saved model file. */

@@ -10,6 +10,8 @@ import org.streamml.streaming.DStream;
 import org.streamml.streaming.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
+import org.streamml.streaming.cluster.ClusterOptions;
+import org.streamml.streaming.cluster.Master;
 import org.streamml.streaming.StreamingListener;
 import org.streamml.viz.ChartSinks;
 import org.streamml.viz.VizOptions;
@@ -40,18 +42,18 @@ final class TrainingRun {
     private final TrainingInput data;
     private final int batchSize;
     private final int partitions;
-    private final int threads;
+    private final Master master;
     private final Path trace;
     private final PrintWriter progress;
     private VizOptions viz;
 
-    TrainingRun(CliLearner learner, TrainingInput data, int batchSize, int partitions, int threads, Path trace,
+    TrainingRun(CliLearner learner, TrainingInput data, int batchSize, int partitions, Master master, Path trace,
                 PrintWriter progress) {
         this.learner = learner;
         this.data = data;
         this.batchSize = batchSize;
         this.partitions = partitions;
-        this.threads = threads;
+        this.master = master;
         this.trace = trace;
         this.progress = progress;
     }
@@ -64,12 +66,11 @@ final class TrainingRun {
 
     Result run() throws InterruptedException {
         Metrics metrics = new Metrics();
-        StreamingContext.Options options = StreamingContext.Options.defaults()
+        StreamingContext.Options options = master.applyTo(StreamingContext.Options.defaults()
                 .withBatchInterval(Duration.ofSeconds(1))
                 .withClock(new FastForwardClock())
                 .withDefaultPartitions(partitions)
-                .withThreads(threads)
-                .withStopWhenInputsExhausted(true);
+                .withStopWhenInputsExhausted(true), ClusterOptions.defaults());
         try (ChartSinks charts = viz == null ? null : ChartSinks.open(viz);
              TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace);
              StreamingContext ssc = new StreamingContext(options)) {

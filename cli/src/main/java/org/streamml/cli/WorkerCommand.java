@@ -35,7 +35,8 @@ public final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         HostPort hp = HostPort.parse(master);
-        String secret = secretFile != null ? WorkerMain.readSecret(secretFile) : System.getenv("STREAMML_CLUSTER_SECRET");
+        String secret = secretFile != null ? WorkerMain.readSecret(secretFile)
+                : System.getenv("STREAMML_CLUSTER_SECRET");
         try (Worker w = Worker.connect(hp.host(), hp.port(), cores, secret, maxFrameBytes)) {
             int status = w.awaitTermination();
             if (status != 0) {

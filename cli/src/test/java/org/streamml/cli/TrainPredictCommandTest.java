@@ -107,12 +107,11 @@ class TrainPredictCommandTest {
     }
 
     @Test
-    void shouldRejectNonLocalMastersAndOptionsOfOtherAlgorithms() throws Exception {
+    void shouldRejectUnknownMastersAndOptionsOfOtherAlgorithms() throws Exception {
         Path in = write("d.csv", "1,1\n2,2\n");
-        CliRun cluster = CliRun.of("train", "--algorithm", "kmeans", "--input", in.toString(), "--master",
-                "cluster://host:7077");
-        assertEquals(1, cluster.status());
-        assertTrue(cluster.err().contains("only local masters"), cluster.err());
+        CliRun yarn = CliRun.of("train", "--algorithm", "kmeans", "--input", in.toString(), "--master", "yarn");
+        assertEquals(1, yarn.status());
+        assertTrue(yarn.err().contains("invalid master 'yarn'"), yarn.err());
         CliRun wrong = CliRun.of("train", "--algorithm", "kmeans", "--input", in.toString(), "--step-size", "1");
         assertTrue(wrong.err().contains("--step-size does not apply"), wrong.err());
         CliRun few = CliRun.of("train", "--algorithm", "kmeans", "--input", in.toString(), "--k", "3");

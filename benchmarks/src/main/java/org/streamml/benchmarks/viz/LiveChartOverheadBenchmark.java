@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.lang.management.ManagementFactory;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -11,6 +13,7 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
@@ -98,10 +101,54 @@ public class LiveChartOverheadBenchmark {
         }
     }
 
+    /**
+     * The CPU time the whole process (engine, render thread, GC) spends per record, next to the throughput:
+     * on a machine shared with other work, wall-clock throughput swings by tens of percent from one second
+     * to the next, while the CPU cost of a record stays put, so the overhead is read from this counter.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuCost {
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private long cpuNanos;
+        private long records;
+
+        /** Starts a new iteration's count. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            cpuNanos = 0;
+            records = 0;
+        }
+
+        /** Process CPU nanoseconds per record over the iteration. */
+        public double cpuNanosPerRecord() {
+            return records == 0 ? 0 : (double) cpuNanos / records;
+        }
+
+        long now() {
+            return os.getProcessCpuTime();
+        }
+
+        void add(long nanos, long n) {
+            cpuNanos += nanos;
+            records += n;
+        }
+    }
+
     /** Replays every record through the pipeline; throughput is per record. */
     @Benchmark
     @OperationsPerInvocation(RECORDS)
-    public double replay() throws InterruptedException {
+    public double replay(CpuCost cost) throws InterruptedException {
+        long cpuStart = cost.now();
+        try {
+            return replayOnce();
+        } finally {
+            cost.add(cost.now() - cpuStart, RECORDS);
+        }
+    }
+
+    private double replayOnce() throws InterruptedException {
         double[] w = weights;
         double[] sse = new double[1];
         long[] batch = new long[1];

@@ -1,7 +1,6 @@
 package org.streamml.streaming.cluster;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.streamml.streaming.BatchExecutor;
@@ -17,7 +16,8 @@ import org.streamml.streaming.StreamingException;
  * time and get tasks from then on.
  *
  * <p>Driver-side tasks given as {@link BatchExecutor.PartitionTask}s (closures over driver state) run
- * on a local thread pool of the driver; only {@link #runOnPartitions} work is shipped.
+ * on a local thread pool of the driver, which also encodes task inputs and decodes results; only
+ * {@link #runOnPartitions} work is shipped.
  *
  * <pre>{@code
  * try (ClusterExecutor cluster = ClusterExecutor.localCluster(2, 1, ClusterOptions.defaults());
@@ -128,16 +128,14 @@ public final class ClusterExecutor implements BatchExecutor {
             throw new IllegalStateException("the cluster executor is closed");
         }
         byte[] function = encode(f, "the task function");
-        List<byte[]> encoded = new ArrayList<>(inputs.size());
+        List<byte[]> encoded = driverTasks.runTasks(inputs.size(), i -> encode(inputs.get(i), "partition " + i));
         for (int i = 0; i < inputs.size(); i++) {
-            byte[] in = encode(inputs.get(i), "partition " + i);
-            long size = (long) function.length + in.length + 64;
+            long size = (long) function.length + encoded.get(i).length + 64;
             if (size > options.maxFrameBytes()) {
                 throw new IllegalArgumentException("partition " + i + " needs a task message of " + size
                         + " bytes, over the maximum frame size " + options.maxFrameBytes()
                         + " (ClusterOptions.withMaxFrameBytes, or use more partitions)");
             }
-            encoded.add(in);
         }
         TaskScheduler.Job job = scheduler.submit(function, encoded);
         try {
@@ -154,13 +152,11 @@ public final class ClusterExecutor implements BatchExecutor {
                 throw new RemoteTaskException(i, job.workers[i], job.errors[i]);
             }
         }
-        List<R> results = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
+        return driverTasks.runTasks(inputs.size(), i -> {
             @SuppressWarnings("unchecked")
             R r = (R) serialization.deserialize(job.results[i]);
-            results.add(r);
-        }
-        return results;
+            return r;
+        });
     }
 
     private byte[] encode(Object value, String what) {
@@ -202,6 +198,7 @@ public final class ClusterExecutor implements BatchExecutor {
             return;
         }
         closed = true;
+        scheduler.closing();
         server.close();
         LocalCluster lc = spawned;
         if (lc != null) {

@@ -64,7 +64,8 @@ public record Master(Kind kind, int workers, int cores, HostPort address) {
             Matcher m = LOCAL.matcher(t);
             if (m.matches()) {
                 String n = m.group(1);
-                int threads = n == null || n.equals("*") ? Runtime.getRuntime().availableProcessors()
+                // As in Spark: "local" is one thread, "local[*]" one per processor.
+                int threads = n == null ? 1 : n.equals("*") ? Runtime.getRuntime().availableProcessors()
                         : Integer.parseInt(n);
                 return new Master(Kind.LOCAL, threads, 0, null);
             }

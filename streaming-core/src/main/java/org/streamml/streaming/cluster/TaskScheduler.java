@@ -85,6 +85,7 @@ final class TaskScheduler implements DriverServer.Listener {
     private final Map<Long, Task> running = new HashMap<>();
     private long nextAttemptId;
     private long noWorkerSince = System.nanoTime();
+    private boolean closing;
 
     TaskScheduler(ClusterOptions options) {
         this.options = options;
@@ -162,6 +163,11 @@ final class TaskScheduler implements DriverServer.Listener {
         return true;
     }
 
+    /** Marks the driver as shutting down: the workers' disconnections that follow are not losses. */
+    synchronized void closing() {
+        closing = true;
+    }
+
     @Override
     public synchronized void joined(int workerId, Channel channel, Message.Register registration) {
         workers.put(workerId, new WorkerState(workerId, channel, registration));
@@ -184,8 +190,11 @@ final class TaskScheduler implements DriverServer.Listener {
         }
         again.sort((a, b) -> Integer.compare(b.partition, a.partition));
         again.forEach(pending::addFirst);
-        Wire.LOG.log(System.Logger.Level.WARNING, "lost worker " + workerId + " (pid " + w.registration.pid() + "); "
-                + again.size() + " running task(s) will run again elsewhere; " + workers.size() + " worker(s) left");
+        if (!closing) {
+            Wire.LOG.log(System.Logger.Level.WARNING, "lost worker " + workerId + " (pid " + w.registration.pid()
+                    + "); " + again.size() + " running task(s) will run again elsewhere; " + workers.size()
+                    + " worker(s) left");
+        }
         if (workers.isEmpty()) {
             noWorkerSince = System.nanoTime();
         }

@@ -5,6 +5,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.streamml.streaming.BatchExecutor;
@@ -15,10 +18,12 @@ import org.streamml.streaming.BatchExecutor;
  */
 final class WorkerSession extends SimpleChannelInboundHandler<Message> {
     private static final int MAX_ERROR_CHARS = 16 * 1024;
+    private static final int MAX_CACHED_FUNCTIONS = 64;
 
     private final ExecutorService pool;
     private final Serialization serialization;
     private final int maxFrameBytes;
+    private final Map<ByteBuffer, Object> functions = new ConcurrentHashMap<>();
 
     WorkerSession(ExecutorService pool, Serialization serialization, int maxFrameBytes) {
         this.pool = pool;
@@ -45,9 +50,7 @@ final class WorkerSession extends SimpleChannelInboundHandler<Message> {
     private Message run(Message.RunTask task) {
         long start = System.nanoTime();
         try {
-            @SuppressWarnings("unchecked")
-            BatchExecutor.PartitionFunction<Object, Object> f =
-                    (BatchExecutor.PartitionFunction<Object, Object>) serialization.deserialize(task.function());
+            BatchExecutor.PartitionFunction<Object, Object> f = function(task.function());
             Object result = f.apply(serialization.deserialize(task.input()));
             byte[] encoded = serialization.serialize(result);
             if ((long) encoded.length + 64 > maxFrameBytes) {
@@ -58,6 +61,24 @@ final class WorkerSession extends SimpleChannelInboundHandler<Message> {
         } catch (Throwable e) {
             return new Message.TaskFailed(task.taskId(), describe(e));
         }
+    }
+
+    /**
+     * The decoded task function: the tasks of one job share their function's bytes, so each is decoded
+     * once (functions are stateless by contract, as in local mode where all tasks share one instance).
+     */
+    @SuppressWarnings("unchecked")
+    private BatchExecutor.PartitionFunction<Object, Object> function(byte[] bytes) {
+        ByteBuffer key = ByteBuffer.wrap(bytes);
+        Object f = functions.get(key);
+        if (f == null) {
+            f = serialization.deserialize(bytes);
+            if (functions.size() >= MAX_CACHED_FUNCTIONS) {
+                functions.clear();
+            }
+            functions.put(key, f);
+        }
+        return (BatchExecutor.PartitionFunction<Object, Object>) f;
     }
 
     private static String describe(Throwable e) {

@@ -138,17 +138,25 @@ class ClusterDriverTest {
         queue.add(List.of(1, 2, 3, 4, 5, 6, 7, 8));
         queue.add(List.of(9, 10, 11, 12, 13, 14, 15, 16));
         List<Long> sums = new CopyOnWriteArrayList<>();
+        WorkerMetrics metrics = new WorkerMetrics(driver);
         try (StreamingContext ssc = context(clock)) {
+            ssc.addStreamingListener(metrics);
             ssc.queueStream(queue).map(x -> (long) x).reduce(Long::sum).foreachBatch((b, t) -> sums.add(b.collect()
                     .get(0)));
             ssc.start();
             runBatch(ssc, clock, 1);
-            assertEquals(0, driver.workers().get(0).tasks() % 4, "whole batches ran on the first worker");
             addWorker(1);
             runBatch(ssc, clock, 2);
         }
         assertEquals(List.of(36L, 100L), sums);
         assertTrue(driver.workers().get(1).tasks() > 0, driver.workers().toString());
+        List<WorkerMetrics.BatchShares> shares = metrics.history();
+        assertEquals(2, shares.size());
+        assertEquals(1, shares.get(0).workers().size());
+        assertEquals(8, shares.get(0).workers().get(0).tasks(), "map and reduce of four partitions, one worker");
+        assertEquals(2, shares.get(1).workers().size());
+        assertEquals(8, shares.get(1).workers().stream().mapToLong(WorkerMetrics.WorkerShare::tasks).sum());
+        assertTrue(shares.get(1).workers().get(1).tasks() > 0, "the new worker ran tasks of the next batch");
     }
 
     @Test

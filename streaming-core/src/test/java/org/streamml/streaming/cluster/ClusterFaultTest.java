@@ -71,6 +71,7 @@ class ClusterFaultTest {
                 assertEquals(expected, result.get(60, TimeUnit.SECONDS), "round " + round);
                 assertNotNull(logs.await("(pid " + pid + ")", 5_000), logs.lines().toString());
                 assertEquals(3 - round, cluster.workers().size());
+                victim.onExit().get(10, TimeUnit.SECONDS);
                 assertFalse(victim.isAlive());
             }
             ProcessHandle last = ProcessHandle.of(cluster.workers().get(0).pid()).orElseThrow();

@@ -14,7 +14,7 @@ class MasterTest {
     @Test
     void shouldParseEveryForm() {
         assertEquals(new Master(Master.Kind.LOCAL, 4, 0, null), Master.parse("local[4]"));
-        assertEquals(Runtime.getRuntime().availableProcessors(), Master.parse("local").workers());
+        assertEquals(1, Master.parse("local").workers(), "as in Spark, local is one thread");
         assertEquals(Runtime.getRuntime().availableProcessors(), Master.parse("local[*]").workers());
         assertEquals(new Master(Master.Kind.LOCAL_CLUSTER, 3, 1, null), Master.parse("local-cluster[3]"));
         assertEquals(new Master(Master.Kind.LOCAL_CLUSTER, 2, 4, null), Master.parse(" local-cluster[2,4] "));

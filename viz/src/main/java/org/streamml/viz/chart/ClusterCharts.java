@@ -28,7 +28,8 @@ public final class ClusterCharts {
      * @param centerPaths {@code centerPaths[c][s]} = {x, y} of center c at step s, oldest first; the last
      *        step is the current center (a center with no steps yet is not drawn)
      */
-    public static JFreeChart scatter(ChartText text, double[][] points, int[] clusterOfPoint, double[][][] centerPaths) {
+    public static JFreeChart scatter(ChartText text, double[][] points, int[] clusterOfPoint,
+                                     double[][][] centerPaths) {
         int k = centerPaths.length;
         if (clusterOfPoint.length != points.length) {
             throw new IllegalArgumentException("clusterOfPoint has " + clusterOfPoint.length + " entries but there are "

@@ -62,8 +62,8 @@ public final class NeuralCharts {
     public static List<Series> clusterMeans(double[] times, double[][] activity, int[] clusterOfNeuron) {
         checkShape(times, activity);
         if (clusterOfNeuron.length != activity.length) {
-            throw new IllegalArgumentException("clusterOfNeuron has " + clusterOfNeuron.length + " entries but there are "
-                    + activity.length + " neurons");
+            throw new IllegalArgumentException("clusterOfNeuron has " + clusterOfNeuron.length
+                    + " entries but there are " + activity.length + " neurons");
         }
         int k = 0;
         for (int c : clusterOfNeuron) {

@@ -8,9 +8,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A daemon thread that runs a frame (a render) whenever one was requested, as often as its
- * {@link FramePacing} allows. Requests made while a frame runs coalesce into one more frame, so the requester never waits
- * and a slow frame only lowers the frame rate. A frame that throws is reported once to standard error and
- * the worker goes on.
+ * {@link FramePacing} allows. Requests made while a frame runs coalesce into one more frame, so the
+ * requester never waits and a slow frame only lowers the frame rate. A frame that throws is reported once
+ * to standard error and the worker goes on.
  */
 public final class FrameWorker implements AutoCloseable {
     private final Runnable frame;

@@ -51,7 +51,8 @@ final class DashboardServer implements AutoCloseable {
             ServerBootstrap b = new ServerBootstrap()
                     .group(group)
                     .channel(NioServerSocketChannel.class)
-                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                            new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
@@ -63,8 +64,8 @@ final class DashboardServer implements AutoCloseable {
         } catch (Exception e) {
             // bind failures arrive as checked exceptions (BindException) thrown without being declared
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw new IllegalStateException("cannot start the dashboard on " + host + ":" + port + ": " + e.getMessage(),
-                    e);
+            throw new IllegalStateException("cannot start the dashboard on " + host + ":" + port + ": "
+                    + e.getMessage(), e);
         }
         group.next().scheduleAtFixedRate(() -> broadcast(": keep-alive\n\n"), KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS,
                 TimeUnit.SECONDS);

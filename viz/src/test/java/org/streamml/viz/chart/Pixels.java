@@ -32,7 +32,8 @@ public final class Pixels {
 
     /** The data area of the chart's only plot, or of subplot {@code i} of a combined plot (i >= 0). */
     public Rectangle2D dataArea(int subplot) {
-        return subplot < 0 ? info.getPlotInfo().getDataArea() : info.getPlotInfo().getSubplotInfo(subplot).getDataArea();
+        return subplot < 0 ? info.getPlotInfo().getDataArea()
+                : info.getPlotInfo().getSubplotInfo(subplot).getDataArea();
     }
 
     /** The pixel column of domain value {@code x} in {@code plot}, drawn in {@code area}. */

@@ -91,7 +91,8 @@ class DashboardBrowserTest {
                 .reduce((a, b) -> a + " && " + b).orElseThrow();
         String result = page.evaluate("new Promise(resolve => { const s = window.streamml, t0 = Date.now();"
                 + " (function poll() { if (" + condition + ") resolve('ok');"
-                + " else if (Date.now() - t0 > " + WAIT_MS + ") resolve('timeout: ' + JSON.stringify(Object.keys(s.charts)"
+                + " else if (Date.now() - t0 > " + WAIT_MS + ")"
+                + " resolve('timeout: ' + JSON.stringify(Object.keys(s.charts)"
                 + ".map(k => k + '=' + s.charts[k].shown)));"
                 + " else setTimeout(poll, 20); })(); })", WAIT_MS + 5000);
         assertEquals("ok", result, "every chart shows frame " + version);

@@ -90,7 +90,8 @@ final class HeadlessChromium implements AutoCloseable {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             synchronized (lines) {
-                return fail("chromium did not start its DevTools server: " + e + "\nstderr:\n" + String.join("\n", lines));
+                return fail("chromium did not start its DevTools server: " + e + "\nstderr:\n"
+                        + String.join("\n", lines));
             }
         }
         return new HeadlessChromium(process, ws);

@@ -1,0 +1,48 @@
+package org.streamml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code streamml train --master local-cluster[2]} runs its tasks on two worker processes. */
+@Tag("slow")
+class TrainOnClusterTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldWriteTheSameTraceOnALocalClusterAsInLocalMode() throws Exception {
+        Path in = tmp.resolve("logreg.csv");
+        StringBuilder csv = new StringBuilder("label,a,b\n");
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < 600; i++) {
+            double a = rnd.nextGaussian();
+            double b = rnd.nextGaussian();
+            csv.append(a + 0.5 * b + 0.3 * rnd.nextGaussian() > 0 ? 1 : 0).append(',').append(a).append(',')
+                    .append(b).append('\n');
+        }
+        Files.writeString(in, csv);
+        Path local = tmp.resolve("local.jsonl");
+        Path cluster = tmp.resolve("cluster.jsonl");
+        String[] common = {"train", "--algorithm", "logreg", "--input", in.toString(), "--batch-size", "100",
+            "--partitions", "3", "-q", "--trace"};
+        CliRun l = CliRun.of(concat(common, local.toString(), "--master", "local[2]"));
+        assertEquals(0, l.status(), l.err());
+        CliRun c = CliRun.of(concat(common, cluster.toString(), "--master", "local-cluster[2]"));
+        assertEquals(0, c.status(), c.err());
+        List<String> expected = Files.readAllLines(local);
+        assertEquals(6, expected.size());
+        assertEquals(expected, Files.readAllLines(cluster));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
