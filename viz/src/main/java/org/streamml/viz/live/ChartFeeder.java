@@ -16,8 +16,10 @@ import org.streamml.streaming.Time;
  * off the engine's scheduler thread. The engine only queues the (immutable) batch, which is O(1): a lock,
  * one small object and at most a wake-up. Each attachment ({@link Feed}) keeps its batches in order; when
  * the batches queued for it hold more points than its chart keeps, the oldest are dropped, because the
- * newer ones would push their points out of the chart's history anyway. The thread runs while a stream
- * that feeds a chart is running or batches are queued, and ends on its own after that.
+ * newer ones would push their points out of the chart's history anyway. Once it has fed everything, the
+ * thread lets new batches gather for {@link #PAUSE_NANOS} (unless someone awaits them), so a chart fed
+ * faster than it can show is fed only what it shows. The thread runs while a stream that feeds a chart is
+ * running or batches are queued, and ends on its own after that.
  */
 final class ChartFeeder {
     /** The name of the feeding thread. */
@@ -29,9 +31,19 @@ final class ChartFeeder {
     private static final Condition PROGRESS = LOCK.newCondition();
     /** Feeds with queued batches, served in turn. */
     private static final ArrayDeque<Feed<?>> READY = new ArrayDeque<>();
+    /**
+     * How long the thread, having fed everything, leaves new batches waiting before it feeds them: long
+     * enough that a chart keeping fewer points than a stream brings in that time is fed only the batches it
+     * will show (the others are dropped unfed), short next to the sinks' frame pacing (250 ms at least).
+     */
+    static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static int runningStreams;
     private static Thread thread;
+    /** Whether the thread waits for work (an offer must wake it); while it pauses, offers leave it be. */
     private static boolean waiting;
+    /** The number of callers of {@link #awaitFed}: while there are any, the thread does not pause. */
+    private static int hurry;
+    private static long resumeAt = System.nanoTime();
 
     private ChartFeeder() {
     }
@@ -174,6 +186,8 @@ final class ChartFeeder {
     static boolean awaitFed(List<Feed<?>> feeds, long timeoutMillis) throws InterruptedException {
         long left = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         LOCK.lock();
+        hurry++;
+        WORK.signal();
         try {
             long[] targets = new long[feeds.size()];
             for (int i = 0; i < targets.length; i++) {
@@ -189,6 +203,7 @@ final class ChartFeeder {
             }
             return true;
         } finally {
+            hurry--;
             LOCK.unlock();
         }
     }
@@ -238,13 +253,24 @@ final class ChartFeeder {
                     thread = null;
                     return;
                 }
+                long pause = resumeAt - System.nanoTime();
+                if (pause > 0 && hurry == 0 && runningStreams > 0) {
+                    WORK.awaitNanos(pause);
+                    continue;
+                }
                 feed = READY.pollFirst();
                 next = feed.queue.pollFirst();
                 feed.queuedPoints -= next.points();
                 feed.ready = !feed.queue.isEmpty();
                 if (feed.ready) {
                     READY.addLast(feed);
+                } else if (READY.isEmpty()) {
+                    resumeAt = System.nanoTime() + PAUSE_NANOS;
                 }
+            } catch (InterruptedException e) {
+                // nobody interrupts this thread but a shutdown; it ends, and the next offer starts a new one
+                thread = null;
+                return;
             } finally {
                 LOCK.unlock();
             }

@@ -105,9 +105,9 @@ public abstract class LiveChart {
     public abstract JFreeChart render();
 
     /**
-     * The most points the chart keeps of what its feeds append; older points are evicted. Feeds waiting
-     * behind newer batches holding this many points are dropped. The default, {@link Integer#MAX_VALUE},
-     * is for a chart that keeps every point: its waiting batches are never dropped.
+     * The most points the chart keeps of what its feeds append; older points are evicted. Batches waiting
+     * for a feed behind newer batches that hold this many points are dropped. The default,
+     * {@link Integer#MAX_VALUE}, is for a chart that keeps every point: its waiting batches are never dropped.
      */
     public int capacity() {
         return Integer.MAX_VALUE;
@@ -136,7 +136,14 @@ public abstract class LiveChart {
      * the oldest one add at least {@link #capacity()} points (counted as {@code points} says), the oldest is
      * dropped and counted in {@link #droppedBatches()}: its points would have been evicted from the history
      * by the newer ones, so nothing that the chart would show is lost, and memory stays bounded by the
-     * history's worth of batches. The newest batch is never dropped.
+     * history's worth of batches. The newest batch is never dropped. Having fed everything, the thread lets
+     * new batches gather for 50 ms (charts are drawn at most every 250 ms) before it feeds them, unless
+     * someone waits in {@link #awaitIdle}: a chart that keeps fewer points than the stream brings in that
+     * time is then fed only the batches it will show. With {@link Points#PER_RECORD}, a
+     * waiting batch without records is also dropped (and counted) as soon as a newer one arrives.
+     *
+     * <p>An exception thrown by {@code feed} is reported once to standard error and kept in
+     * {@link #feedFailure()}; the stream and the feeding go on.
      */
     public final <T> void attach(DStream<T> stream, Points points, VoidFunction2<Batch<T>, Time> feed) {
         Objects.requireNonNull(stream, "stream");
@@ -164,7 +171,8 @@ public abstract class LiveChart {
 
     /**
      * The number of batches that waited for a feed of this chart and were dropped because newer batches
-     * pushed all their points out of the history (see {@link #attach(DStream, Points, VoidFunction2)}).
+     * would have pushed all their points out of the history, or because they had no record to add (see
+     * {@link #attach(DStream, Points, VoidFunction2)}). Nothing the chart would show is lost by them.
      */
     public final long droppedBatches() {
         long n = 0;
