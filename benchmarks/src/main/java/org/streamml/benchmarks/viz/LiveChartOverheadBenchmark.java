@@ -111,6 +111,7 @@ public class LiveChartOverheadBenchmark {
      * schedulerCpuNanosPerRecord} the CPU time of the engine's scheduler thread alone, which runs the
      * output operations and so pays whatever a chart costs the engine; {@code processingNanosPerRecord} the
      * engine's own processing time ({@link BatchInfo#processingNanos()}, wall time) summed over the batches.
+     * Each iteration reports its own values; JMH's summary line sums them over the iterations.
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
