@@ -25,6 +25,12 @@ public final class LiveBatchMetrics extends LiveChart implements StreamingListen
         return TITLE;
     }
 
+    /** The most points the chart keeps (batches). */
+    @Override
+    public int capacity() {
+        return history.capacity();
+    }
+
     /** Appends the metrics of one batch and publishes. */
     @Override
     public void onBatchCompleted(BatchInfo info) {

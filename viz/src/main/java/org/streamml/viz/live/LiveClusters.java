@@ -6,6 +6,7 @@ import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.model.Model;
 import org.streamml.streaming.DStream;
 import org.streamml.streaming.function.Function;
+import org.streamml.streaming.function.VoidFunction2;
 import org.streamml.viz.chart.ChartText;
 import org.streamml.viz.chart.ClusterCharts;
 import org.streamml.viz.chart.Projection;
@@ -54,14 +55,23 @@ public final class LiveClusters extends LiveChart implements Consumer<Model> {
         return "k-means clusters (k=" + k + ")";
     }
 
+    /** The most points the chart keeps (the center paths keep their own length). */
+    @Override
+    public int capacity() {
+        return points.capacity();
+    }
+
     /** Adds one point. Not modified: point. */
     public void addPoint(double[] point) {
         points.append(points.appended(), point);
     }
 
-    /** Adds every record of each batch of {@code stream} as a point (via {@code features}), then publishes. */
+    /**
+     * Adds every record of each batch of {@code stream} as a point (via {@code features}), then publishes;
+     * off the engine's thread, as {@link #attach(DStream, Points, VoidFunction2)} with {@link Points#PER_RECORD}.
+     */
     public <T> void attachPoints(DStream<T> stream, Function<T, double[]> features) {
-        attach(stream, (batch, time) -> {
+        attach(stream, Points.PER_RECORD, (batch, time) -> {
             for (T record : batch.collect()) {
                 addPoint(features.call(record));
             }

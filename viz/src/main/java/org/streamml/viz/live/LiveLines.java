@@ -8,6 +8,7 @@ import org.jfree.chart.JFreeChart;
 import org.streamml.streaming.Batch;
 import org.streamml.streaming.DStream;
 import org.streamml.streaming.function.Function;
+import org.streamml.streaming.function.VoidFunction2;
 import org.streamml.viz.chart.ChartText;
 import org.streamml.viz.chart.Series;
 import org.streamml.viz.chart.TimeSeriesCharts;
@@ -21,7 +22,6 @@ public final class LiveLines extends LiveChart {
     private final List<String> names;
     private final History history;
     private final BiFunction<ChartText, List<Series>, JFreeChart> draw;
-    private long batches;
 
     private LiveLines(String name, ChartText text, List<String> names, int capacity,
                       BiFunction<ChartText, List<Series>, JFreeChart> draw) {
@@ -58,6 +58,12 @@ public final class LiveLines extends LiveChart {
         return text.title();
     }
 
+    /** The most points the chart keeps. */
+    @Override
+    public int capacity() {
+        return history.capacity();
+    }
+
     /** Appends one value per line at {@code x}. Not modified: values. */
     public void append(double x, double... values) {
         history.append(x, values);
@@ -65,10 +71,12 @@ public final class LiveLines extends LiveChart {
 
     /**
      * Feeds the chart one point per batch of {@code stream}, at x = the batch's number (1, 2, ...), with
-     * the values {@code valuesOfBatch} computes from the batch.
+     * the values {@code valuesOfBatch} computes from the batch, off the engine's thread (see
+     * {@link #attach(DStream, Points, VoidFunction2)}).
      */
     public <T> void attachPerBatch(DStream<T> stream, Function<Batch<T>, double[]> valuesOfBatch) {
-        attach(stream, (batch, time) -> append(++batches, valuesOfBatch.call(batch)));
+        Objects.requireNonNull(valuesOfBatch, "valuesOfBatch");
+        attachNumbered(stream, Points.PER_BATCH, (batch, time, number) -> append(number, valuesOfBatch.call(batch)));
     }
 
     /** The number of points appended so far, including those older than the history keeps. */

@@ -46,6 +46,12 @@ public final class LiveModelParameters extends LiveChart implements Consumer<Mod
         return s == null ? "Model parameters" : "Model parameters (" + s.type() + ")";
     }
 
+    /** The most points the chart keeps (models). */
+    @Override
+    public int capacity() {
+        return capacity;
+    }
+
     /**
      * Appends {@code model}'s parameters at x = its version and publishes.
      *

@@ -33,6 +33,12 @@ public final class LiveNeural extends LiveChart {
         return text.title();
     }
 
+    /** The most points the chart keeps (time steps). */
+    @Override
+    public int capacity() {
+        return history.capacity();
+    }
+
     /** Appends the activity of every neuron at time {@code t}. Not modified: activity. */
     public void append(double t, double[] activity) {
         history.append(t, activity);

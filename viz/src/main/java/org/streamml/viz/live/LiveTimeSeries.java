@@ -46,6 +46,12 @@ public final class LiveTimeSeries extends LiveChart {
         return text.title();
     }
 
+    /** The most points the chart keeps (readings). */
+    @Override
+    public int capacity() {
+        return values.capacity();
+    }
+
     /** Appends one reading of every channel at {@code x}, marked as an anomaly or not. Not modified: values. */
     public void append(double x, double[] readings, boolean anomaly) {
         values.append(x, readings);

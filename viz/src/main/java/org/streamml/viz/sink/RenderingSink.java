@@ -15,6 +15,8 @@ import org.streamml.viz.live.LiveChart;
 public abstract class RenderingSink implements ChartSink {
     /** The version recorded for a chart that was never drawn. */
     protected static final long NEVER = -1;
+    /** How long {@link #close()} waits for the charts' feeds, in milliseconds. */
+    private static final long FEED_DRAIN_MILLIS = 10_000;
     private final List<LiveChart> charts = new CopyOnWriteArrayList<>();
     private final Map<LiveChart, Long> drawn = new ConcurrentHashMap<>();
     private final FrameWorker worker;
@@ -78,6 +80,17 @@ public abstract class RenderingSink implements ChartSink {
     protected void release() {
     }
 
+    private void awaitFeeds() {
+        long deadline = System.nanoTime() + FEED_DRAIN_MILLIS * 1_000_000L;
+        try {
+            for (LiveChart chart : charts) {
+                chart.awaitIdle(Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void frame() {
         for (LiveChart chart : charts) {
             long version = chart.version();
@@ -88,13 +101,18 @@ public abstract class RenderingSink implements ChartSink {
         }
     }
 
-    /** Stops listening, draws every chart that changed since its last frame one last time, and releases. */
+    /**
+     * Waits (at most ten seconds in all) for the charts' feeds to take in the batches
+     * already handed to them, stops listening, draws every chart that changed since its last frame one last
+     * time, and releases.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        awaitFeeds();
         for (LiveChart chart : charts) {
             chart.removeListener(this);
         }

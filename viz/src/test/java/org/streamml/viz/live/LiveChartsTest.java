@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
@@ -36,7 +37,7 @@ class LiveChartsTest {
         Queue<List<Double>> queue = new ConcurrentLinkedQueue<>(List.of(List.of(1.0, 2.0), List.of(3.0),
                 List.of(4.0, 5.0, 6.0)));
         LiveLines sums = LiveLines.metrics("sums", List.of("sum"), 100);
-        List<Long> published = new ArrayList<>();
+        List<Long> published = new CopyOnWriteArrayList<>();
         sums.addListener(c -> published.add(c.version()));
         try (StreamingContext ssc = new StreamingContext(StreamingContext.Options.defaults()
                 .withBatchInterval(Duration.ofMillis(100)).withClock(clock).withThreads(1).withDefaultPartitions(2))) {
@@ -49,6 +50,7 @@ class LiveChartsTest {
                 assertTrue(ssc.awaitBatch(Time.ofMillis(100L * i), 5000));
             }
         }
+        assertTrue(sums.awaitIdle(5000));
 
         assertEquals(List.of(1L, 2L, 3L), published);
         XYDataset data = sums.render().getXYPlot().getDataset();
