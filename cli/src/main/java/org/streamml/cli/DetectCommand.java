@@ -1,5 +1,6 @@
 package org.streamml.cli;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,8 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.streamml.datasets.io.BadRecordPolicy;
+import org.streamml.datasets.io.NabFile;
+import org.streamml.datasets.io.NabPoint;
+import org.streamml.datasets.io.RecordReader;
+import org.streamml.datasets.io.TextInput;
 import org.streamml.ml.anomaly.AnomalyStreams;
 import org.streamml.ml.anomaly.Observation;
 import org.streamml.ml.anomaly.StreamingAnomalyDetector;
@@ -26,7 +33,8 @@ import picocli.CommandLine.Option;
  * {@code streamml detect --input FILE --output SCORES}: anomaly scores for a {@code timestamp,value} series.
  * The file is replayed through the engine as a stream (one partition, a fast-forward clock) and scored by a
  * {@link StreamingAnomalyDetector} with its default configuration; the output has one row per input row, in
- * order: {@code timestamp,value,anomaly_score,label}.
+ * order: {@code timestamp,value,anomaly_score,label}. The input is read as a {@link NabFile} keeping rows with
+ * a missing value; each output row repeats its input row's timestamp and value as written.
  */
 @Command(name = "detect",
         mixinStandardHelpOptions = true,
@@ -58,7 +66,7 @@ public final class DetectCommand implements Callable<Integer> {
         if (!Files.isRegularFile(input)) {
             throw new IllegalArgumentException("input file not found: " + input);
         }
-        SeriesCsv.Table table = SeriesCsv.read(input);
+        Rows table = read();
         if (table.size() == 0) {
             throw new IllegalArgumentException(input + " has no data rows: expected a header 'timestamp,value' "
                     + "and one row per time step");
@@ -74,7 +82,39 @@ public final class DetectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void score(SeriesCsv.Table table, double[] scores, boolean[] labels) throws InterruptedException {
+    /** The input's rows: the line each came from, its timestamp and value (NaN when missing). */
+    private record Rows(long[] lines, long[] timestamps, double[] values, int missing) {
+        int size() {
+            return values.length;
+        }
+    }
+
+    private Rows read() {
+        long[] lines = new long[1024];
+        long[] times = new long[1024];
+        double[] values = new double[1024];
+        int n = 0;
+        int missing = 0;
+        try (RecordReader<NabPoint> r = new NabFile(TextInput.of(input, input.toString()), List.of(),
+                BadRecordPolicy.FAIL).keepingMissingValues().open()) {
+            while (r.hasNext()) {
+                NabPoint p = r.next();
+                if (n == values.length) {
+                    lines = Arrays.copyOf(lines, 2 * n);
+                    times = Arrays.copyOf(times, 2 * n);
+                    values = Arrays.copyOf(values, 2 * n);
+                }
+                lines[n] = r.lineNumber();
+                times[n] = p.timestamp();
+                values[n] = p.value();
+                missing += p.missing() ? 1 : 0;
+                n++;
+            }
+        }
+        return new Rows(Arrays.copyOf(lines, n), Arrays.copyOf(times, n), Arrays.copyOf(values, n), missing);
+    }
+
+    private void score(Rows table, double[] scores, boolean[] labels) throws InterruptedException {
         List<Observation> records = new ArrayList<>(table.size());
         for (int i = 0; i < table.size(); i++) {
             records.add(new Observation(table.timestamps()[i], table.values()[i]));
@@ -102,7 +142,7 @@ public final class DetectCommand implements Callable<Integer> {
         }
     }
 
-    private int write(SeriesCsv.Table table, double[] scores, boolean[] labels) throws IOException {
+    private int write(Rows table, double[] scores, boolean[] labels) throws IOException {
         Path target = output.toAbsolutePath();
         Path dir = target.getParent();
         if (dir != null) {
@@ -111,13 +151,21 @@ public final class DetectCommand implements Callable<Integer> {
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         int anomalies = 0;
         try {
-            try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+                    BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 w.write("timestamp,value,anomaly_score,label\n");
+                long lineNo = 0;
                 for (int i = 0; i < table.size(); i++) {
+                    String line;
+                    do {
+                        line = in.readLine();
+                        lineNo++;
+                    } while (lineNo < table.lines()[i]);
                     anomalies += labels[i] ? 1 : 0;
-                    w.write(table.timestampText()[i]);
+                    int comma = line.indexOf(',');
+                    w.write(line.substring(0, comma).strip());
                     w.write(',');
-                    w.write(table.valueText()[i]);
+                    w.write(line.substring(comma + 1).strip());
                     w.write(',');
                     w.write(Double.toString(scores[i]));
                     w.write(labels[i] ? ",1\n" : ",0\n");

@@ -1,9 +1,7 @@
 package org.streamml.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.streamml.datasets.BundledData;
+import org.streamml.datasets.io.BadRecordPolicy;
+import org.streamml.datasets.io.NabFile;
+import org.streamml.datasets.io.NabLabels;
+import org.streamml.datasets.io.RecordReader;
+import org.streamml.datasets.io.TextInput;
 import org.streamml.ml.evaluation.nab.NabFileResult;
-import org.streamml.ml.evaluation.nab.NabLabels;
 import org.streamml.ml.evaluation.nab.NabProfile;
 import org.streamml.ml.evaluation.nab.NabResult;
 import org.streamml.ml.evaluation.nab.NabScorer;
@@ -36,8 +39,6 @@ import picocli.CommandLine.Parameters;
                 + "name, and prints per profile the corpus threshold, each file's score and the normalised "
                 + "score (null detector 0, perfect detector 100)."})
 public final class NabScoreCommand implements Callable<Integer> {
-    private static final String BUNDLED_WINDOWS = "org/streamml/datasets/data/nab/labels/combined_windows.json";
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -95,20 +96,14 @@ public final class NabScoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, List<NabWindow>> readWindows() throws IOException {
-        if (labels != null) {
-            if (!Files.isRegularFile(labels)) {
-                throw new IllegalArgumentException("windows file not found: " + labels);
-            }
-            return NabLabels.readWindows(labels);
+    private Map<String, List<NabWindow>> readWindows() {
+        if (labels == null) {
+            return NabLabels.readWindows(BundledData.input("nab/labels/combined_windows.json"));
         }
-        try (InputStream in = NabScoreCommand.class.getClassLoader().getResourceAsStream(BUNDLED_WINDOWS)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled NAB windows file is missing; give --labels");
-            }
-            return NabLabels.parseWindows("bundled combined_windows.json",
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        if (!Files.isRegularFile(labels)) {
+            throw new IllegalArgumentException("windows file not found: " + labels);
         }
+        return NabLabels.readWindows(TextInput.of(labels, labels.toString()));
     }
 
     private List<Path> csvFiles() throws IOException {
@@ -118,7 +113,7 @@ public final class NabScoreCommand implements Callable<Integer> {
         }
     }
 
-    private void checkAgainstData(Path file, String key, NabSeries series) throws IOException {
+    private void checkAgainstData(Path file, String key, NabSeries series) {
         if (data == null) {
             return;
         }
@@ -126,10 +121,16 @@ public final class NabScoreCommand implements Callable<Integer> {
         if (!Files.isRegularFile(dataFile)) {
             throw new IllegalArgumentException("no data file " + dataFile + " for results " + file);
         }
-        SeriesCsv.Table table = SeriesCsv.read(dataFile);
-        if (table.size() != series.size()) {
+        long rows = 0;
+        try (RecordReader<?> r = new NabFile(TextInput.of(dataFile, dataFile.toString()), List.of(),
+                BadRecordPolicy.FAIL).keepingMissingValues().open()) {
+            for (; r.hasNext(); r.next()) {
+                rows++;
+            }
+        }
+        if (rows != series.size()) {
             throw new IllegalArgumentException(file + " has " + series.size() + " rows but its data file "
-                    + dataFile + " has " + table.size());
+                    + dataFile + " has " + rows);
         }
     }
 

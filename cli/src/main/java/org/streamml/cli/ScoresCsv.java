@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.streamml.datasets.io.DataFormatException;
 import org.streamml.ml.evaluation.nab.NabSeries;
-import org.streamml.ml.evaluation.nab.NabTimestamps;
+import org.streamml.datasets.io.NabTimestamps;
 
 /**
  * Reads a detector's results file for NAB scoring: a CSV with a header naming at least the columns

@@ -14,7 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamml.ml.anomaly.StreamingAnomalyDetector;
-import org.streamml.ml.evaluation.nab.NabTimestamps;
+import org.streamml.datasets.io.NabTimestamps;
 import picocli.CommandLine;
 
 class DetectCommandTest {

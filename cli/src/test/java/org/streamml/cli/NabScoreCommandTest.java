@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamml.ml.evaluation.nab.NabTimestamps;
+import org.streamml.datasets.io.NabTimestamps;
 import picocli.CommandLine;
 
 class NabScoreCommandTest {

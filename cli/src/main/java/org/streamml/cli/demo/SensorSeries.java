@@ -1,7 +1,5 @@
 package org.streamml.cli.demo;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.streamml.datasets.BundledData;
@@ -38,7 +36,7 @@ final class SensorSeries {
         this.windows = windows;
         this.timestamps = new long[points.size()];
         for (int i = 0; i < timestamps.length; i++) {
-            timestamps[i] = millis(points.get(i).timestamp());
+            timestamps[i] = points.get(i).timestamp();
         }
         this.scores = new double[points.size()];
         this.detector = detector;
@@ -61,12 +59,10 @@ final class SensorSeries {
         if (points.isEmpty()) {
             throw new IllegalStateException("shipped NAB series " + file + " has no rows");
         }
-        List<NabWindow> windows = new ArrayList<>();
+        List<NabWindow> windows = nab.windows();
         List<double[]> shaded = new ArrayList<>();
-        long origin = millis(points.get(0).timestamp());
-        for (org.streamml.datasets.io.NabWindow w : nab.windows()) {
-            NabWindow window = new NabWindow(millis(w.start()), millis(w.end()));
-            windows.add(window);
+        long origin = points.get(0).timestamp();
+        for (NabWindow window : windows) {
             shaded.add(new double[] {days(window.startMillis(), origin), days(window.endMillis(), origin)});
         }
         String base = file.endsWith(".csv") ? file.substring(0, file.length() - 4) : file;
@@ -75,10 +71,6 @@ final class SensorSeries {
                 options.threshold(), points.size(), shaded);
         return new SensorSeries(file, List.copyOf(points), List.copyOf(windows),
                 new StreamingAnomalyDetector(options), chart);
-    }
-
-    private static long millis(LocalDateTime t) {
-        return t.toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 
     private static double days(long millis, long origin) {

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,14 +47,11 @@ class SensorsDemoTest {
             long[] ts = new long[points.size()];
             double[] scores = new double[points.size()];
             for (int i = 0; i < ts.length; i++) {
-                ts[i] = points.get(i).timestamp().toInstant(ZoneOffset.UTC).toEpochMilli();
+                ts[i] = points.get(i).timestamp();
                 scores[i] = detector.score(ts[i], points.get(i).value());
             }
             corpus.add(new NabSeries("realKnownCause/" + file, ts, scores));
-            List<NabWindow> w = new ArrayList<>();
-            nab.windows().forEach(x -> w.add(new NabWindow(x.start().toInstant(ZoneOffset.UTC).toEpochMilli(),
-                    x.end().toInstant(ZoneOffset.UTC).toEpochMilli())));
-            windows.put("realKnownCause/" + file, w);
+            windows.put("realKnownCause/" + file, nab.windows());
         }
         return new NabScorer(NabScorer.Options.defaults()).scoreAll(corpus, windows, NabProfile.all());
     }

@@ -1,9 +1,10 @@
 package org.streamml.datasets.io;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import org.streamml.ml.evaluation.nab.NabWindow;
 
 /**
  * A NAB data file ({@code timestamp,value} with a header, timestamps {@code yyyy-MM-dd HH:mm:ss}) read one
@@ -13,17 +14,33 @@ import java.util.Objects;
  * {@code ec2_request_latency_system_failure.csv}) and steps back in time
  * ({@code machine_temperature_system_failure.csv}), and a detector scored on NAB must see the same
  * sequence. Nothing is sorted, merged or dropped; {@link NabPoint#index()} is the row's position.
+ *
+ * <p>A value must be a finite number, unless the file {@linkplain #keepingMissingValues() keeps missing
+ * values}: then an empty value, {@code NaN}, {@code null}, {@code NA}, {@code None} (any case) or an infinite
+ * one is read as a row with value {@code NaN} ({@link NabPoint#missing()}), so that a detector's output can
+ * keep one row per input row.
  */
 public final class NabFile implements RecordFile<NabPoint> {
     private final TextInput input;
     private final List<NabWindow> windows;
     private final BadRecordPolicy policy;
+    private final boolean keepMissing;
 
     /** The NAB text {@code input} with anomaly {@code windows} (may be empty) and a bad-record policy. */
     public NabFile(TextInput input, List<NabWindow> windows, BadRecordPolicy policy) {
+        this(input, windows, policy, false);
+    }
+
+    private NabFile(TextInput input, List<NabWindow> windows, BadRecordPolicy policy, boolean keepMissing) {
         this.input = Objects.requireNonNull(input, "input");
         this.windows = List.copyOf(windows);
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.keepMissing = keepMissing;
+    }
+
+    /** This file, reading a missing value as a row with value {@code NaN} instead of a bad row. */
+    public NabFile keepingMissingValues() {
+        return new NabFile(input, windows, policy, true);
     }
 
     /** The UTF-8 file at {@code path} with anomaly {@code windows}, failing on a bad row. */
@@ -71,16 +88,16 @@ public final class NabFile implements RecordFile<NabPoint> {
                 }
                 return null;
             }
-            if (comma == to) {
-                throw error(line, 0, null, "expected 'timestamp,value', found '" + line.line() + "'");
-            }
+            int columns = comma == to ? 1 : 2;
             for (int i = comma + 1; i < to; i++) {
-                if (b[i] == ',') {
-                    throw error(line, 0, null, "has more than 2 columns: '" + line.line() + "'");
-                }
+                columns += b[i] == ',' ? 1 : 0;
             }
-            LocalDateTime t = NabTimestamps.parse(b, from, trimEnd(b, from, comma));
-            if (t == null) {
+            if (columns != 2) {
+                throw error(line, 0, null, "expected 2 columns (timestamp,value), found " + columns + ": '"
+                        + line.line() + "'");
+            }
+            long t = NabTimestamps.parse(b, from, trimEnd(b, from, comma));
+            if (t == NabTimestamps.INVALID) {
                 throw error(line, 1, "timestamp", "'" + new String(b, from, comma - from)
                         + "' is not a timestamp yyyy-MM-dd HH:mm:ss");
             }
@@ -91,20 +108,33 @@ public final class NabFile implements RecordFile<NabPoint> {
             int ve = trimEnd(b, vs, to);
             double v = NumberParser.parse(b, vs, ve);
             if (!Double.isFinite(v)) {
-                String text = new String(b, vs, ve - vs);
-                throw error(line, 2, "value", "'" + text + "' is not "
-                        + (Double.isNaN(v) && !NumberParser.isNonFiniteWord(b, vs, ve) ? "a number" : "finite"));
+                boolean word = NumberParser.isNonFiniteWord(b, vs, ve);
+                if (keepMissing && (vs == ve || word || isMissingWord(b, vs, ve))) {
+                    v = Double.NaN;
+                } else {
+                    String text = new String(b, vs, ve - vs);
+                    throw error(line, 2, "value", "'" + text + "' is not "
+                            + (Double.isNaN(v) && !word ? "a number" : "finite"));
+                }
             }
             return new NabPoint(index++, t, v, inWindow(t) ? 1 : 0);
         }
 
-        private boolean inWindow(LocalDateTime t) {
+        private boolean inWindow(long t) {
             for (NabWindow w : windows) {
                 if (w.contains(t)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private boolean isMissingWord(char[] b, int from, int to) {
+            if (to - from > 4) {
+                return false;
+            }
+            String s = new String(b, from, to - from).toLowerCase(Locale.ROOT);
+            return s.equals("null") || s.equals("na") || s.equals("none");
         }
 
         private int trimEnd(char[] b, int from, int to) {

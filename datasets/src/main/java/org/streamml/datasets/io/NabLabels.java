@@ -3,7 +3,6 @@ package org.streamml.datasets.io;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,17 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.streamml.datasets.internal.Json;
+import org.streamml.ml.evaluation.nab.NabWindow;
 
 /**
  * NAB's ground truth: the labelled anomaly timestamps ({@code combined_labels.json}) and the anomaly
  * windows around them ({@code combined_windows.json}), keyed by data file, e.g.
- * {@code realKnownCause/nyc_taxi.csv}. Both files are small and read whole.
+ * {@code realKnownCause/nyc_taxi.csv}. Both files are small and read whole. Timestamps are milliseconds
+ * since the epoch as {@link NabTimestamps} reads them, and the windows are the NAB scorer's own
+ * {@link NabWindow}s, ready for {@code NabScorer}.
  */
 public final class NabLabels {
-    private final Map<String, List<LocalDateTime>> labels;
+    private final Map<String, List<Long>> labels;
     private final Map<String, List<NabWindow>> windows;
 
-    private NabLabels(Map<String, List<LocalDateTime>> labels, Map<String, List<NabWindow>> windows) {
+    private NabLabels(Map<String, List<Long>> labels, Map<String, List<NabWindow>> windows) {
         this.labels = labels;
         this.windows = windows;
     }
@@ -32,33 +34,52 @@ public final class NabLabels {
      * @throws DataFormatException if either is not JSON of NAB's shape or holds a bad timestamp
      */
     public static NabLabels read(TextInput labelsJson, TextInput windowsJson) {
-        Map<String, List<LocalDateTime>> labels = new LinkedHashMap<>();
+        Map<String, List<Long>> labels = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : object(labelsJson).entrySet()) {
-            List<LocalDateTime> times = new ArrayList<>();
+            List<Long> times = new ArrayList<>();
             for (Object t : list(labelsJson, e.getKey(), e.getValue())) {
-                times.add(timestamp(labelsJson, e.getKey(), t));
+                times.add(timestamp(labelsJson, e.getKey(), "", t));
             }
             labels.put(e.getKey(), Collections.unmodifiableList(times));
         }
+        return new NabLabels(Collections.unmodifiableMap(labels), readWindows(windowsJson));
+    }
+
+    /**
+     * Reads a windows file alone: each data file's windows, keyed by its relative path with '/' separators,
+     * in file order.
+     *
+     * @throws DataFormatException if it is not JSON of NAB's shape or holds a bad timestamp or a window that
+     *         ends before it starts
+     */
+    public static Map<String, List<NabWindow>> readWindows(TextInput windowsJson) {
         Map<String, List<NabWindow>> windows = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : object(windowsJson).entrySet()) {
             List<NabWindow> ws = new ArrayList<>();
-            for (Object w : list(windowsJson, e.getKey(), e.getValue())) {
-                List<Object> pair = list(windowsJson, e.getKey(), w);
+            List<Object> pairs = list(windowsJson, e.getKey(), e.getValue());
+            for (int i = 0; i < pairs.size(); i++) {
+                String window = "window " + (i + 1) + ": ";
+                List<Object> pair = list(windowsJson, e.getKey(), pairs.get(i));
                 if (pair.size() != 2) {
-                    throw shape(windowsJson, e.getKey(), "a window must be [start, end], found " + pair.size()
+                    throw shape(windowsJson, e.getKey(), window + "must be [start, end], found " + pair.size()
                             + " values");
                 }
-                LocalDateTime start = timestamp(windowsJson, e.getKey(), pair.get(0));
-                LocalDateTime end = timestamp(windowsJson, e.getKey(), pair.get(1));
-                if (end.isBefore(start)) {
-                    throw shape(windowsJson, e.getKey(), "window end " + end + " is before its start " + start);
+                long start = timestamp(windowsJson, e.getKey(), window, pair.get(0));
+                long end = timestamp(windowsJson, e.getKey(), window, pair.get(1));
+                if (end < start) {
+                    throw shape(windowsJson, e.getKey(), window + "ends before it starts: "
+                            + NabTimestamps.format(start) + " > " + NabTimestamps.format(end));
                 }
                 ws.add(new NabWindow(start, end));
             }
-            windows.put(e.getKey(), Collections.unmodifiableList(ws));
+            windows.put(e.getKey().replace('\\', '/'), Collections.unmodifiableList(ws));
         }
-        return new NabLabels(Collections.unmodifiableMap(labels), Collections.unmodifiableMap(windows));
+        return Collections.unmodifiableMap(windows);
+    }
+
+    /** The anomaly windows of every data file, keyed by relative path, in file order. */
+    public Map<String, List<NabWindow>> windows() {
+        return windows;
     }
 
     /** The data files with windows, such as {@code realKnownCause/nyc_taxi.csv}. */
@@ -67,7 +88,7 @@ public final class NabLabels {
     }
 
     /** The labelled anomaly timestamps of {@code file}; empty when it has none or is unknown. */
-    public List<LocalDateTime> labels(String file) {
+    public List<Long> labels(String file) {
         return labels.getOrDefault(file, List.of());
     }
 
@@ -120,10 +141,10 @@ public final class NabLabels {
         return (List<Object>) v;
     }
 
-    private static LocalDateTime timestamp(TextInput in, String key, Object v) {
-        LocalDateTime t = v instanceof String s ? NabTimestamps.parse(s) : null;
-        if (t == null) {
-            throw shape(in, key, "'" + v + "' is not a timestamp yyyy-MM-dd HH:mm:ss[.ffffff]");
+    private static long timestamp(TextInput in, String key, String where, Object v) {
+        long t = v instanceof String s ? NabTimestamps.parse(s.toCharArray(), 0, s.length()) : NabTimestamps.INVALID;
+        if (t == NabTimestamps.INVALID) {
+            throw shape(in, key, where + "'" + v + "' is not a timestamp yyyy-MM-dd HH:mm:ss[.ffffff]");
         }
         return t;
     }

@@ -1,19 +1,52 @@
 package org.streamml.datasets.io;
 
-import java.time.DateTimeException;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
-/** Parses NAB timestamps, {@code yyyy-MM-dd HH:mm:ss} with an optional fraction of a second, allocation-light. */
-final class NabTimestamps {
+/**
+ * NAB's timestamps, {@code yyyy-MM-dd HH:mm:ss} with an optional fraction of a second (the windows file
+ * writes {@code .ffffff}), as milliseconds since the epoch reading the wall-clock time as UTC: the form the
+ * NAB scorer ({@code org.streamml.ml.evaluation.nab}) and the anomaly detectors take. NAB's files carry no
+ * zone, so UTC only gives every wall-clock time one number; no daylight saving is applied.
+ */
+public final class NabTimestamps {
+    /** What {@link #parse(char[], int, int)} returns for text that is not a timestamp. */
+    static final long INVALID = Long.MIN_VALUE;
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+
     private NabTimestamps() {
     }
 
-    /** The timestamp in {@code b[from, to)}, or {@code null} when it is not in NAB's form or not a real time. */
-    static LocalDateTime parse(char[] b, int from, int to) {
+    /**
+     * Parses {@code text} ({@code yyyy-MM-dd HH:mm:ss}, optionally {@code .f} to {@code .fffffffff}; a
+     * {@code T} may separate date and time).
+     *
+     * @return milliseconds since 1970-01-01 00:00:00, the fraction truncated to milliseconds
+     * @throws IllegalArgumentException naming the text and the expected form if it is not such a timestamp
+     */
+    public static long parseMillis(CharSequence text) {
+        char[] b = text.toString().toCharArray();
+        long millis = parse(b, 0, b.length);
+        if (millis == INVALID) {
+            throw new IllegalArgumentException("timestamp must look like yyyy-MM-dd HH:mm:ss: '" + text + "'");
+        }
+        return millis;
+    }
+
+    /** Formats {@code millis} as {@code yyyy-MM-dd HH:mm:ss} (the fraction dropped). */
+    public static String format(long millis) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L), 0, ZoneOffset.UTC).format(FORMAT);
+    }
+
+    /** The timestamp in {@code b[from, to)} as {@link #parseMillis} reads it, or {@link #INVALID}; allocates nothing. */
+    static long parse(char[] b, int from, int to) {
         int n = to - from;
-        if (n < 19 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != ' ' || b[from + 13] != ':'
-                || b[from + 16] != ':') {
-            return null;
+        if (n < 19 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':' || b[from + 16] != ':'
+                || (b[from + 10] != ' ' && b[from + 10] != 'T')) {
+            return INVALID;
         }
         int year = digits(b, from, 4);
         int month = digits(b, from + 5, 2);
@@ -21,41 +54,56 @@ final class NabTimestamps {
         int hour = digits(b, from + 11, 2);
         int minute = digits(b, from + 14, 2);
         int second = digits(b, from + 17, 2);
-        int nanos = 0;
+        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1
+                || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+            return INVALID;
+        }
+        int millis = 0;
         if (n > 19) {
-            int fraction = n - 20;
-            if (b[from + 19] != '.' || fraction < 1 || fraction > 9) {
-                return null;
+            if (b[from + 19] != '.' || n == 20 || n > 29) {
+                return INVALID;
             }
-            nanos = digits(b, from + 20, fraction);
-            for (int k = fraction; k < 9 && nanos >= 0; k++) {
-                nanos *= 10;
+            int scale = 100;
+            for (int i = from + 20; i < to; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    return INVALID;
+                }
+                millis += d * scale;
+                scale /= 10;
             }
         }
-        if ((year | month | day | hour | minute | second | nanos) < 0) {
-            return null;
-        }
-        try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    /** The timestamp in {@code s}, or {@code null}. */
-    static LocalDateTime parse(String s) {
-        return parse(s.toCharArray(), 0, s.length());
+        return epochDay(year, month, day) * MILLIS_PER_DAY + ((hour * 60L + minute) * 60L + second) * 1000L
+                + millis;
     }
 
     private static int digits(char[] b, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            char c = b[i];
-            if (c < '0' || c > '9') {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
                 return -1;
             }
-            v = v * 10 + (c - '0');
+            v = v * 10 + d;
         }
         return v;
+    }
+
+    private static int daysInMonth(int year, int month) {
+        if (month == 2) {
+            boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            return leap ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (the civil-from-days inverse, era based). */
+    private static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468L;
     }
 }

@@ -36,8 +36,13 @@ public record TextInput(String name, Opener opener) {
     public static TextInput of(Path path) {
         Objects.requireNonNull(path, "path");
         Path file = path.getFileName();
-        return new TextInput(file == null ? path.toString() : file.toString(),
-                () -> Files.newBufferedReader(path, StandardCharsets.UTF_8));
+        return of(path, file == null ? path.toString() : file.toString());
+    }
+
+    /** The UTF-8 file at {@code path}, called {@code name} in error messages (e.g. the path as the user gave it). */
+    public static TextInput of(Path path, String name) {
+        Objects.requireNonNull(path, "path");
+        return new TextInput(name, () -> Files.newBufferedReader(path, StandardCharsets.UTF_8));
     }
 
     /** The UTF-8 class-path resource {@code resource} (absolute, without a leading slash) of {@code loader}. */

@@ -1,21 +1,19 @@
 package org.streamml.datasets.replay;
 
-import java.io.Closeable;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import org.streamml.streaming.Duration;
 import org.streamml.streaming.Source;
 import org.streamml.streaming.Time;
+import org.streamml.streaming.source.IterableSource;
 
 /**
  * A replayable engine source over an {@link Iterable} whose passes repeat the same records (a
  * {@link org.streamml.datasets.io.RecordFile}, a seeded generator, a list). Each batch takes the next
  * {@code recordsPerBatch} records; the offset is the index of the next record, and {@link #seek} restarts
  * a pass and skips to it, which reproduces the same records. Passes that hold a file are closed when the
- * source moves on, ends or closes.
+ * source moves on, ends or closes. The batching, offsets and seeking are the engine's {@link IterableSource};
+ * this adds pacing by a {@link Duration} and the batch size.
  *
  * <p>Replay "as fast as possible" by pairing a fixed batch size with the engine's
  * {@code FastForwardClock}; replay at a rate with {@link #atRate} and the system clock.
@@ -28,17 +26,12 @@ import org.streamml.streaming.Time;
  * @param <T> record type
  */
 public final class ReplaySource<T> implements Source<T> {
-    private final Iterable<T> records;
+    private final IterableSource<T> source;
     private final int recordsPerBatch;
-    private Iterator<T> pass;
-    private long offset;
 
     /** A source giving the next {@code recordsPerBatch} (>= 1) records of {@code records} each batch. */
     public ReplaySource(Iterable<T> records, int recordsPerBatch) {
-        this.records = Objects.requireNonNull(records, "records");
-        if (recordsPerBatch < 1) {
-            throw new IllegalArgumentException("records per batch must be >= 1: " + recordsPerBatch);
-        }
+        this.source = new IterableSource<>(records, recordsPerBatch);
         this.recordsPerBatch = recordsPerBatch;
     }
 
@@ -61,19 +54,13 @@ public final class ReplaySource<T> implements Source<T> {
     }
 
     @Override
-    public synchronized List<T> poll(Time batchTime) {
-        Iterator<T> it = pass();
-        List<T> out = new ArrayList<>(Math.min(recordsPerBatch, 1 << 16));
-        while (out.size() < recordsPerBatch && it.hasNext()) {
-            out.add(it.next());
-        }
-        offset += out.size();
-        return out;
+    public List<T> poll(Time batchTime) {
+        return source.poll(batchTime);
     }
 
     @Override
-    public synchronized boolean isExhausted() {
-        return !pass().hasNext();
+    public boolean isExhausted() {
+        return source.isExhausted();
     }
 
     @Override
@@ -82,49 +69,17 @@ public final class ReplaySource<T> implements Source<T> {
     }
 
     @Override
-    public synchronized long offset() {
-        return offset;
+    public long offset() {
+        return source.offset();
     }
 
     @Override
-    public synchronized void seek(long target) {
-        if (target < 0) {
-            throw new IllegalArgumentException("offset must be >= 0: " + target);
-        }
-        closePass();
-        Iterator<T> it = pass();
-        long skipped = 0;
-        while (skipped < target && it.hasNext()) {
-            it.next();
-            skipped++;
-        }
-        offset = skipped;
-        if (skipped < target) {
-            throw new IllegalArgumentException("offset " + target + " is past the end (" + skipped + " records)");
-        }
+    public void seek(long target) {
+        source.seek(target);
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        closePass();
-    }
-
-    private Iterator<T> pass() {
-        if (pass == null) {
-            pass = records.iterator();
-        }
-        return pass;
-    }
-
-    private void closePass() {
-        if (pass instanceof Closeable c) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        pass = null;
-        offset = 0;
+    public void close() {
+        source.close();
     }
 }

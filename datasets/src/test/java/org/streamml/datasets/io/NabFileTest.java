@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.streamml.ml.evaluation.nab.NabWindow;
 
 class NabFileTest {
     private static final List<NabWindow> WINDOW = List.of(new NabWindow(
-            LocalDateTime.of(2014, 1, 1, 0, 5), LocalDateTime.of(2014, 1, 1, 0, 10)));
+            millis(LocalDateTime.of(2014, 1, 1, 0, 5)), millis(LocalDateTime.of(2014, 1, 1, 0, 10))));
+
+    private static long millis(LocalDateTime t) {
+        return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
 
     private static List<NabPoint> readAll(String content) {
         List<NabPoint> out = new ArrayList<>();
@@ -43,9 +49,34 @@ class NabFileTest {
                 "timestamp,value\n2014-01-01 00:00:00,1\n2014-13-01 00:00:00,1\n")).getMessage());
         assertEquals("s.csv line 2, column 2 (value): 'x' is not a number", assertThrows(DataFormatException.class,
                 () -> readAll("timestamp,value\n2014-01-01 00:00:00,x\n")).getMessage());
-        assertEquals("s.csv line 2: has more than 2 columns: '2014-01-01 00:00:00,1,2'",
+        assertEquals("s.csv line 2: expected 2 columns (timestamp,value), found 3: '2014-01-01 00:00:00,1,2'",
                 assertThrows(DataFormatException.class,
                         () -> readAll("timestamp,value\n2014-01-01 00:00:00,1,2\n")).getMessage());
+    }
+
+    @Test
+    void shouldKeepRowsWithMissingValuesWhenAsked() {
+        String text = "timestamp,value\n2014-01-01 00:00:00,\n2014-01-01 00:01:00,NaN\n2014-01-01 00:02:00,null\n"
+                + "2014-01-01 00:03:00,NA\n2014-01-01 00:04:00,inf\n2014-01-01 00:05:00,2.5\n";
+        List<NabPoint> points = new ArrayList<>();
+        new NabFile(TextInput.ofString("s.csv", text), WINDOW, BadRecordPolicy.FAIL).keepingMissingValues()
+                .forEach(points::add);
+        assertEquals(6, points.size());
+        assertEquals(List.of(true, true, true, true, true, false), points.stream().map(NabPoint::missing).toList());
+        assertEquals(2.5, points.get(5).value());
+        assertEquals(List.of(0, 0, 0, 0, 0, 1), points.stream().map(NabPoint::label).toList());
+    }
+
+    @Test
+    void shouldRejectMissingValuesByDefaultAndNonNumbersAlways() {
+        assertEquals("s.csv line 2, column 2 (value): '' is not a number", assertThrows(DataFormatException.class,
+                () -> readAll("timestamp,value\n2014-01-01 00:00:00,\n")).getMessage());
+        assertEquals("s.csv line 2, column 2 (value): 'NaN' is not finite", assertThrows(DataFormatException.class,
+                () -> readAll("timestamp,value\n2014-01-01 00:00:00,NaN\n")).getMessage());
+        NabFile keeping = new NabFile(TextInput.ofString("s.csv", "timestamp,value\n2014-01-01 00:00:00,12x\n"),
+                WINDOW, BadRecordPolicy.FAIL).keepingMissingValues();
+        assertEquals("s.csv line 2, column 2 (value): '12x' is not a number",
+                assertThrows(DataFormatException.class, () -> keeping.forEach(p -> { })).getMessage());
     }
 
     @Test
@@ -54,11 +85,11 @@ class NabFileTest {
                 TextInput.ofString("l.json", "{\"a/x.csv\": [\"2014-01-01 00:07:00\"], \"a/y.csv\": []}"),
                 TextInput.ofString("w.json",
                         "{\"a/x.csv\": [[\"2014-01-01 00:05:00.000000\", \"2014-01-01 00:10:00.000000\"]]}"));
-        assertEquals(List.of(LocalDateTime.of(2014, 1, 1, 0, 7)), labels.labels("a/x.csv"));
+        assertEquals(List.of(millis(LocalDateTime.of(2014, 1, 1, 0, 7))), labels.labels("a/x.csv"));
         assertEquals(WINDOW, labels.windows("a/x.csv"));
         assertTrue(labels.windows("a/y.csv").isEmpty());
-        assertTrue(labels.windows("a/x.csv").get(0).contains(LocalDateTime.of(2014, 1, 1, 0, 10)));
-        assertFalse(labels.windows("a/x.csv").get(0).contains(LocalDateTime.of(2014, 1, 1, 0, 10, 1)));
+        assertTrue(labels.windows("a/x.csv").get(0).contains(millis(LocalDateTime.of(2014, 1, 1, 0, 10))));
+        assertFalse(labels.windows("a/x.csv").get(0).contains(millis(LocalDateTime.of(2014, 1, 1, 0, 10, 1))));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.streamml.streaming.source;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,7 +14,9 @@ import org.streamml.streaming.Time;
  * A source that takes up to a fixed number of records per batch from an {@link Iterable} (a list, a
  * seeded generator, a file reader). It pulls records only when a batch asks for them, so a slow stream
  * slows the producer instead of buffering. Replayable: {@link #seek} restarts the iteration and skips
- * to the offset, which reproduces the same records for a deterministic iterable.
+ * to the offset, which reproduces the same records for a deterministic iterable. An iterator that is
+ * {@link Closeable} (a pass over a file) is closed when {@link #seek} starts a new pass and when the source
+ * closes.
  *
  * @param <T> record type
  */
@@ -81,6 +86,7 @@ public final class IterableSource<T> implements Source<T> {
         if (target < 0) {
             throw new IllegalArgumentException("offset must be >= 0: " + target);
         }
+        closePass();
         it = records.iterator();
         offset = 0;
         while (offset < target && it.hasNext()) {
@@ -90,5 +96,22 @@ public final class IterableSource<T> implements Source<T> {
         if (offset < target) {
             throw new IllegalArgumentException("offset " + target + " is past the end (" + offset + " records)");
         }
+    }
+
+    /** Closes the current pass over the records if its iterator is {@link Closeable}. */
+    @Override
+    public synchronized void close() {
+        closePass();
+    }
+
+    private void closePass() {
+        if (it instanceof Closeable c) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close a pass over the records: " + e.getMessage(), e);
+            }
+        }
+        it = null;
     }
 }

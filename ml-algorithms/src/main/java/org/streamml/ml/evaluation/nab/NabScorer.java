@@ -27,7 +27,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * NabScorer scorer = new NabScorer(NabScorer.Options.defaults());
- * NabResult r = scorer.score(series, NabLabels.readWindows(windowsFile), NabProfile.STANDARD);
+ * NabResult r = scorer.score(series, windows, NabProfile.STANDARD); // windows: e.g. datasets' NabLabels
  * System.out.println(r.normalizedScore());
  * }</pre>
  */
@@ -67,7 +67,7 @@ public final class NabScorer {
      * Scores a detector's output on a corpus for one profile, the threshold optimised over the corpus.
      *
      * @param corpus one series per data file, each named as in {@code windows}
-     * @param windows the anomaly windows of each file (see {@link NabLabels})
+     * @param windows the anomaly windows of each file, keyed by the series' names
      * @throws IllegalArgumentException if a file has no entry in {@code windows}, or the corpus has no window
      *         outside the probationary periods (the normalisation would divide by zero)
      */

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param name the file's path relative to NAB's data folder, e.g. {@code realKnownCause/nyc_taxi.csv}, as
  *        the windows file keys it
- * @param timestamps the rows' timestamps (see {@link NabTimestamps}); not copied, not modified
+ * @param timestamps the rows' timestamps in milliseconds since the epoch, the wall-clock time read as UTC; not copied, not modified
  * @param scores the rows' anomaly scores, finite; not copied, not modified
  */
 public record NabSeries(String name, long[] timestamps, double[] scores) {

@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NabScorerTest {
     private static final long MINUTE = 60_000L;
-    private static final long T0 = NabTimestamps.parseMillis("2014-01-01 00:00:00");
+    private static final long T0 = LocalDateTime.of(2014, 1, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
     private static final NabScorer SCORER = new NabScorer(NabScorer.Options.defaults());
 
     /** 100 rows a minute apart; probation = 15 rows; one window over rows 40..49. */

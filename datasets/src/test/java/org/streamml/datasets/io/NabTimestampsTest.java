@@ -1,4 +1,4 @@
-package org.streamml.ml.evaluation.nab;
+package org.streamml.datasets.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

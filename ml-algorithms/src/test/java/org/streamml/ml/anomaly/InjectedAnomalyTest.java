@@ -13,11 +13,11 @@ import org.streamml.ml.evaluation.nab.NabSeries;
 import org.streamml.ml.evaluation.nab.NabWindow;
 
 /**
- * Regression guards on the detector's NAB scores: the seven realKnownCause files (measured 65.2 standard,
- * 53.9 reward-low-FP, 71.5 reward-low-FN with the defaults) and a seeded synthetic corpus of six kinds of
- * injected anomaly (measured above 80 standard).
+ * Regression guard on the detector's NAB score on a seeded synthetic corpus of six kinds of injected anomaly
+ * (measured above 80 standard). The guard on NAB's realKnownCause files lives with the shipped data, in the
+ * datasets module's {@code RealKnownCauseDetectorTest}.
  */
-class RealKnownCauseTest {
+class InjectedAnomalyTest {
     private static final NabScorer SCORER = new NabScorer(NabScorer.Options.defaults());
 
     private static List<NabSeries> detect(List<NabTestData.Series> data) {
@@ -26,15 +26,6 @@ class RealKnownCauseTest {
             out.add(NabTestData.detect(s, StreamingAnomalyDetector.Options.defaults()));
         }
         return out;
-    }
-
-    @Test
-    void shouldScoreAtLeastSixtyTwoOnRealKnownCause() {
-        List<NabResult> r = SCORER.scoreAll(detect(NabTestData.realKnownCause()), NabTestData.windows(),
-                NabProfile.all());
-        assertTrue(r.get(0).normalizedScore() >= 62.0, "standard " + r.get(0).normalizedScore());
-        assertTrue(r.get(1).normalizedScore() >= 50.0, "reward_low_FP " + r.get(1).normalizedScore());
-        assertTrue(r.get(2).normalizedScore() >= 68.0, "reward_low_FN " + r.get(2).normalizedScore());
     }
 
     @Test
