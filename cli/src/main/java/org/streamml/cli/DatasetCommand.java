@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * columns and the real data files shipped with StreamML.
  */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-        description = {"Write a seeded dataset as CSV, or 'list' the datasets and their columns.",
+        description = {"Write a seeded dataset as CSV, or 'list' them with their columns.",
             "The same name, rows and seed always give byte-identical output."})
 final class DatasetCommand implements Callable<Integer> {
 

@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "detect",
         mixinStandardHelpOptions = true,
-        description = {"Score every row of a timestamp,value CSV (NAB's format) for anomalies.",
+        description = {"Score every row of a timestamp,value CSV (NAB format) for anomalies.",
             "Writes timestamp,value,anomaly_score,label: one row per input row, in order; the score is in "
                 + "[0, 1], the label 1 where the detector's own threshold flags an anomaly. Missing values "
                 + "score 0."})

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code streamml notebook NAME}: opens a jshell notebook with the project on the class path. */
 @Command(name = "notebook", mixinStandardHelpOptions = true,
-        description = "Open a jshell notebook with StreamML on the class path (--run: run it headless).")
+        description = "Open a jshell notebook with StreamML loaded (--run: run it headless).")
 public final class NotebookCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME",

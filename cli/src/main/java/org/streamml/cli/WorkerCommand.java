@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * {@code --master cluster://HOST:PORT} and runs its partition tasks until the driver goes away.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = "Join a cluster driver and run its partition tasks until the driver goes away.")
+        description = "Join a cluster driver and run its partition tasks until it goes away.")
 public final class WorkerCommand implements Callable<Integer> {
 
     @Option(names = "--master", required = true, paramLabel = "HOST:PORT",
