@@ -9,7 +9,6 @@ import org.streamml.viz.chart.*;
 import org.streamml.viz.live.*;
 import org.streamml.viz.sink.*;
 import java.nio.file.*;
-import java.time.ZoneOffset;
 import java.util.*;
 
 // The shipped NAB series: hourly office temperature, with two labelled anomaly windows (an AC failure).
@@ -28,7 +27,7 @@ long[] timestamps = new long[points.size()];
 double[] scores = new double[points.size()];
 for (int i = 0; i < points.size(); i++) {
     NabPoint p = points.get(i);
-    timestamps[i] = p.timestamp().toInstant(ZoneOffset.UTC).toEpochMilli();
+    timestamps[i] = p.timestamp(); // epoch millis, the wall-clock time read as UTC
     scores[i] = detector.score(timestamps[i], p.value());
     chart.append(i, new double[] {p.value()}, scores[i], detector.isAnomaly());
 }
@@ -41,14 +40,10 @@ files.close();
 
 // NAB: windows from the labels, 15 % probation, one threshold optimised for the profile, 0 = null detector,
 // 100 = perfect. With one file the threshold is tuned to it, so read this as a sanity check, not a benchmark.
-List<org.streamml.ml.evaluation.nab.NabWindow> windows = new ArrayList<>();
-for (org.streamml.datasets.io.NabWindow w : file.windows()) {
-    windows.add(new org.streamml.ml.evaluation.nab.NabWindow(w.start().toInstant(ZoneOffset.UTC).toEpochMilli(),
-            w.end().toInstant(ZoneOffset.UTC).toEpochMilli()));
-}
+// The file's windows are already the scorer's NabWindows.
 String name = "realKnownCause/ambient_temperature_system_failure.csv";
 List<NabResult> results = new NabScorer(NabScorer.Options.defaults()).scoreAll(
-        List.of(new NabSeries(name, timestamps, scores)), Map.of(name, windows), NabProfile.all());
+        List.of(new NabSeries(name, timestamps, scores)), Map.of(name, file.windows()), NabProfile.all());
 for (NabResult r : results) {
     System.out.printf("%-20s %7.2f  (threshold %.3f)%n", r.profile().name(), r.normalizedScore(), r.threshold());
 }
