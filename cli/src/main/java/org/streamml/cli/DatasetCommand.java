@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.streamml.datasets.BundledData;
 import org.streamml.datasets.Dataset;
@@ -74,19 +73,7 @@ final class DatasetCommand implements Callable<Integer> {
         if (dir != null && !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + output + ": folder " + dir + " does not exist");
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                dataset.writeCsv(seed, n, w);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicOutput.write(target, w -> dataset.writeCsv(seed, n, w));
     }
 
     private static void list(PrintWriter out) {

@@ -1,14 +1,11 @@
 package org.streamml.cli;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -148,11 +145,9 @@ public final class DetectCommand implements Callable<Integer> {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        int anomalies = 0;
-        try {
-            try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
-                    BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        int[] anomalies = {0};
+        AtomicOutput.write(target, w -> {
+            try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
                 w.write("timestamp,value,anomaly_score,label\n");
                 long lineNo = 0;
                 for (int i = 0; i < table.size(); i++) {
@@ -161,7 +156,7 @@ public final class DetectCommand implements Callable<Integer> {
                         line = in.readLine();
                         lineNo++;
                     } while (lineNo < table.lines()[i]);
-                    anomalies += labels[i] ? 1 : 0;
+                    anomalies[0] += labels[i] ? 1 : 0;
                     int comma = line.indexOf(',');
                     w.write(line.substring(0, comma).strip());
                     w.write(',');
@@ -171,14 +166,7 @@ public final class DetectCommand implements Callable<Integer> {
                     w.write(labels[i] ? ",1\n" : ",0\n");
                 }
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException ex) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        return anomalies;
+        });
+        return anomalies[0];
     }
 }

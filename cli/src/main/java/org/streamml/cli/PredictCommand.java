@@ -1,14 +1,10 @@
 package org.streamml.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.streamml.datasets.io.BadRecordPolicy;
 import org.streamml.datasets.io.CsvFile;
@@ -71,17 +67,7 @@ public final class PredictCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Path target = output.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp),
-                    StandardCharsets.UTF_8))) {
-                write(model, rows, fmt, w);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicOutput.write(output, w -> write(model, rows, fmt, w));
         return 0;
     }
 
