@@ -65,8 +65,8 @@ public final class DetectCommand implements Callable<Integer> {
         }
         Rows table = read();
         if (table.size() == 0) {
-            throw new IllegalArgumentException(input + " has no data rows: expected a header 'timestamp,value' "
-                    + "and one row per time step");
+            throw new IllegalArgumentException(input + " has no data rows: expected 'timestamp,value' rows"
+                    + " (a header line is optional)");
         }
         double[] scores = new double[table.size()];
         boolean[] labels = new boolean[table.size()];

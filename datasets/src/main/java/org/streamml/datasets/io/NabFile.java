@@ -63,7 +63,10 @@ public final class NabFile implements RecordFile<NabPoint> {
         return new Reader();
     }
 
-    /** One pass: the header must be {@code timestamp,value}; each row is two fields. */
+    /**
+     * One pass: an optional header line (any first line whose first field is not a timestamp), then rows of
+     * two fields, each optionally in double quotes.
+     */
     private final class Reader extends AbstractRecordReader<NabPoint> {
         private boolean headerSeen;
         private long index;
@@ -83,10 +86,12 @@ public final class NabFile implements RecordFile<NabPoint> {
             }
             if (!headerSeen) {
                 headerSeen = true;
-                if (!line.line().strip().equals("timestamp,value")) {
-                    throw error(line, 0, null, "expected the header 'timestamp,value', found '" + line.line() + "'");
+                // NAB files start with "timestamp,value"; other producers name the columns differently or
+                // write none. A first line whose first field is not a timestamp is a header, whatever it says.
+                int end = trimEnd(b, from, comma);
+                if (NabTimestamps.parse(b, quotedFrom(b, from, end), quotedTo(b, from, end)) == NabTimestamps.INVALID) {
+                    return null;
                 }
-                return null;
             }
             int columns = comma == to ? 1 : 2;
             for (int i = comma + 1; i < to; i++) {
@@ -96,7 +101,8 @@ public final class NabFile implements RecordFile<NabPoint> {
                 throw error(line, 0, null, "expected 2 columns (timestamp,value), found " + columns + ": '"
                         + line.line() + "'");
             }
-            long t = NabTimestamps.parse(b, from, trimEnd(b, from, comma));
+            int tsEnd = trimEnd(b, from, comma);
+            long t = NabTimestamps.parse(b, quotedFrom(b, from, tsEnd), quotedTo(b, from, tsEnd));
             if (t == NabTimestamps.INVALID) {
                 throw error(line, 1, "timestamp", "'" + new String(b, from, comma - from)
                         + "' is not a timestamp yyyy-MM-dd HH:mm:ss");
@@ -105,7 +111,9 @@ public final class NabFile implements RecordFile<NabPoint> {
             while (vs < to && LineReader.isBlank(b[vs])) {
                 vs++;
             }
-            int ve = trimEnd(b, vs, to);
+            int valueEnd = trimEnd(b, vs, to);
+            int ve = quotedTo(b, vs, valueEnd);
+            vs = quotedFrom(b, vs, valueEnd);
             double v = NumberParser.parse(b, vs, ve);
             if (!Double.isFinite(v)) {
                 boolean word = NumberParser.isNonFiniteWord(b, vs, ve);
@@ -118,6 +126,21 @@ public final class NabFile implements RecordFile<NabPoint> {
                 }
             }
             return new NabPoint(index++, t, v, inWindow(t) ? 1 : 0);
+        }
+
+        /** Whether {@code b[from, to)} is enclosed in double quotes. */
+        private static boolean quoted(char[] b, int from, int to) {
+            return to - from >= 2 && b[from] == '"' && b[to - 1] == '"';
+        }
+
+        /** The start of {@code b[from, to)} inside its enclosing double quotes, if any. */
+        private static int quotedFrom(char[] b, int from, int to) {
+            return quoted(b, from, to) ? from + 1 : from;
+        }
+
+        /** The end of {@code b[from, to)} inside its enclosing double quotes, if any. */
+        private static int quotedTo(char[] b, int from, int to) {
+            return quoted(b, from, to) ? to - 1 : to;
         }
 
         private boolean inWindow(long t) {

@@ -37,9 +37,14 @@ class NabFileTest {
     }
 
     @Test
-    void shouldRequireTheNabHeader() {
-        assertEquals("s.csv line 1: expected the header 'timestamp,value', found 'time,v'",
-                assertThrows(DataFormatException.class, () -> readAll("time,v\n")).getMessage());
+    void shouldReadAnyHeaderNoHeaderAndQuotedFields() {
+        List<NabPoint> named = readAll("time,v\n2014-01-01 00:00:00,1.5\n");
+        List<NabPoint> headerless = readAll("2014-01-01 00:00:00,1.5\n2014-01-01 00:05:00,2\n");
+        List<NabPoint> quoted = readAll("\"timestamp\",\"value\"\n\"2014-01-01 00:00:00\",\"1.5\"\n");
+        assertEquals(List.of(1.5), named.stream().map(NabPoint::value).toList());
+        assertEquals(List.of(1.5, 2.0), headerless.stream().map(NabPoint::value).toList());
+        assertEquals(named.get(0).timestamp(), quoted.get(0).timestamp());
+        assertEquals(List.of(1.5), quoted.stream().map(NabPoint::value).toList());
     }
 
     @Test
