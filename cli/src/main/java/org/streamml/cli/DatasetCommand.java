@@ -12,10 +12,11 @@ import java.util.concurrent.Callable;
 import org.streamml.datasets.BundledData;
 import org.streamml.datasets.Dataset;
 import org.streamml.datasets.Datasets;
-import picocli.CommandLine;
+import org.streamml.streaming.io.AtomicFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code streamml dataset NAME [--rows N] [--seed S] [--output FILE]}: writes a generator's output as CSV
@@ -73,7 +74,7 @@ final class DatasetCommand implements Callable<Integer> {
         if (dir != null && !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + output + ": folder " + dir + " does not exist");
         }
-        AtomicOutput.write(target, w -> dataset.writeCsv(seed, n, w));
+        AtomicFile.writeText(target, w -> dataset.writeCsv(seed, n, w));
     }
 
     private static void list(PrintWriter out) {

@@ -22,9 +22,10 @@ import org.streamml.streaming.DStream;
 import org.streamml.streaming.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
-import picocli.CommandLine;
+import org.streamml.streaming.io.AtomicFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code streamml detect --input FILE --output SCORES}: anomaly scores for a {@code timestamp,value} series.
@@ -146,7 +147,7 @@ public final class DetectCommand implements Callable<Integer> {
             Files.createDirectories(dir);
         }
         int[] anomalies = {0};
-        AtomicOutput.write(target, w -> {
+        AtomicFile.writeText(target, w -> {
             try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
                 w.write("timestamp,value,anomaly_score,label\n");
                 long lineNo = 0;

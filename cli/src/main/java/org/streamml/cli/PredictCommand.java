@@ -20,6 +20,7 @@ import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.model.Model;
 import org.streamml.modelio.ModelIO;
+import org.streamml.streaming.io.AtomicFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +68,7 @@ public final class PredictCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        AtomicOutput.write(output, w -> write(model, rows, fmt, w));
+        AtomicFile.writeText(output, w -> write(model, rows, fmt, w));
         return 0;
     }
 

@@ -1,14 +1,12 @@
 package org.streamml.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.streamml.ml.model.Model;
 import org.streamml.modelio.ModelJson;
+import org.streamml.streaming.io.AtomicFile;
 
 /**
  * Writes the {@code --trace} file, one JSON line per batch ({@code {"batch":i,"records":n,"model":{…}}},
@@ -17,17 +15,15 @@ import org.streamml.modelio.ModelJson;
  */
 final class TraceWriter implements AutoCloseable {
     private final Path target;
-    private final Path temp;
-    private final BufferedWriter out;
+    private final AtomicFile file;
+    private final Writer out;
     private final StringBuilder line = new StringBuilder(256);
-    private boolean committed;
 
     TraceWriter(Path target) {
-        this.target = target.toAbsolutePath();
+        this.target = target;
         try {
-            Path dir = this.target.getParent();
-            this.temp = Files.createTempFile(dir, "." + this.target.getFileName(), ".tmp");
-            this.out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+            this.file = AtomicFile.create(target);
+            this.out = file.writer();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace file " + target + ": " + e.getMessage(), e);
         }
@@ -49,9 +45,7 @@ final class TraceWriter implements AutoCloseable {
     /** Flushes and moves the trace into place. */
     void commit() {
         try {
-            out.close();
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
+            file.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace file " + target + ": " + e.getMessage(), e);
         }
@@ -60,12 +54,8 @@ final class TraceWriter implements AutoCloseable {
     /** Removes the temporary file unless the trace was committed. */
     @Override
     public void close() {
-        if (committed) {
-            return;
-        }
         try {
-            out.close();
-            Files.deleteIfExists(temp);
+            file.close();
         } catch (IOException e) {
             // the run already failed with a better error; a stray temporary file is all that is left
         }

@@ -13,7 +13,7 @@ import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.model.Model;
-import org.streamml.modelio.internal.AtomicFiles;
+import org.streamml.streaming.io.AtomicFile;
 import org.streamml.modelio.internal.BinaryModelCodec;
 import org.streamml.modelio.internal.JsonModelCodec;
 import org.streamml.modelio.internal.PmmlReader;
@@ -57,7 +57,7 @@ public final class ModelIO {
      */
     public static void save(ModelFile file, Path path, ModelFormat format) throws IOException {
         Objects.requireNonNull(path, "path");
-        AtomicFiles.write(path, encode(file, format));
+        AtomicFile.write(path, encode(file, format));
     }
 
     /** The bytes of {@code file} in {@code format}, as {@link #save} writes them. */

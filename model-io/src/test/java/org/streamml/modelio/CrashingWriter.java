@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Random;
 import org.streamml.ml.model.KMeansModel;
-import org.streamml.modelio.internal.AtomicFiles;
+import org.streamml.streaming.io.AtomicFile;
 
 /**
  * The writer process that {@link AtomicWriteCrashTest} kills. {@code stall PATH}: saves model version 1,
@@ -38,7 +38,7 @@ final class CrashingWriter {
         if (args[0].equals("stall")) {
             ModelIO.save(bigModel(1), path, ModelFormat.BINARY);
             byte[] next = ModelIO.encode(ModelFile.of(bigModel(2)), ModelFormat.BINARY);
-            AtomicFiles.write(path, (OutputStream out) -> {
+            AtomicFile.write(path, (OutputStream out) -> {
                 out.write(next, 0, next.length / 2);
                 out.flush();
                 System.out.println(HALF_WRITTEN);

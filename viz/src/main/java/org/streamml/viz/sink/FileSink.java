@@ -2,18 +2,16 @@ package org.streamml.viz.sink;
 
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Set;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.streamml.streaming.io.AtomicFile;
 import org.streamml.viz.live.LiveChart;
 
 /**
@@ -85,37 +83,17 @@ public final class FileSink extends RenderingSink {
         JFreeChart jfc = chart.render();
         try {
             if (formats.contains(Format.PNG)) {
-                writeAtomically(file(chart, Format.PNG), out -> ChartUtils.writeChartAsPNG(out, jfc, width, height));
+                AtomicFile.write(file(chart, Format.PNG), out -> ChartUtils.writeChartAsPNG(out, jfc, width, height));
             }
             if (formats.contains(Format.SVG)) {
                 SVGGraphics2D g = new SVGGraphics2D(width, height);
                 jfc.draw(g, new Rectangle(0, 0, width, height));
                 byte[] svg = g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
-                writeAtomically(file(chart, Format.SVG), out -> out.write(svg));
+                AtomicFile.write(file(chart, Format.SVG), out -> out.write(svg));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a snapshot of chart '" + chart.name() + "' to " + dir + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void writeAtomically(Path target, Writer writer) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.write(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }
