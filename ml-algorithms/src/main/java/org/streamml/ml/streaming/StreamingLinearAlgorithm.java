@@ -26,24 +26,29 @@ import org.streamml.streaming.Time;
  * @param <M> the model type
  */
 public abstract class StreamingLinearAlgorithm<M extends Model> {
+    private final LossFunction loss;
+    private final GradientDescentSettings settings;
+    private final double forgettingFactor;
+    private final boolean autoInitialWeights;
     private volatile M model;
     private double effectiveCount;
 
-    /** Creates a learner without a model. */
-    protected StreamingLinearAlgorithm() {
+    /**
+     * Creates a learner without a model.
+     *
+     * @param loss the loss the learner minimises
+     * @param settings the gradient descent settings of every batch
+     * @param forgettingFactor the weight of the previous model against a batch of n points, 0 for Spark's
+     *        behaviour
+     * @param autoInitialWeights whether a missing model starts as zeros sized by the first batch
+     */
+    protected StreamingLinearAlgorithm(LossFunction loss, GradientDescentSettings settings, double forgettingFactor,
+                                       boolean autoInitialWeights) {
+        this.loss = Objects.requireNonNull(loss, "loss");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.forgettingFactor = forgettingFactor;
+        this.autoInitialWeights = autoInitialWeights;
     }
-
-    /** The loss the learner minimises. */
-    protected abstract LossFunction loss();
-
-    /** The gradient descent settings of every batch. */
-    protected abstract GradientDescentSettings settings();
-
-    /** The weight of the previous model against a batch of n points, 0 for Spark's behaviour. */
-    protected abstract double forgettingFactor();
-
-    /** Whether a missing model starts as zeros sized by the first batch. */
-    protected abstract boolean autoInitialWeights();
 
     /** A new model of this learner's type. */
     protected abstract M createModel(double[] weights, double intercept, long version, long batchTimeMillis,
@@ -103,7 +108,7 @@ public abstract class StreamingLinearAlgorithm<M extends Model> {
      * @throws IllegalArgumentException if no model is set (unless automatic initial weights are on)
      */
     public void trainOn(DStream<LabeledPoint> data) {
-        if (model == null && !autoInitialWeights()) {
+        if (model == null && !autoInitialWeights) {
             throw new IllegalArgumentException("Model must be initialized before starting training.");
         }
         data.foreachBatch(this::update);
@@ -129,7 +134,7 @@ public abstract class StreamingLinearAlgorithm<M extends Model> {
     }
 
     private void checkCanPredict(String message) {
-        if (model == null && !autoInitialWeights()) {
+        if (model == null && !autoInitialWeights) {
             throw new IllegalArgumentException(message);
         }
     }
@@ -154,10 +159,10 @@ public abstract class StreamingLinearAlgorithm<M extends Model> {
         double b0 = current != null ? interceptOf(current) : 0.0;
         Batch<DataBlock> blocks = flatten(batch, dim);
         validate(blocks, time);
-        GradientDescent.Result r = GradientDescent.run(blocks, loss(), w0, b0, settings());
+        GradientDescent.Result r = GradientDescent.run(blocks, loss, w0, b0, settings);
         double[] w = r.weights();
-        double b = settings().fitIntercept() ? r.intercept() : 0.0;
-        double a = forgettingFactor();
+        double b = settings.fitIntercept() ? r.intercept() : 0.0;
+        double a = forgettingFactor;
         long n = batch.count();
         if (a > 0 && current != null) {
             double past = a * effectiveCount;

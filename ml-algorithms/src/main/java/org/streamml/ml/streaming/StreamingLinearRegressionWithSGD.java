@@ -129,7 +129,6 @@ public final class StreamingLinearRegressionWithSGD extends StreamingLinearAlgor
     }
 
     private final Options options;
-    private final GradientDescentSettings settings;
 
     /** A learner with Spark's defaults. */
     public StreamingLinearRegressionWithSGD() {
@@ -138,8 +137,9 @@ public final class StreamingLinearRegressionWithSGD extends StreamingLinearAlgor
 
     /** A learner with {@code options}. */
     public StreamingLinearRegressionWithSGD(Options options) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.settings = options.settings();
+        super(LossFunction.LEAST_SQUARES, Objects.requireNonNull(options, "options").settings(),
+                options.forgettingFactor(), options.autoInitialWeights());
+        this.options = options;
     }
 
     /** The learner's settings. */
@@ -157,26 +157,6 @@ public final class StreamingLinearRegressionWithSGD extends StreamingLinearAlgor
     public StreamingLinearRegressionWithSGD setInitialModel(LinearRegressionModel initial) {
         super.setInitialModel(initial);
         return this;
-    }
-
-    @Override
-    protected LossFunction loss() {
-        return LossFunction.LEAST_SQUARES;
-    }
-
-    @Override
-    protected GradientDescentSettings settings() {
-        return settings;
-    }
-
-    @Override
-    protected double forgettingFactor() {
-        return options.forgettingFactor();
-    }
-
-    @Override
-    protected boolean autoInitialWeights() {
-        return options.autoInitialWeights();
     }
 
     @Override

@@ -141,7 +141,6 @@ public final class StreamingLogisticRegressionWithSGD extends StreamingLinearAlg
     }
 
     private final Options options;
-    private final GradientDescentSettings settings;
 
     /** A learner with Spark's defaults. */
     public StreamingLogisticRegressionWithSGD() {
@@ -150,8 +149,9 @@ public final class StreamingLogisticRegressionWithSGD extends StreamingLinearAlg
 
     /** A learner with {@code options}. */
     public StreamingLogisticRegressionWithSGD(Options options) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.settings = options.settings();
+        super(LossFunction.LOGISTIC, Objects.requireNonNull(options, "options").settings(),
+                options.forgettingFactor(), options.autoInitialWeights());
+        this.options = options;
     }
 
     /** The learner's settings. */
@@ -169,26 +169,6 @@ public final class StreamingLogisticRegressionWithSGD extends StreamingLinearAlg
     public StreamingLogisticRegressionWithSGD setInitialModel(LogisticRegressionModel initial) {
         super.setInitialModel(initial);
         return this;
-    }
-
-    @Override
-    protected LossFunction loss() {
-        return LossFunction.LOGISTIC;
-    }
-
-    @Override
-    protected GradientDescentSettings settings() {
-        return settings;
-    }
-
-    @Override
-    protected double forgettingFactor() {
-        return options.forgettingFactor();
-    }
-
-    @Override
-    protected boolean autoInitialWeights() {
-        return options.autoInitialWeights();
     }
 
     @Override
