@@ -51,6 +51,9 @@ public final class ClusterExecutor implements BatchExecutor {
     private final LocalExecutor driverTasks;
     private final BlockClient fetcher;
     private final AtomicLong blockIds = new AtomicLong();
+    private final AtomicLong taskBytes = new AtomicLong();
+    private final AtomicLong resultBytes = new AtomicLong();
+    private final AtomicLong fetchedBytes = new AtomicLong();
     private final KeptBlock.Owner blocks = new KeptBlock.Owner() {
         @Override
         public List<?> fetch(KeptBlock<?> block) {
@@ -113,6 +116,23 @@ public final class ClusterExecutor implements BatchExecutor {
             ex.close();
             throw e;
         }
+    }
+
+    /**
+     * The bytes the driver has moved so far: task inputs and functions sent (a function counted once per
+     * call), task results received, and kept partitions read back by the driver. With partitioned sources
+     * and kept partitions, records do not pass through the driver, and these stay small.
+     *
+     * @param taskBytesSent encoded task inputs and functions sent to workers
+     * @param resultBytesReceived encoded task results received from workers
+     * @param blockBytesFetched encoded kept partitions the driver read from workers
+     */
+    public record Traffic(long taskBytesSent, long resultBytesReceived, long blockBytesFetched) {
+    }
+
+    /** The bytes the driver has moved since it started. */
+    public Traffic traffic() {
+        return new Traffic(taskBytes.get(), resultBytes.get(), fetchedBytes.get());
     }
 
     /** The address workers connect to. */
@@ -245,6 +265,11 @@ public final class ClusterExecutor implements BatchExecutor {
                             + " (ClusterOptions.withMaxFrameBytes, or use more partitions)");
                 }
             }
+            long sent = function.length;
+            for (int p : parts) {
+                sent += bytes[p].length;
+            }
+            taskBytes.addAndGet(sent);
             TaskScheduler.Job job = scheduler.submit(function, n, parts, bytes, preferred, keepAs);
             try {
                 scheduler.await(job);
@@ -272,6 +297,9 @@ public final class ClusterExecutor implements BatchExecutor {
                     }
                 } else {
                     out.results[p] = job.results[p];
+                    if (job.results[p] != null) {
+                        resultBytes.addAndGet(job.results[p].length);
+                    }
                     out.sizes[p] = job.keptSizes[p];
                     out.workers[p] = job.workers[p];
                     out.blockIds[p] = keepAs[p];
@@ -356,7 +384,9 @@ public final class ClusterExecutor implements BatchExecutor {
                 if (server == null) {
                     throw new BlockMissingException(at.blockId(), "worker " + at.workerId() + " is gone");
                 }
-                return (List<?>) serialization.deserialize(fetcher.fetch(server.host(), server.port(), at.blockId(), -1));
+                byte[] data = fetcher.fetch(server.host(), server.port(), at.blockId(), -1);
+                fetchedBytes.addAndGet(data.length);
+                return (List<?>) serialization.deserialize(data);
             } catch (BlockMissingException e) {
                 if (attempt >= options.maxTaskAttempts()) {
                     throw new StreamingException("cannot read a kept partition: " + e.getMessage());

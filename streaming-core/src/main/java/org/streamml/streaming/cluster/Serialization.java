@@ -192,10 +192,14 @@ public final class Serialization {
                 java.util.Optional.class, java.util.OptionalDouble.class, java.util.OptionalInt.class,
                 java.util.OptionalLong.class, java.math.BigInteger.class, java.math.BigDecimal.class,
                 Pair.class, Time.class, Duration.class));
-        try {
-            c.add(Class.forName("org.streamml.streaming.PairBatch$Tagged"));
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the engine's cogroup record type is missing", e);
+        for (String name : List.of("org.streamml.streaming.PairBatch$Tagged",
+                "org.streamml.streaming.source.GeneratedSource$Range",
+                "org.streamml.streaming.source.FileReplaySource$Range")) {
+            try {
+                c.add(Class.forName(name));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("an engine type sent to workers is missing: " + name, e);
+            }
         }
         return c;
     }
