@@ -209,9 +209,43 @@ public class Batch<T> {
         }));
     }
 
-    /** The same records in {@code numPartitions} contiguous partitions, keeping their order. */
+    /**
+     * The same records in {@code numPartitions} contiguous partitions, keeping their order: output
+     * partition j holds records {@code [j·n/P, (j+1)·n/P)}, cut from the input partitions by a task each
+     * (on a cluster, on the workers, without passing through the driver).
+     */
     public Batch<T> repartition(int numPartitions) {
-        return split(time, collect(), numPartitions, executor);
+        if (numPartitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1: " + numPartitions);
+        }
+        long n = count();
+        List<List<Pair<List<T>, int[]>>> slices = new ArrayList<>(numPartitions);
+        int input = 0;
+        long inputStart = 0;
+        for (int j = 0; j < numPartitions; j++) {
+            long from = j * n / numPartitions;
+            long to = (j + 1) * n / numPartitions;
+            List<Pair<List<T>, int[]>> mine = new ArrayList<>();
+            while (from < to) {
+                while (inputStart + partitions.get(input).size() <= from) {
+                    inputStart += partitions.get(input).size();
+                    input++;
+                }
+                List<T> part = partitions.get(input);
+                int a = (int) (from - inputStart);
+                int b = (int) Math.min(part.size(), to - inputStart);
+                mine.add(Pair.of(part, new int[] {a, b}));
+                from = inputStart + b;
+            }
+            slices.add(mine);
+        }
+        return new Batch<>(time, executor.computePartitions(slices, mine -> {
+            List<T> out = new ArrayList<>();
+            for (Pair<List<T>, int[]> s : mine) {
+                out.addAll(s.key().subList(s.value()[0], s.value()[1]));
+            }
+            return out;
+        }), executor);
     }
 
     /** The records of this batch followed by those of {@code other}: the partitions of both. */

@@ -63,21 +63,32 @@ final class WindowedDStream<T> extends DStream<T> {
     protected Optional<Batch<T>> compute(Time time) {
         List<Batch<T>> batches = batchesInWindow(parent, window, time);
         int p = parent.numPartitions();
-        List<List<T>> parts = new ArrayList<>(p);
-        for (int i = 0; i < p; i++) {
-            parts.add(new ArrayList<>());
-        }
         boolean aligned = true;
         for (Batch<T> b : batches) {
             aligned &= b.numPartitions() == p;
         }
         if (aligned) {
-            for (Batch<T> b : batches) {
-                for (int i = 0; i < p; i++) {
-                    parts.get(i).addAll(b.partition(i));
+            // Partition i of the window is partition i of every batch in it, concatenated by a task (on a
+            // cluster, on a worker holding one of them, which fetches the others from their workers).
+            List<List<List<T>>> groups = new ArrayList<>(p);
+            for (int i = 0; i < p; i++) {
+                List<List<T>> group = new ArrayList<>(batches.size());
+                for (Batch<T> b : batches) {
+                    group.add(b.partition(i));
                 }
+                groups.add(group);
             }
-            return Optional.of(new Batch<>(time, parts, context().executor()));
+            return Optional.of(new Batch<>(time, context().executor().computePartitions(groups, group -> {
+                int size = 0;
+                for (List<T> part : group) {
+                    size += part.size();
+                }
+                List<T> out = new ArrayList<>(size);
+                for (List<T> part : group) {
+                    out.addAll(part);
+                }
+                return out;
+            }), context().executor()));
         }
         List<T> all = new ArrayList<>();
         for (Batch<T> b : batches) {
