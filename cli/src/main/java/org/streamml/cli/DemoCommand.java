@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.streamml.cli.demo.Demo;
 import org.streamml.cli.demo.DemoSettings;
 import org.streamml.cli.demo.Demos;
+import org.streamml.streaming.cluster.Master;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +60,13 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Write the demo's PNG charts into DIR (default: demo-out/NAME).")
     private Path chartsDir;
 
+    @Option(names = "--master", paramLabel = "MASTER",
+            description = "Where the partition tasks run: local[N] (N threads), local-cluster[N] or"
+                    + " local-cluster[N,C] (N worker processes of C cores on this machine) or cluster://HOST:PORT"
+                    + " (listen for workers started with 'streamml worker'); default: the demo's own threads of"
+                    + " this process. The printed results do not depend on it.")
+    private String master;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         DemoSettings settings = new DemoSettings(batches != null ? batches : demo.defaultBatches(),
                 durationSeconds == null ? 0 : durationSeconds, realTime, seed, partitions, rate,
-                dashboardPort != null ? dashboardPort : -1, chartsDir);
+                dashboardPort != null ? dashboardPort : -1, chartsDir, master == null ? null : Master.parse(master));
         return demo.run(settings, out);
     }
 }

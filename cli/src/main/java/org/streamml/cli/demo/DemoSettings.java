@@ -1,6 +1,9 @@
 package org.streamml.cli.demo;
 
 import java.nio.file.Path;
+import org.streamml.streaming.StreamingContext;
+import org.streamml.streaming.cluster.ClusterOptions;
+import org.streamml.streaming.cluster.Master;
 import org.streamml.viz.VizOptions;
 
 /**
@@ -15,9 +18,11 @@ import org.streamml.viz.VizOptions;
  * @param dashboardPort the port of the live web dashboard, 0 for any free port, or -1 for none
  * @param chartsDir where the demo writes its PNG charts, or {@code null} for the demo's own
  *        {@code demo-out/NAME}
+ * @param master where the demo runs its partition tasks ({@code local[N]}, {@code local-cluster[N,C]},
+ *        {@code cluster://HOST:PORT}), or {@code null} for the demo's own threads of this process
  */
 public record DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
-                           double recordsPerSecond, int dashboardPort, Path chartsDir) {
+                           double recordsPerSecond, int dashboardPort, Path chartsDir, Master master) {
 
     /** Validates the settings. */
     public DemoSettings {
@@ -38,15 +43,21 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
         }
     }
 
+    /** Settings running on the demo's own threads of this process. */
+    public DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
+                        double recordsPerSecond, int dashboardPort, Path chartsDir) {
+        this(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, dashboardPort, chartsDir, null);
+    }
+
     /** Settings without a dashboard, writing charts to the demo's own directory. */
     public DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
                         double recordsPerSecond) {
-        this(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, -1, null);
+        this(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, -1, null, null);
     }
 
     /**
      * 24 batches replayed as fast as possible, seed 42, two partitions, the demo's default rate, no dashboard,
-     * charts in the demo's own directory.
+     * charts in the demo's own directory, tasks on the demo's own threads of this process.
      */
     public static DemoSettings defaults() {
         return new DemoSettings(24, 0, false, 42, 2, 0);
@@ -60,49 +71,65 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
     /** A copy with another number of batches. */
     public DemoSettings withBatches(int n) {
         return new DemoSettings(n, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir);
+                dashboardPort, chartsDir, master);
     }
 
     /** A copy that runs {@code seconds} of stream time instead of a number of batches (0: use batches). */
     public DemoSettings withDurationSeconds(double seconds) {
         return new DemoSettings(batches, seconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir);
+                dashboardPort, chartsDir, master);
     }
 
     /** A copy paced by the wall clock or not. */
     public DemoSettings withRealTime(boolean paced) {
         return new DemoSettings(batches, durationSeconds, paced, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir);
+                dashboardPort, chartsDir, master);
     }
 
     /** A copy with another seed. */
     public DemoSettings withSeed(long s) {
         return new DemoSettings(batches, durationSeconds, realTime, s, partitions, recordsPerSecond,
-                dashboardPort, chartsDir);
+                dashboardPort, chartsDir, master);
     }
 
     /** A copy with another number of partitions. */
     public DemoSettings withPartitions(int p) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, p, recordsPerSecond,
-                dashboardPort, chartsDir);
+                dashboardPort, chartsDir, master);
     }
 
     /** A copy with another input rate (0: the demo's default). */
     public DemoSettings withRecordsPerSecond(double rate) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, rate,
-                dashboardPort, chartsDir);
+                dashboardPort, chartsDir, master);
     }
 
     /** A copy with a dashboard on {@code port} (0: any free port, -1: none). */
     public DemoSettings withDashboardPort(int port) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, port,
-                chartsDir);
+                chartsDir, master);
     }
 
     /** A copy writing charts into {@code dir} ({@code null}: the demo's own {@code demo-out/NAME}). */
     public DemoSettings withChartsDir(Path dir) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, dir);
+                dashboardPort, dir, master);
+    }
+
+    /** A copy running its tasks on {@code where} ({@code null}: the demo's own threads of this process). */
+    public DemoSettings withMaster(Master where) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir, where);
+    }
+
+    /**
+     * {@code options} running on the master of these settings: on {@code ownThreads} threads of this process
+     * when none was given (what the demo does by default), else on that master, with {@code cluster}'s
+     * settings and registered classes for a cluster. The context closes the executor this may create.
+     */
+    public StreamingContext.Options onMaster(StreamingContext.Options options, int ownThreads,
+                                             ClusterOptions cluster) {
+        return master == null ? options.withThreads(ownThreads) : master.applyTo(options, cluster);
     }
 
     /**

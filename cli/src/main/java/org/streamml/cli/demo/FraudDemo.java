@@ -14,6 +14,7 @@ import org.streamml.streaming.DStream;
 import org.streamml.streaming.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
+import org.streamml.streaming.cluster.ClusterOptions;
 import org.streamml.viz.live.LiveLines;
 
 /**
@@ -102,9 +103,10 @@ public final class FraudDemo implements Demo {
         AtomicInteger done = new AtomicInteger();
         Clock clock = settings.realTime() ? Clock.system() : new FastForwardClock();
         try (DemoCharts charts = DemoCharts.open(settings, NAME, 900, 450, 5);
-             StreamingContext ssc = new StreamingContext(StreamingContext.Options.defaults().withBatchInterval(BATCH)
-                     .withClock(clock).withDefaultPartitions(settings.partitions())
-                     .withThreads(Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors())))) {
+             StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
+                     .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(settings.partitions()),
+                     Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors()),
+                     ClusterOptions.defaults().registerClasses(FraudData.Case.class)))) {
             charts.dashboardUri().ifPresent(u -> out.println("Live dashboard: " + u));
             out.printf("Streaming %d batches of %,d transactions; alerts at probability >= %.2f; charts in %s%n",
                     batches, perBatch, ALERT_THRESHOLD, charts.dir());

@@ -23,6 +23,7 @@ import org.streamml.streaming.PairBatch;
 import org.streamml.streaming.PairDStream;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingListener;
+import org.streamml.streaming.cluster.ClusterOptions;
 
 /**
  * The hashtag demo, Spark Streaming's classic example: synthetic tweets in 5-second batches, hashtags
@@ -86,9 +87,10 @@ public final class HashtagsDemo implements Demo {
     public Result execute(DemoSettings settings, PrintWriter out) throws InterruptedException {
         TweetGenerator generator = generator(settings);
         Clock clock = settings.realTime() ? Clock.system() : new FastForwardClock();
-        StreamingContext ssc = new StreamingContext(StreamingContext.Options.defaults().withBatchInterval(BATCH)
-                .withClock(clock).withDefaultPartitions(settings.partitions())
-                .withThreads(Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors())));
+        StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
+                .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(settings.partitions()),
+                Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors()),
+                ClusterOptions.defaults()));
         Map<Long, List<Pair<String, Long>>> tops = new ConcurrentSkipListMap<>();
         Map<String, Integer> moods = new TreeMap<>();
         Map<String, CountryMood> countries = new TreeMap<>();

@@ -22,6 +22,7 @@ import org.streamml.streaming.Pair;
 import org.streamml.streaming.PairDStream;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.Time;
+import org.streamml.streaming.cluster.ClusterOptions;
 import org.streamml.viz.chart.ChartText;
 import org.streamml.viz.live.LiveLines;
 import org.streamml.viz.live.LiveNeural;
@@ -108,9 +109,10 @@ public final class NeuralDemo implements Demo {
         int[] done = {0};
         Clock clock = settings.realTime() ? Clock.system() : new FastForwardClock();
         try (DemoCharts charts = DemoCharts.open(settings, NAME, 1000, 600, 10);
-             StreamingContext ssc = new StreamingContext(StreamingContext.Options.defaults().withBatchInterval(BATCH)
-                     .withClock(clock).withDefaultPartitions(settings.partitions())
-                     .withThreads(Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors())))) {
+             StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
+                     .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(settings.partitions()),
+                     Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors()),
+                     ClusterOptions.defaults().registerClasses(NeuronWindow.class)))) {
             charts.dashboardUri().ifPresent(u -> out.println("Live dashboard: " + u));
             out.printf("Streaming %d neurons in %d groups at %.0f frames/s, %d frames per batch; profiles span %d"
                     + " frames; charts in %s%n", neurons, o.groups(), o.frameRate(), framesPerBatch, window,

@@ -21,6 +21,7 @@ import org.streamml.streaming.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingListener;
+import org.streamml.streaming.cluster.ClusterOptions;
 import org.streamml.streaming.source.IterableSource;
 
 /**
@@ -109,8 +110,9 @@ public final class SensorsDemo implements Demo {
         AtomicLong batches = new AtomicLong();
         String dashboard;
         try (DemoCharts charts = DemoCharts.open(settings, NAME, 1200, 500, 25);
-             StreamingContext ssc = new StreamingContext(StreamingContext.Options.defaults().withBatchInterval(BATCH)
-                     .withClock(clock).withDefaultPartitions(1).withThreads(1))) {
+             StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
+                     .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(1), 1,
+                     ClusterOptions.defaults()))) {
             dashboard = charts.dashboardUri().orElse("");
             if (!dashboard.isEmpty()) {
                 out.println("Live dashboard: " + dashboard);
