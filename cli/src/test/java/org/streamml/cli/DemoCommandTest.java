@@ -62,6 +62,14 @@ class DemoCommandTest {
     }
 
     @Test
+    void shouldRejectAnInvalidMasterNamingTheAcceptedForms() {
+        StringWriter err = new StringWriter();
+        assertEquals(1, run(new StringWriter(), err, "demo", "fraud", "--master", "local-cluster[two]"));
+        assertEquals("demo: error: invalid master 'local-cluster[two]': expected local, local[N], local[*],"
+                + " local-cluster[N], local-cluster[N,CORES] or cluster://HOST:PORT", err.toString().trim());
+    }
+
+    @Test
     void shouldListTheDemos() {
         StringWriter out = new StringWriter();
         assertEquals(0, run(out, new StringWriter(), "demo", "--list"));
