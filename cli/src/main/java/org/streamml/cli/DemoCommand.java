@@ -12,9 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code streamml demo [NAME]}: runs one end-to-end demo on the embedded engine until it ends by itself. */
+/**
+ * {@code streamml demo [NAME]}: runs one end-to-end demo on the embedded engine until it ends by itself, its
+ * partition tasks on threads of this process or, with {@code --master}, on a cluster's workers.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run an end-to-end demo on the embedded engine (default: " + Demos.DEFAULT + ").")
+        description = "Run an end-to-end demo on the embedded engine (default: " + Demos.DEFAULT + "), on threads"
+                + " of this process or, with --master, on worker processes.")
 public final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
