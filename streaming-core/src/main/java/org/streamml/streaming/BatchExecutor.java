@@ -78,6 +78,21 @@ public interface BatchExecutor extends AutoCloseable {
     }
 
     /**
+     * Called by the engine before it computes batch {@code time}: partitions computed from now on belong to
+     * that batch (see {@link #releaseBatchesUpTo}). The default does nothing.
+     */
+    default void enterBatch(Time time) {
+    }
+
+    /**
+     * Called by the engine once no stream remembers the batches at or before {@code time}: an executor that
+     * keeps partitions (a cluster's workers) may drop those computed for them. Dropping is always safe: a
+     * partition needed again is recomputed from its lineage. The default does nothing.
+     */
+    default void releaseBatchesUpTo(Time time) {
+    }
+
+    /**
      * A partition computed by {@link #computePartitions} and kept where it was computed: an immutable list
      * whose size is known without reading its records. Batches hold it as it is.
      */

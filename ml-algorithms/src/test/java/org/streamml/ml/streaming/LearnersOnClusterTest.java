@@ -124,6 +124,16 @@ class LearnersOnClusterTest {
         }
 
         @Override
+        public void enterBatch(org.streamml.streaming.Time time) {
+            delegate.enterBatch(time);
+        }
+
+        @Override
+        public void releaseBatchesUpTo(org.streamml.streaming.Time time) {
+            delegate.releaseBatchesUpTo(time);
+        }
+
+        @Override
         public <I, B, R> List<List<R>> shuffle(List<I> inputs, PartitionFunction<I, List<B>> map, int reducers,
                                                PartitionFunction<List<B>, List<R>> reduce) {
             return delegate.shuffle(inputs, map, reducers, reduce);

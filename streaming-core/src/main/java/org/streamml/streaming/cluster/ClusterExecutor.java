@@ -7,10 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.streamml.streaming.BatchExecutor;
 import org.streamml.streaming.LocalExecutor;
 import org.streamml.streaming.StreamingException;
+import org.streamml.streaming.Time;
 
 /**
  * The executor that runs partition tasks on worker processes: the driver listens for workers, sends
@@ -54,6 +58,8 @@ public final class ClusterExecutor implements BatchExecutor {
     private final AtomicLong taskBytes = new AtomicLong();
     private final AtomicLong resultBytes = new AtomicLong();
     private final AtomicLong fetchedBytes = new AtomicLong();
+    private final ConcurrentSkipListMap<Long, Queue<KeptBlock<?>>> blocksByBatch = new ConcurrentSkipListMap<>();
+    private volatile long currentBatch = Long.MIN_VALUE;
     private final KeptBlock.Owner blocks = new KeptBlock.Owner() {
         @Override
         public List<?> fetch(KeptBlock<?> block) {
@@ -187,11 +193,39 @@ public final class ClusterExecutor implements BatchExecutor {
         byte[] function = encode(f, "the task function");
         Outcome o = run(function, inputs, true);
         List<List<R>> out = new ArrayList<>(inputs.size());
+        Queue<KeptBlock<?>> batch = currentBatch == Long.MIN_VALUE ? null
+                : blocksByBatch.computeIfAbsent(currentBatch, t -> new ConcurrentLinkedQueue<>());
         for (int i = 0; i < inputs.size(); i++) {
-            out.add(new KeptBlock<>(blocks, new KeptBlock.Location(o.workers[i], o.blockIds[i]), o.sizes[i],
-                    new KeptBlock.Lineage(function, inputs.get(i))));
+            KeptBlock<R> block = new KeptBlock<>(blocks, new KeptBlock.Location(o.workers[i], o.blockIds[i]),
+                    o.sizes[i], new KeptBlock.Lineage(function, inputs.get(i)));
+            if (batch != null) {
+                batch.add(block);
+            }
+            out.add(block);
         }
         return out;
+    }
+
+    /** Partitions kept from now on belong to batch {@code time}. */
+    @Override
+    public void enterBatch(Time time) {
+        currentBatch = time.millis();
+    }
+
+    /**
+     * Tells the workers to drop the partitions kept for batches at or before {@code time} (a partition
+     * that is needed again after all is recomputed from its lineage). Partitions kept outside a batch are
+     * dropped when the driver no longer references them.
+     */
+    @Override
+    public void releaseBatchesUpTo(Time time) {
+        Map<Long, Queue<KeptBlock<?>>> done = blocksByBatch.headMap(time.millis(), true);
+        for (Queue<KeptBlock<?>> batch : done.values()) {
+            for (KeptBlock<?> b : batch) {
+                blocks.release(b.location());
+            }
+        }
+        done.clear();
     }
 
     /**

@@ -27,6 +27,16 @@ final class NonClosing implements BatchExecutor {
     }
 
     @Override
+    public void enterBatch(org.streamml.streaming.Time time) {
+        delegate.enterBatch(time);
+    }
+
+    @Override
+    public void releaseBatchesUpTo(org.streamml.streaming.Time time) {
+        delegate.releaseBatchesUpTo(time);
+    }
+
+    @Override
     public <I, B, R> List<List<R>> shuffle(List<I> inputs, PartitionFunction<I, List<B>> map, int reducers,
                                            PartitionFunction<List<B>, List<R>> reduce) {
         return delegate.shuffle(inputs, map, reducers, reduce);
