@@ -1,0 +1,231 @@
+package org.streamml.streaming.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.streamml.streaming.DStream;
+import org.streamml.streaming.Duration;
+import org.streamml.streaming.FastForwardClock;
+import org.streamml.streaming.Pair;
+import org.streamml.streaming.PairDStream;
+import org.streamml.streaming.StreamingContext;
+
+/**
+ * A stream with a map stage, shuffles ({@code reduceByKey}, {@code countByValue}), a window and
+ * {@code updateStateByKey} on {@code local-cluster[3]}, with two workers killed by SIGKILL at seeded points
+ * of the run, gives every batch exactly as the fault-free {@code local[2]} run does.
+ */
+@Tag("slow")
+class ClusterStreamFaultTest {
+    private static final int BATCHES = 6;
+    private static final int PER_BATCH = 80;
+    private static final int KEYS = 7;
+
+    /** Where in a batch a worker is killed. */
+    enum Point {
+        /** Inside a map task of the batch, which blocks until its worker is killed. */
+        MAP_TASK,
+        /** On the driver after the batch's map stage, before its shuffles. */
+        BETWEEN_STAGES,
+        /** Inside a task reading the output of the batch's {@code reduceByKey} shuffle. */
+        REDUCE_TASK,
+        /** On the driver after the batch's output operations, before the next batch. */
+        AFTER_BATCH
+    }
+
+    /** A kill in batch {@code batch} (1-based) at {@code point}; {@code choice} picks the record, key or worker. */
+    record Kill(int batch, Point point, int choice) {
+    }
+
+    /** Two kills in distinct batches from 2 on, in batch order, drawn with {@code seed}. */
+    static List<Kill> scenario(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int first = 2 + random.nextInt(BATCHES - 2);
+        int second = first + 1 + random.nextInt(BATCHES - first);
+        List<Kill> kills = new ArrayList<>();
+        for (int batch : new int[] {first, second}) {
+            Point p = Point.values()[random.nextInt(Point.values().length)];
+            kills.add(new Kill(batch, p, random.nextInt(p == Point.MAP_TASK ? PER_BATCH : KEYS)));
+        }
+        return kills;
+    }
+
+    static LongStream seeds() {
+        return LongStream.of(19, 15, 3, 4);
+    }
+
+    @Test
+    void shouldDrawEveryKindOfKillPointFromTheSeeds() {
+        Set<Point> drawn = EnumSet.noneOf(Point.class);
+        seeds().forEach(s -> scenario(s).forEach(k -> drawn.add(k.point())));
+        assertEquals(EnumSet.allOf(Point.class), drawn);
+    }
+
+    /** Record {@code i} of batch {@code b} (1-based) is {@code 1000 b + i}. */
+    private static List<Integer> records() {
+        return IntStream.range(0, BATCHES * PER_BATCH).map(i -> 1000 * (i / PER_BATCH + 1) + i % PER_BATCH)
+                .boxed().toList();
+    }
+
+    /** A blocking task: the record or key that blocks (or -1), the driver's pid and the signal files. */
+    record Blocks(int mapRecord, int reduceKey, long driverPid, String claim, String pidFile) {
+        void block() throws Exception {
+            if (ProcessHandle.current().pid() == driverPid) {
+                throw new IllegalStateException("a task meant to block a worker ran on the driver");
+            }
+            Files2.blockFirstCaller(claim, pidFile);
+        }
+    }
+
+    /**
+     * Builds the pipeline; every output batch goes to {@code trace}. {@code driverHook} runs on the driver
+     * with the batch number ({@code between} after the map stage, {@code after} after the outputs).
+     */
+    private static void pipeline(StreamingContext ssc, List<Blocks> blocks, List<String> trace, DriverHook hook) {
+        AtomicInteger batch = new AtomicInteger();
+        DStream<Integer> mapped = ssc.fromIterable(records(), PER_BATCH).map(x -> {
+            for (Blocks bl : blocks) {
+                if (x == bl.mapRecord()) {
+                    bl.block();
+                }
+            }
+            return x;
+        }).transform(b -> {
+            hook.between(batch.incrementAndGet());
+            return b;
+        });
+        PairDStream<Integer, Long> sums = PairDStream.of(mapped
+                .mapToPair(x -> Pair.of(x / 1000 * 10 + x % KEYS, (long) x)).reduceByKey(Long::sum, 3)
+                .map(kv -> {
+                    for (Blocks bl : blocks) {
+                        if (kv.key() == bl.reduceKey()) {
+                            bl.block();
+                        }
+                    }
+                    return kv;
+                }));
+        sums.foreachBatch((b, t) -> trace.add("sums " + t + " " + b.partitions()));
+        mapped.map(x -> x % 5).countByValue().foreachBatch((b, t) -> trace.add("counts " + t + " " + b.partitions()));
+        sums.window(Duration.ofMillis(300)).mapToPair(kv -> Pair.of(kv.key() % 10, kv.value()))
+                .reduceByKey(Long::sum).foreachBatch((b, t) -> trace.add("window " + t + " " + b.partitions()));
+        mapped.mapToPair(x -> Pair.of(x % KEYS, (long) x))
+                .updateStateByKey((List<Long> vs, Optional<Long> s) -> Optional.of(
+                        s.orElse(0L) + vs.stream().mapToLong(Long::longValue).sum() % 1009))
+                .foreachBatch((b, t) -> {
+                    trace.add("state " + t + " " + b.partitions());
+                    hook.after(batch.get());
+                });
+    }
+
+    /** Kills on the driver at batch boundaries. */
+    private interface DriverHook {
+        void between(int batch) throws Exception;
+
+        void after(int batch) throws Exception;
+    }
+
+    private static final DriverHook NO_HOOK = new DriverHook() {
+        @Override
+        public void between(int batch) {
+        }
+
+        @Override
+        public void after(int batch) {
+        }
+    };
+
+    private static StreamingContext.Options options() {
+        return StreamingContext.Options.defaults().withClock(new FastForwardClock())
+                .withBatchInterval(Duration.ofMillis(100)).withDefaultPartitions(4);
+    }
+
+    private static void kill(ProcessHandle victim) throws Exception {
+        victim.destroyForcibly();
+        victim.onExit().get(10, TimeUnit.SECONDS);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void shouldGiveTheFaultFreeBatchesWhenWorkersAreKilledAtSeededPoints(long seed, @TempDir Path dir)
+            throws Exception {
+        List<String> expected = new CopyOnWriteArrayList<>();
+        try (StreamingContext ssc = new StreamingContext(options().withThreads(2))) {
+            pipeline(ssc, List.of(), expected, NO_HOOK);
+            ssc.start();
+            ssc.awaitTermination();
+        }
+        assertEquals(4 * BATCHES, expected.size());
+
+        List<Kill> kills = scenario(seed);
+        Random pick = new Random(seed * 31);
+        List<String> actual = new CopyOnWriteArrayList<>();
+        try (LogCapture logs = new LogCapture();
+             ClusterExecutor cluster = ClusterExecutor.localCluster(3, 1,
+                     ClusterOptions.defaults().registerClasses(Blocks.class))) {
+            long driver = ProcessHandle.current().pid();
+            List<Blocks> blocks = new ArrayList<>();
+            for (int i = 0; i < kills.size(); i++) {
+                Kill k = kills.get(i);
+                String claim = dir.resolve("claim-" + i).toString();
+                String pidFile = dir.resolve("pid-" + i).toString();
+                blocks.add(new Blocks(k.point() == Point.MAP_TASK ? 1000 * k.batch() + k.choice() : -1,
+                        k.point() == Point.REDUCE_TASK ? 10 * k.batch() + k.choice() : -1, driver, claim, pidFile));
+            }
+            DriverHook hook = new DriverHook() {
+                @Override
+                public void between(int batch) throws Exception {
+                    killOnDriver(batch, Point.BETWEEN_STAGES);
+                }
+
+                @Override
+                public void after(int batch) throws Exception {
+                    killOnDriver(batch, Point.AFTER_BATCH);
+                }
+
+                private void killOnDriver(int batch, Point point) throws Exception {
+                    for (Kill k : kills) {
+                        if (k.batch() == batch && k.point() == point) {
+                            List<ProcessHandle> alive = cluster.localWorkerProcesses().stream()
+                                    .filter(ProcessHandle::isAlive).toList();
+                            kill(alive.get(pick.nextInt(alive.size())));
+                        }
+                    }
+                }
+            };
+            try (StreamingContext ssc = new StreamingContext(options().withExecutor(new NonClosing(cluster)))) {
+                pipeline(ssc, List.copyOf(blocks), actual, hook);
+                ssc.start();
+                for (int i = 0; i < kills.size(); i++) {
+                    if (Set.of(Point.MAP_TASK, Point.REDUCE_TASK).contains(kills.get(i).point())) {
+                        Path pidFile = Path.of(blocks.get(i).pidFile());
+                        assertTrue(Files2.awaitFile(pidFile, 30_000), "a task blocked for " + kills.get(i));
+                        kill(ProcessHandle.of(Long.parseLong(Files.readString(pidFile))).orElseThrow());
+                    }
+                }
+                ssc.awaitTermination();
+            }
+            assertEquals(expected, actual, "kills " + kills);
+            assertTrue(logs.awaitCount("lost worker", 2, 5_000), logs.lines().toString());
+            assertEquals(1, cluster.workers().size(), "workers left");
+        }
+    }
+}
