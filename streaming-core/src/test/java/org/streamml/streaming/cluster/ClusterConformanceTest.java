@@ -148,6 +148,7 @@ class ClusterConformanceTest {
         long tasksBefore = workerTasks();
         List<String> onCluster = run(new NonClosing(cluster), seed, c);
         assertTrue(local.size() > 3, "the pipeline produced batches: " + local);
+        assertTrue(String.join("\n", local).contains(c.expect()), "the local trace shows " + c.expect());
         assertEquals(local, onCluster, c.name());
         assertTrue(workerTasks() > tasksBefore, "the workers ran the tasks");
         assertEquals(3, cluster.workers().size(), "no worker was lost");

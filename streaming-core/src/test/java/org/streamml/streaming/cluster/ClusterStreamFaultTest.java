@@ -97,8 +97,9 @@ class ClusterStreamFaultTest {
     }
 
     /**
-     * Builds the pipeline; every output batch goes to {@code trace}. {@code driverHook} runs on the driver
-     * with the batch number ({@code between} after the map stage, {@code after} after the outputs).
+     * Builds the pipeline; every output batch goes to {@code trace}. Tasks meeting a record or key of
+     * {@code blocks} block their worker; {@code hook} runs on the driver with the batch number (1-based),
+     * {@code between} after the map stage and {@code after} after the batch's last output.
      */
     private static void pipeline(StreamingContext ssc, List<Blocks> blocks, List<String> trace, DriverHook hook) {
         AtomicInteger batch = new AtomicInteger();

@@ -40,8 +40,11 @@ final class ConformancePipelines {
         DStream<?> build(DStream<Integer> in, Path dir);
     }
 
-    /** One case: a name, the operation signatures it covers ({@code name(ParamType,...)}) and the pipeline. */
-    record Case(String name, List<String> covers, Pipeline pipeline) {
+    /**
+     * One case: a name, the operation signatures it covers ({@code name(ParamType,...)}), text its local
+     * trace must contain to show the operation did something (or {@code ""}) and the pipeline.
+     */
+    record Case(String name, List<String> covers, String expect, Pipeline pipeline) {
         @Override
         public String toString() {
             return name;
@@ -145,23 +148,23 @@ final class ConformancePipelines {
                 (in, d) -> in.map(x -> x % 5).countByValueAndWindow(B2, B1));
         add(c, "countByValueAndWindow into partitions", "countByValueAndWindow(Duration,Duration,int)",
                 (in, d) -> in.map(x -> x % 7).countByValueAndWindow(B3, B1, 2));
-        add(c, "print", "print()", (in, d) -> {
+        add(c, "print", List.of("print()"), "\n-------------------------------------------\nTime: ", (in, d) -> {
             in.map(x -> x * 5).print();
             return in.count();
         });
-        add(c, "print n", "print(int)", (in, d) -> {
+        add(c, "print n", List.of("print(int)"), "\n...\n", (in, d) -> {
             in.filter(x -> x % 2 == 1).print(3);
             return in.count();
         });
-        add(c, "saveAsTextFiles", "saveAsTextFiles(String,String)", (in, d) -> {
+        add(c, "saveAsTextFiles", List.of("saveAsTextFiles(String,String)"), ".txt/part-00002:\nr", (in, d) -> {
             DStream<String> out = in.map(x -> "r" + x);
             out.saveAsTextFiles(d.resolve("batch").toString(), "txt");
             return out;
         });
         add(c, "foreachBatch", "foreachBatch(VoidFunction2)", (in, d) -> in.map(x -> x * x));
-        add(c, "fromIterable source", List.of(), (in, d) -> in.context()
+        add(c, "fromIterable source", List.of(), "", (in, d) -> in.context()
                 .fromIterable(IntStream.range(0, 250).boxed().toList(), 70).map(x -> x * 3));
-        add(c, "textFileReplay source", List.of(), (in, d) -> in.context()
+        add(c, "textFileReplay source", List.of(), "", (in, d) -> in.context()
                 .textFileReplay(writeLines(d.resolve("lines.txt"), 230), 60).map(String::length).countByValue());
         pairs(c);
         state(c);
@@ -220,8 +223,9 @@ final class ConformancePipelines {
         add(c, "updateStateByKey from an initial state", "updateStateByKey(Function2,int,Map)",
                 (in, d) -> keyed(in, 6).updateStateByKey((List<Long> vs, Optional<String> s) -> Optional.of(
                         s.orElse("") + vs.size() + ";"), 4, Map.of(1, "one;", 40, "forty;")));
-        add(c, "mapWithState with timeout", "mapWithState(StateSpec)", (in, d) -> keyed(in, 37).mapWithState(
-                StateSpec.function(ConformancePipelines::runningSum).timeout(B2)));
+        add(c, "mapWithState with timeout", List.of("mapWithState(StateSpec)"), "timeout ",
+                (in, d) -> keyed(in, 37).mapWithState(StateSpec.function(ConformancePipelines::runningSum)
+                        .timeout(B2)));
         add(c, "mapWithState snapshots with timeout", "stateSnapshots()", (in, d) -> keyed(in, 37).mapWithState(
                 StateSpec.function(ConformancePipelines::runningSum).timeout(B2).numPartitions(2)).stateSnapshots());
         add(c, "mapWithState from an initial state", "mapWithState(StateSpec)", (in, d) -> {
@@ -233,10 +237,10 @@ final class ConformancePipelines {
     }
 
     private static void add(List<Case> cases, String name, String covers, Pipeline p) {
-        add(cases, name, List.of(covers), p);
+        add(cases, name, List.of(covers), "", p);
     }
 
-    private static void add(List<Case> cases, String name, List<String> covers, Pipeline p) {
-        cases.add(new Case(name, covers, p));
+    private static void add(List<Case> cases, String name, List<String> covers, String expect, Pipeline p) {
+        cases.add(new Case(name, covers, expect, p));
     }
 }
