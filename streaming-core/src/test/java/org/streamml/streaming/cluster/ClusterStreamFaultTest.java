@@ -3,6 +3,7 @@ package org.streamml.streaming.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,23 +17,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.streamml.streaming.DStream;
 import org.streamml.streaming.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.PairDStream;
+import org.streamml.streaming.Source;
 import org.streamml.streaming.StreamingContext;
+import org.streamml.streaming.Time;
 
 /**
  * A stream with a map stage, shuffles ({@code reduceByKey}, {@code countByValue}), a window and
  * {@code updateStateByKey} on {@code local-cluster[3]}, with two workers killed by SIGKILL at seeded points
- * of the run, gives every batch exactly as the fault-free {@code local[2]} run does.
+ * of the run, gives every batch exactly as the fault-free {@code local[2]} run does, whether its input can
+ * be replayed (in memory, from a file) or not.
  */
 @Tag("slow")
 class ClusterStreamFaultTest {
@@ -69,21 +74,65 @@ class ClusterStreamFaultTest {
         return kills;
     }
 
-    static LongStream seeds() {
-        return LongStream.of(19, 15, 3, 4);
+    /** Where the records come from. */
+    enum Input {
+        /** {@code fromIterable}: replayable, in memory. */
+        ITERABLE,
+        /** {@code textFileReplay}: replayable, from a file. */
+        FILE,
+        /** A source that cannot replay: the driver must keep what it read. */
+        SCRIPTED
+    }
+
+    /** The seeds of the kill scenarios and the input each runs on. */
+    static Stream<Arguments> scenarios() {
+        return Stream.of(Arguments.of(19L, Input.SCRIPTED), Arguments.of(15L, Input.ITERABLE),
+                Arguments.of(3L, Input.FILE), Arguments.of(4L, Input.SCRIPTED), Arguments.of(13L, Input.ITERABLE));
     }
 
     @Test
     void shouldDrawEveryKindOfKillPointFromTheSeeds() {
         Set<Point> drawn = EnumSet.noneOf(Point.class);
-        seeds().forEach(s -> scenario(s).forEach(k -> drawn.add(k.point())));
+        Set<Input> withMapTaskKill = EnumSet.noneOf(Input.class);
+        scenarios().forEach(a -> scenario((Long) a.get()[0]).forEach(k -> {
+            drawn.add(k.point());
+            if (k.point() == Point.MAP_TASK) {
+                withMapTaskKill.add((Input) a.get()[1]);
+            }
+        }));
         assertEquals(EnumSet.allOf(Point.class), drawn);
+        assertEquals(EnumSet.allOf(Input.class), withMapTaskKill);
     }
 
     /** Record {@code i} of batch {@code b} (1-based) is {@code 1000 b + i}. */
     private static List<Integer> records() {
         return IntStream.range(0, BATCHES * PER_BATCH).map(i -> 1000 * (i / PER_BATCH + 1) + i % PER_BATCH)
                 .boxed().toList();
+    }
+
+    /** A finite source of {@link #records()} that cannot replay. */
+    private static final class Scripted implements Source<Integer> {
+        private final List<Integer> records = records();
+        private int next;
+
+        @Override
+        public List<Integer> poll(Time batchTime) {
+            return List.copyOf(records.subList(PER_BATCH * next, PER_BATCH * ++next));
+        }
+
+        @Override
+        public boolean isExhausted() {
+            return next == BATCHES;
+        }
+    }
+
+    private static DStream<Integer> input(StreamingContext ssc, Input kind, Path dir) throws IOException {
+        return switch (kind) {
+            case ITERABLE -> ssc.fromIterable(records(), PER_BATCH);
+            case FILE -> ssc.textFileReplay(Files.write(Files.createTempFile(dir, "records", ".txt"),
+                    records().stream().map(String::valueOf).toList()), PER_BATCH).map(Integer::parseInt);
+            case SCRIPTED -> ssc.source(new Scripted());
+        };
     }
 
     /** A blocking task: the record or key that blocks (or -1), the driver's pid and the signal files. */
@@ -97,13 +146,13 @@ class ClusterStreamFaultTest {
     }
 
     /**
-     * Builds the pipeline; every output batch goes to {@code trace}. Tasks meeting a record or key of
+     * Builds the pipeline on {@code in}; every output batch goes to {@code trace}. Tasks meeting a record or key of
      * {@code blocks} block their worker; {@code hook} runs on the driver with the batch number (1-based),
      * {@code between} after the map stage and {@code after} after the batch's last output.
      */
-    private static void pipeline(StreamingContext ssc, List<Blocks> blocks, List<String> trace, DriverHook hook) {
+    private static void pipeline(DStream<Integer> in, List<Blocks> blocks, List<String> trace, DriverHook hook) {
         AtomicInteger batch = new AtomicInteger();
-        DStream<Integer> mapped = ssc.fromIterable(records(), PER_BATCH).map(x -> {
+        DStream<Integer> mapped = in.map(x -> {
             for (Blocks bl : blocks) {
                 if (x == bl.mapRecord()) {
                     bl.block();
@@ -164,13 +213,13 @@ class ClusterStreamFaultTest {
         victim.onExit().get(10, TimeUnit.SECONDS);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void shouldGiveTheFaultFreeBatchesWhenWorkersAreKilledAtSeededPoints(long seed, @TempDir Path dir)
+    @ParameterizedTest(name = "seed {0}, {1} input")
+    @MethodSource("scenarios")
+    void shouldGiveTheFaultFreeBatchesWhenWorkersAreKilledAtSeededPoints(long seed, Input kind, @TempDir Path dir)
             throws Exception {
         List<String> expected = new CopyOnWriteArrayList<>();
         try (StreamingContext ssc = new StreamingContext(options().withThreads(2))) {
-            pipeline(ssc, List.of(), expected, NO_HOOK);
+            pipeline(input(ssc, kind, dir), List.of(), expected, NO_HOOK);
             ssc.start();
             ssc.awaitTermination();
         }
@@ -213,7 +262,7 @@ class ClusterStreamFaultTest {
                 }
             };
             try (StreamingContext ssc = new StreamingContext(options().withExecutor(new NonClosing(cluster)))) {
-                pipeline(ssc, List.copyOf(blocks), actual, hook);
+                pipeline(input(ssc, kind, dir), List.copyOf(blocks), actual, hook);
                 ssc.start();
                 for (int i = 0; i < kills.size(); i++) {
                     if (Set.of(Point.MAP_TASK, Point.REDUCE_TASK).contains(kills.get(i).point())) {
