@@ -133,6 +133,21 @@ final class ConformancePipelines {
                     .union(left.cogroup(right, 3).map(Pair::toString))
                     .union(b.countByValue().map(Pair::toString));
         }));
+        add(c, "transform with batch folds", "transform(Function)", (in, d) -> in.transform(b -> {
+            long squares = b.aggregatePartitions(() -> 0L, p -> {
+                long s = 0;
+                for (int x : p) {
+                    s += (long) x * x;
+                }
+                return s;
+            }, Long::sum);
+            String summary = b.reduce(Math::max) + " " + squares + " " + b.take(3) + " " + b.count() + " "
+                    + b.isEmpty() + " " + b.collect().size();
+            return b.flatMap(x -> List.of(x, x / 2)).repartition(4)
+                    .perPartition(p -> List.of(p.size(), p.isEmpty() ? 0 : p.get(0))).map(String::valueOf)
+                    .union(Batch.split(b.time(), List.of(summary), 2, b.executor()))
+                    .union(b.mapToPair(x -> Pair.of(x % 3, x)).reduceByKey(Math::min).keys().map(String::valueOf));
+        }));
         add(c, "count", "count()", (in, d) -> in.map(x -> x + 1).count());
         add(c, "reduce", "reduce(Function2)", (in, d) -> in.map(x -> (long) x).reduce(Long::sum));
         add(c, "countByValue", "countByValue()", (in, d) -> in.map(x -> x % 11).countByValue());
