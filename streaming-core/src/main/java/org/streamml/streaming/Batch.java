@@ -47,7 +47,7 @@ public class Batch<T> {
         }
         List<List<T>> copy = new ArrayList<>(partitions.size());
         for (List<T> p : partitions) {
-            copy.add(Collections.unmodifiableList(p));
+            copy.add(p instanceof BatchExecutor.KeptPartition ? p : Collections.unmodifiableList(p));
         }
         this.partitions = Collections.unmodifiableList(copy);
     }
@@ -320,7 +320,7 @@ public class Batch<T> {
 
     /** A new batch at the same time whose partition i is {@code f(partition i)}, computed in parallel. */
     public <R> Batch<R> perPartition(Function<List<T>, List<R>> f) {
-        List<List<R>> out = executor.runOnPartitions(partitions, f::call);
+        List<List<R>> out = executor.computePartitions(partitions, f::call);
         return new Batch<>(time, out, executor);
     }
 

@@ -46,6 +46,45 @@ public interface BatchExecutor extends AutoCloseable {
     }
 
     /**
+     * Computes new partitions: like {@link #runOnPartitions}, but each result is a partition that may stay
+     * where it was computed. A cluster executor keeps it in the worker's memory and returns a
+     * {@link KeptPartition} handle (its size is known; reading its records fetches them; passing it as a
+     * task input sends only a reference, and the task runs where the partition is), so a chain of
+     * transformations moves no record through the driver. The default returns the results themselves.
+     */
+    default <I, R> List<List<R>> computePartitions(List<I> inputs, PartitionFunction<I, List<R>> f) {
+        return runOnPartitions(inputs, f);
+    }
+
+    /**
+     * A hash shuffle: {@code map} turns input partition i into {@code reducers} buckets (its records for
+     * each output partition, usually already combined per key); output partition r is {@code reduce} of
+     * bucket r of every input partition, in input-partition order. The default moves the buckets through
+     * this process; a cluster executor keeps them on the workers that made them and each reducer fetches
+     * its buckets from those workers.
+     */
+    default <I, B, R> List<List<R>> shuffle(List<I> inputs, PartitionFunction<I, List<B>> map, int reducers,
+                                            PartitionFunction<List<B>, List<R>> reduce) {
+        List<List<B>> buckets = runOnPartitions(inputs, map);
+        List<List<B>> owned = new java.util.ArrayList<>(reducers);
+        for (int r = 0; r < reducers; r++) {
+            List<B> mine = new java.util.ArrayList<>(buckets.size());
+            for (List<B> b : buckets) {
+                mine.add(b.get(r));
+            }
+            owned.add(mine);
+        }
+        return computePartitions(owned, reduce);
+    }
+
+    /**
+     * A partition computed by {@link #computePartitions} and kept where it was computed: an immutable list
+     * whose size is known without reading its records. Batches hold it as it is.
+     */
+    interface KeptPartition {
+    }
+
+    /**
      * Checks, before a stream starts, that the function of operation {@code operation} can be shipped
      * by this executor; throws an {@link IllegalArgumentException} naming the operation if it cannot.
      * The default accepts everything (local tasks never leave the process).

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A stream fed by a {@link Source}: at every batch interval it polls the source and splits the records
- * into the stream's partitions, contiguously and in order. It remembers the source offsets of every
+ * into the stream's partitions, contiguously and in order; a {@link PartitionedSource} is instead
+ * planned into the stream's partitions, each read by a task where it is processed. It remembers the source offsets of every
  * batch it still keeps ({@link #offsetsAt}).
  *
  * @param <T> record type
@@ -66,16 +67,23 @@ public final class InputDStream<T> extends DStream<T> {
     @Override
     protected Optional<Batch<T>> compute(Time time) {
         long start = source.offset();
-        List<T> records;
+        Batch<T> batch;
         try {
-            records = source.poll(time);
+            if (source instanceof PartitionedSource<T> partitioned) {
+                // Each partition is read by a task, where it is processed (on a worker, in cluster mode).
+                List<PartitionedSource.PartitionReader<T>> readers = partitioned.plan(time, partitions);
+                batch = new Batch<>(time, context().executor().computePartitions(readers,
+                        PartitionedSource.PartitionReader::read), context().executor());
+            } else {
+                batch = Batch.split(time, source.poll(time), partitions, context().executor());
+            }
         } catch (Exception e) {
             throw StreamingException.wrap(describe(), time, e);
         }
         offsets.put(time, new Offsets(start, source.offset()));
         offsets.keySet().removeIf(t -> t.millis() <= time.millis() - 100 * slideDuration().millis());
         exhausted = source.isExhausted();
-        return Optional.of(Batch.split(time, records, partitions, context().executor()));
+        return Optional.of(batch);
     }
 
     @Override

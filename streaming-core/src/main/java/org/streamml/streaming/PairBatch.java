@@ -41,45 +41,36 @@ public final class PairBatch<K, V> extends Batch<Pair<K, V>> {
     public <C> PairBatch<K, C> combineByKey(Function<V, C> create, Function2<C, V, C> mergeValue,
                                             Function2<C, C, C> mergeCombiners, int numPartitions) {
         checkPartitions(numPartitions);
-        int inputs = numPartitions();
-        // Map side: one bucket map per (input partition, output partition).
-        List<List<Map<K, C>>> buckets = executor().runOnPartitions(partitions(), part -> {
-            List<Map<K, C>> out = new ArrayList<>(numPartitions);
-            for (int r = 0; r < numPartitions; r++) {
-                out.add(new LinkedHashMap<>());
-            }
-            for (Pair<K, V> kv : part) {
-                Map<K, C> bucket = out.get(partitionOf(kv.key(), numPartitions));
-                C c = bucket.get(kv.key());
-                bucket.put(kv.key(), c == null && !bucket.containsKey(kv.key())
-                        ? create.call(kv.value()) : mergeValue.call(c, kv.value()));
-            }
-            return out;
-        });
-        // Reduce side: output partition r merges bucket r of every input partition, in order.
-        List<List<Map<K, C>>> reducerInputs = new ArrayList<>(numPartitions);
-        for (int r = 0; r < numPartitions; r++) {
-            List<Map<K, C>> owned = new ArrayList<>(inputs);
-            for (int i = 0; i < inputs; i++) {
-                owned.add(buckets.get(i).get(r));
-            }
-            reducerInputs.add(owned);
-        }
-        List<List<Pair<K, C>>> merged = executor().runOnPartitions(reducerInputs, owned -> {
-            Map<K, C> acc = new LinkedHashMap<>();
-            for (Map<K, C> bucket : owned) {
-                for (Map.Entry<K, C> e : bucket.entrySet()) {
-                    if (acc.containsKey(e.getKey())) {
-                        acc.put(e.getKey(), mergeCombiners.call(acc.get(e.getKey()), e.getValue()));
-                    } else {
-                        acc.put(e.getKey(), e.getValue());
+        // Map side: one bucket map per output partition; reduce side: output partition r merges bucket r of
+        // every input partition, in order.
+        List<List<Pair<K, C>>> merged = executor().<List<Pair<K, V>>, Map<K, C>, Pair<K, C>>shuffle(partitions(),
+                part -> {
+                    List<Map<K, C>> out = new ArrayList<>(numPartitions);
+                    for (int r = 0; r < numPartitions; r++) {
+                        out.add(new LinkedHashMap<>());
                     }
-                }
-            }
-            List<Pair<K, C>> out = new ArrayList<>(acc.size());
-            acc.forEach((k, c) -> out.add(Pair.of(k, c)));
-            return out;
-        });
+                    for (Pair<K, V> kv : part) {
+                        Map<K, C> bucket = out.get(partitionOf(kv.key(), numPartitions));
+                        C c = bucket.get(kv.key());
+                        bucket.put(kv.key(), c == null && !bucket.containsKey(kv.key())
+                                ? create.call(kv.value()) : mergeValue.call(c, kv.value()));
+                    }
+                    return out;
+                }, numPartitions, owned -> {
+                    Map<K, C> acc = new LinkedHashMap<>();
+                    for (Map<K, C> bucket : owned) {
+                        for (Map.Entry<K, C> e : bucket.entrySet()) {
+                            if (acc.containsKey(e.getKey())) {
+                                acc.put(e.getKey(), mergeCombiners.call(acc.get(e.getKey()), e.getValue()));
+                            } else {
+                                acc.put(e.getKey(), e.getValue());
+                            }
+                        }
+                    }
+                    List<Pair<K, C>> out = new ArrayList<>(acc.size());
+                    acc.forEach((k, c) -> out.add(Pair.of(k, c)));
+                    return out;
+                });
         return new PairBatch<>(new Batch<>(time(), merged, executor()));
     }
 
@@ -89,29 +80,27 @@ public final class PairBatch<K, V> extends Batch<Pair<K, V>> {
      */
     public PairBatch<K, V> partitionBy(int numPartitions) {
         checkPartitions(numPartitions);
-        int inputs = numPartitions();
-        List<List<List<Pair<K, V>>>> buckets = executor().runOnPartitions(partitions(), part -> {
-            List<List<Pair<K, V>>> out = new ArrayList<>(numPartitions);
-            for (int r = 0; r < numPartitions; r++) {
-                out.add(new ArrayList<>(numPartitions == 1 ? part.size() : part.size() / numPartitions + 16));
-            }
-            for (Pair<K, V> kv : part) {
-                out.get(partitionOf(kv.key(), numPartitions)).add(kv);
-            }
-            return out;
-        });
-        List<List<Pair<K, V>>> merged = new ArrayList<>(numPartitions);
-        for (int r = 0; r < numPartitions; r++) {
-            int size = 0;
-            for (int i = 0; i < inputs; i++) {
-                size += buckets.get(i).get(r).size();
-            }
-            List<Pair<K, V>> out = new ArrayList<>(size);
-            for (int i = 0; i < inputs; i++) {
-                out.addAll(buckets.get(i).get(r));
-            }
-            merged.add(out);
-        }
+        List<List<Pair<K, V>>> merged = executor().<List<Pair<K, V>>, List<Pair<K, V>>, Pair<K, V>>shuffle(
+                partitions(), part -> {
+                    List<List<Pair<K, V>>> out = new ArrayList<>(numPartitions);
+                    for (int r = 0; r < numPartitions; r++) {
+                        out.add(new ArrayList<>(numPartitions == 1 ? part.size() : part.size() / numPartitions + 16));
+                    }
+                    for (Pair<K, V> kv : part) {
+                        out.get(partitionOf(kv.key(), numPartitions)).add(kv);
+                    }
+                    return out;
+                }, numPartitions, owned -> {
+                    int size = 0;
+                    for (List<Pair<K, V>> bucket : owned) {
+                        size += bucket.size();
+                    }
+                    List<Pair<K, V>> out = new ArrayList<>(size);
+                    for (List<Pair<K, V>> bucket : owned) {
+                        out.addAll(bucket);
+                    }
+                    return out;
+                });
         return new PairBatch<>(new Batch<>(time(), merged, executor()));
     }
 

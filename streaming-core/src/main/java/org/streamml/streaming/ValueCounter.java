@@ -19,33 +19,35 @@ final class ValueCounter {
         if (numPartitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1: " + numPartitions);
         }
-        int inputs = batch.numPartitions();
-        List<List<Map<T, long[]>>> counted = batch.executor().runTasks(inputs, i -> {
-            List<Map<T, long[]>> out = new ArrayList<>(numPartitions);
-            for (int r = 0; r < numPartitions; r++) {
-                out.add(new LinkedHashMap<>());
-            }
-            Map<T, long[]> single = numPartitions == 1 ? out.get(0) : null;
-            for (T x : batch.partition(i)) {
-                Map<T, long[]> bucket = single != null ? single : out.get(PairBatch.partitionOf(x, numPartitions));
-                bucket.computeIfAbsent(x, k -> new long[1])[0]++;
-            }
-            return out;
-        });
-        List<List<Pair<T, Long>>> merged = batch.executor().runTasks(numPartitions, r -> {
-            Map<T, long[]> acc = counted.get(0).get(r);
-            for (int i = 1; i < inputs; i++) {
-                for (Map.Entry<T, long[]> e : counted.get(i).get(r).entrySet()) {
-                    long[] c = acc.putIfAbsent(e.getKey(), e.getValue());
-                    if (c != null) {
-                        c[0] += e.getValue()[0];
+        List<List<Pair<T, Long>>> merged = batch.executor().<List<T>, Map<T, long[]>, Pair<T, Long>>shuffle(
+                batch.partitions(), part -> {
+                    List<Map<T, long[]>> out = new ArrayList<>(numPartitions);
+                    for (int r = 0; r < numPartitions; r++) {
+                        out.add(new LinkedHashMap<>());
                     }
-                }
-            }
-            List<Pair<T, Long>> out = new ArrayList<>(acc.size());
-            acc.forEach((k, c) -> out.add(Pair.of(k, c[0])));
-            return out;
-        });
+                    Map<T, long[]> single = numPartitions == 1 ? out.get(0) : null;
+                    for (T x : part) {
+                        Map<T, long[]> bucket = single != null ? single
+                                : out.get(PairBatch.partitionOf(x, numPartitions));
+                        bucket.computeIfAbsent(x, k -> new long[1])[0]++;
+                    }
+                    return out;
+                }, numPartitions, owned -> {
+                    Map<T, long[]> acc = new LinkedHashMap<>();
+                    for (Map<T, long[]> bucket : owned) {
+                        for (Map.Entry<T, long[]> e : bucket.entrySet()) {
+                            long[] c = acc.get(e.getKey());
+                            if (c == null) {
+                                acc.put(e.getKey(), new long[] {e.getValue()[0]});
+                            } else {
+                                c[0] += e.getValue()[0];
+                            }
+                        }
+                    }
+                    List<Pair<T, Long>> out = new ArrayList<>(acc.size());
+                    acc.forEach((k, c) -> out.add(Pair.of(k, c[0])));
+                    return out;
+                });
         return PairBatch.of(new Batch<>(batch.time(), merged, batch.executor()));
     }
 }

@@ -1,5 +1,6 @@
 package org.streamml.ml.streaming;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.streamml.ml.LabeledPoint;
@@ -179,23 +180,29 @@ public abstract class StreamingLinearAlgorithm<M extends Model> {
         model = createModel(w, b, version, time.millis(), current);
     }
 
+    /** The dimension of the batch's first point, found where the partitions are. */
     private static int firstDimension(Batch<LabeledPoint> batch) {
-        for (List<LabeledPoint> p : batch.partitions()) {
-            if (!p.isEmpty()) {
-                return p.get(0).features().size();
-            }
+        int d = batch.aggregatePartitions(() -> -1, part -> part.isEmpty() ? -1 : part.get(0).features().size(),
+                (a, b) -> a >= 0 ? a : b);
+        if (d < 0) {
+            throw new IllegalStateException("empty batch");
         }
-        throw new IllegalStateException("empty batch");
+        return d;
     }
 
-    /** One {@link DataBlock} per partition of {@code batch}, built in parallel on the batch's executor. */
+    /**
+     * One {@link DataBlock} per partition of {@code batch}, built where the partition is (in parallel on
+     * the batch's executor; on a cluster the blocks stay on the workers, so each gradient iteration ships
+     * only the model).
+     */
     static Batch<DataBlock> flatten(Batch<LabeledPoint> batch, int dim) {
-        List<DataBlock> blocks = batch.executor().runTasks(batch.numPartitions(),
-                i -> DataBlock.of(i, batch.partition(i), dim));
-        List<List<DataBlock>> parts = new java.util.ArrayList<>(blocks.size());
-        for (DataBlock block : blocks) {
-            parts.add(List.of(block));
+        List<List<LabeledPoint>> parts = batch.partitions();
+        List<Pair<Integer, List<LabeledPoint>>> indexed = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            indexed.add(Pair.of(i, parts.get(i)));
         }
-        return new Batch<>(batch.time(), parts, batch.executor());
+        List<List<DataBlock>> blocks = batch.executor().computePartitions(indexed,
+                p -> List.of(DataBlock.of(p.key(), p.value(), dim)));
+        return new Batch<>(batch.time(), blocks, batch.executor());
     }
 }

@@ -116,6 +116,17 @@ final class ClusterRuns {
         }
 
         @Override
+        public <I, R> List<List<R>> computePartitions(List<I> inputs, PartitionFunction<I, List<R>> f) {
+            return delegate.computePartitions(inputs, f);
+        }
+
+        @Override
+        public <I, B, R> List<List<R>> shuffle(List<I> inputs, PartitionFunction<I, List<B>> map, int reducers,
+                                               PartitionFunction<List<B>, List<R>> reduce) {
+            return delegate.shuffle(inputs, map, reducers, reduce);
+        }
+
+        @Override
         public void checkShippable(String operation, Object function) {
             delegate.checkShippable(operation, function);
         }

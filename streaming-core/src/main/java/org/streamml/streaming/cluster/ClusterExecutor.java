@@ -1,8 +1,13 @@
 package org.streamml.streaming.cluster;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.streamml.streaming.BatchExecutor;
 import org.streamml.streaming.LocalExecutor;
 import org.streamml.streaming.StreamingException;
@@ -44,15 +49,35 @@ public final class ClusterExecutor implements BatchExecutor {
     private final TaskScheduler scheduler;
     private final DriverServer server;
     private final LocalExecutor driverTasks;
+    private final BlockClient fetcher;
+    private final AtomicLong blockIds = new AtomicLong();
+    private final AtomicLong taskBytes = new AtomicLong();
+    private final AtomicLong resultBytes = new AtomicLong();
+    private final AtomicLong fetchedBytes = new AtomicLong();
+    private final KeptBlock.Owner blocks = new KeptBlock.Owner() {
+        @Override
+        public List<?> fetch(KeptBlock<?> block) {
+            return ClusterExecutor.this.fetch(block);
+        }
+
+        @Override
+        public void release(KeptBlock.Location location) {
+            if (!closed) {
+                scheduler.release(location);
+            }
+        }
+    };
     private volatile LocalCluster spawned;
     private volatile boolean closed;
 
     private ClusterExecutor(ClusterOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.serialization = new Serialization(options.classes());
         this.scheduler = new TaskScheduler(options);
+        this.serialization = new Serialization(options.classes()).withDirectory(scheduler);
         this.server = new DriverServer(options, serialization, CodeVersion.current(), scheduler);
         this.driverTasks = LocalExecutor.perProcessor();
+        this.fetcher = new BlockClient(options.secret(), options.maxFrameBytes(), options.heartbeatIntervalMillis(),
+                options.heartbeatTimeoutMillis());
         Wire.LOG.log(System.Logger.Level.INFO, "cluster driver listening on " + server.address());
     }
 
@@ -93,6 +118,23 @@ public final class ClusterExecutor implements BatchExecutor {
         }
     }
 
+    /**
+     * The bytes the driver has moved so far: task inputs and functions sent (a function counted once per
+     * call), task results received, and kept partitions read back by the driver. With partitioned sources
+     * and kept partitions, records do not pass through the driver, and these stay small.
+     *
+     * @param taskBytesSent encoded task inputs and functions sent to workers
+     * @param resultBytesReceived encoded task results received from workers
+     * @param blockBytesFetched encoded kept partitions the driver read from workers
+     */
+    public record Traffic(long taskBytesSent, long resultBytesReceived, long blockBytesFetched) {
+    }
+
+    /** The bytes the driver has moved since it started. */
+    public Traffic traffic() {
+        return new Traffic(taskBytes.get(), resultBytes.get(), fetchedBytes.get());
+    }
+
     /** The address workers connect to. */
     public InetSocketAddress address() {
         return server.address();
@@ -124,39 +166,234 @@ public final class ClusterExecutor implements BatchExecutor {
         if (inputs.isEmpty()) {
             return List.of();
         }
+        Outcome o = run(encode(f, "the task function"), inputs, false);
+        return driverTasks.runTasks(inputs.size(), i -> {
+            @SuppressWarnings("unchecked")
+            R r = (R) serialization.deserialize(o.results[i]);
+            return r;
+        });
+    }
+
+    /**
+     * Runs the tasks on the workers and keeps each result (a partition) in the memory of the worker that
+     * computed it; returns handles that know each partition's size, reference it when passed to later
+     * tasks (which then run on that worker) and fetch its records only when the driver reads them.
+     */
+    @Override
+    public <I, R> List<List<R>> computePartitions(List<I> inputs, PartitionFunction<I, List<R>> f) {
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        byte[] function = encode(f, "the task function");
+        Outcome o = run(function, inputs, true);
+        List<List<R>> out = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            out.add(new KeptBlock<>(blocks, new KeptBlock.Location(o.workers[i], o.blockIds[i]), o.sizes[i],
+                    new KeptBlock.Lineage(function, inputs.get(i))));
+        }
+        return out;
+    }
+
+    /**
+     * A shuffle between workers: the map tasks' buckets stay on the workers that made them, and each
+     * reduce task fetches its bucket of every map output from those workers (its own from memory).
+     */
+    @Override
+    public <I, B, R> List<List<R>> shuffle(List<I> inputs, PartitionFunction<I, List<B>> map, int reducers,
+                                           PartitionFunction<List<B>, List<R>> reduce) {
+        List<List<B>> outputs = computePartitions(inputs, map);
+        List<List<KeptBlock.BucketRef>> owned = new ArrayList<>(reducers);
+        for (int r = 0; r < reducers; r++) {
+            List<KeptBlock.BucketRef> mine = new ArrayList<>(outputs.size());
+            for (List<B> output : outputs) {
+                mine.add(new KeptBlock.BucketRef((KeptBlock<?>) output, r));
+            }
+            owned.add(mine);
+        }
+        @SuppressWarnings("unchecked")
+        PartitionFunction<List<KeptBlock.BucketRef>, List<R>> reduceBuckets =
+                (PartitionFunction<List<KeptBlock.BucketRef>, List<R>>) (PartitionFunction<?, ?>) reduce;
+        return computePartitions(owned, reduceBuckets);
+    }
+
+    /** The outcome of the tasks of one call: encoded results, or where the kept results are. */
+    private static final class Outcome {
+        final byte[][] results;
+        final int[] sizes;
+        final int[] workers;
+        final long[] blockIds;
+
+        Outcome(int n) {
+            results = new byte[n][];
+            sizes = new int[n];
+            workers = new int[n];
+            blockIds = new long[n];
+        }
+    }
+
+    /** One encoded task input, the worker holding the block it reads, and the blocks it references. */
+    private record Input(byte[] bytes, int preferred, Map<Long, KeptBlock<?>> refs) {
+    }
+
+    /**
+     * Runs {@code function} on every input on the workers. A task that reports a missing input block (its
+     * holder died or evicted it) has that block recomputed from its lineage and runs again; inputs
+     * referencing blocks of workers already gone are repaired before they are sent.
+     */
+    private Outcome run(byte[] function, List<?> inputs, boolean keep) {
         if (closed) {
             throw new IllegalStateException("the cluster executor is closed");
         }
-        byte[] function = encode(f, "the task function");
-        List<byte[]> encoded = driverTasks.runTasks(inputs.size(), i -> encode(inputs.get(i), "partition " + i));
-        for (int i = 0; i < inputs.size(); i++) {
-            long size = (long) function.length + encoded.get(i).length + 64;
-            if (size > options.maxFrameBytes()) {
-                throw new IllegalArgumentException("partition " + i + " needs a task message of " + size
-                        + " bytes, over the maximum frame size " + options.maxFrameBytes()
-                        + " (ClusterOptions.withMaxFrameBytes, or use more partitions)");
+        int n = inputs.size();
+        Outcome out = new Outcome(n);
+        int[] todo = java.util.stream.IntStream.range(0, n).toArray();
+        for (int round = 1; ; round++) {
+            int[] parts = todo;
+            List<Input> encoded = driverTasks.runTasks(parts.length, k -> encodeInput(inputs.get(parts[k]), parts[k]));
+            byte[][] bytes = new byte[n][];
+            int[] preferred = new int[n];
+            long[] keepAs = new long[n];
+            for (int k = 0; k < parts.length; k++) {
+                int p = parts[k];
+                bytes[p] = encoded.get(k).bytes();
+                preferred[p] = encoded.get(k).preferred();
+                keepAs[p] = keep ? blockIds.incrementAndGet() : 0;
+                long size = (long) function.length + bytes[p].length + 64;
+                if (size > options.maxFrameBytes()) {
+                    throw new IllegalArgumentException("partition " + p + " needs a task message of " + size
+                            + " bytes, over the maximum frame size " + options.maxFrameBytes()
+                            + " (ClusterOptions.withMaxFrameBytes, or use more partitions)");
+                }
+            }
+            long sent = function.length;
+            for (int p : parts) {
+                sent += bytes[p].length;
+            }
+            taskBytes.addAndGet(sent);
+            TaskScheduler.Job job = scheduler.submit(function, n, parts, bytes, preferred, keepAs);
+            try {
+                scheduler.await(job);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StreamingException("interrupted while waiting for partition tasks", e);
+            }
+            if (job.fatal != null) {
+                throw new StreamingException("cluster batch failed: " + job.fatal);
+            }
+            for (int p : parts) {
+                if (job.errors[p] != null) {
+                    throw new RemoteTaskException(p, job.workers[p], job.errors[p]);
+                }
+            }
+            List<Integer> again = new ArrayList<>();
+            for (int k = 0; k < parts.length; k++) {
+                int p = parts[k];
+                long missing = job.missing[p];
+                if (missing > 0) {
+                    again.add(p);
+                    KeptBlock<?> lost = encoded.get(k).refs().get(missing);
+                    if (lost != null && round < options.maxTaskAttempts()) {
+                        recover(lost, missing);
+                    }
+                } else {
+                    out.results[p] = job.results[p];
+                    if (job.results[p] != null) {
+                        resultBytes.addAndGet(job.results[p].length);
+                    }
+                    out.sizes[p] = job.keptSizes[p];
+                    out.workers[p] = job.workers[p];
+                    out.blockIds[p] = keepAs[p];
+                }
+            }
+            if (again.isEmpty()) {
+                return out;
+            }
+            if (round >= options.maxTaskAttempts()) {
+                throw new StreamingException("cluster batch failed: partition " + again.get(0) + " could not read block "
+                        + job.missing[again.get(0)] + " after " + round + " attempts to recompute it");
+            }
+            todo = again.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * Encodes one task input; first recomputes every block it references whose worker is gone (unless the
+     * driver has its records, which then travel inline).
+     */
+    private Input encodeInput(Object input, int partition) {
+        for (int attempt = 1; ; attempt++) {
+            Map<Long, KeptBlock<?>> refs = new HashMap<>();
+            int[] preferred = {0};
+            KeptBlock<?>[] dead = {null};
+            byte[] bytes;
+            try {
+                bytes = serialization.serializeCollecting(input, ref -> {
+                    KeptBlock<?> b = ref instanceof KeptBlock.BucketRef br ? br.output() : (KeptBlock<?>) ref;
+                    KeptBlock.Location at = b.location();
+                    refs.put(at.blockId(), b);
+                    boolean alive = scheduler.alive(at.workerId());
+                    if (!alive && b.fetchedRecords() == null && dead[0] == null) {
+                        dead[0] = b;
+                    }
+                    if (alive && preferred[0] == 0 && ref instanceof KeptBlock<?>) {
+                        preferred[0] = at.workerId();
+                    }
+                });
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cannot send partition " + partition + " to workers: "
+                        + e.getMessage(), e);
+            }
+            if (dead[0] == null) {
+                return new Input(bytes, preferred[0], refs);
+            }
+            if (attempt > options.maxTaskAttempts()) {
+                throw new StreamingException("cluster batch failed: the input blocks of partition " + partition
+                        + " were lost " + attempt + " times");
+            }
+            recover(dead[0], dead[0].location().blockId());
+        }
+    }
+
+    /**
+     * Computes {@code block} again from its lineage on a connected worker, unless that was already done
+     * (its location is no longer {@code lostId}).
+     */
+    private void recover(KeptBlock<?> block, long lostId) {
+        synchronized (block) {
+            KeptBlock.Location lost = block.location();
+            if (lost.blockId() != lostId) {
+                return;
+            }
+            Wire.LOG.log(System.Logger.Level.INFO, "recomputing block " + lostId + " (not available on worker "
+                    + lost.workerId() + ") from its lineage");
+            Outcome o = run(block.lineage().function(), Collections.singletonList(block.lineage().input()), true);
+            if (o.sizes[0] != block.size()) {
+                throw new StreamingException("recomputing block " + lostId + " gave " + o.sizes[0] + " records instead of "
+                        + block.size() + ": a task function is not deterministic");
+            }
+            block.relocate(lost, new KeptBlock.Location(o.workers[0], o.blockIds[0]));
+        }
+    }
+
+    /** Reads a kept block's records from its worker, recomputing the block where it is gone. */
+    private List<?> fetch(KeptBlock<?> block) {
+        for (int attempt = 1; ; attempt++) {
+            KeptBlock.Location at = block.location();
+            HostPort server = scheduler.blockServer(at.workerId());
+            try {
+                if (server == null) {
+                    throw new BlockMissingException(at.blockId(), "worker " + at.workerId() + " is gone");
+                }
+                byte[] data = fetcher.fetch(server.host(), server.port(), at.blockId(), -1);
+                fetchedBytes.addAndGet(data.length);
+                return (List<?>) serialization.deserialize(data);
+            } catch (BlockMissingException e) {
+                if (attempt >= options.maxTaskAttempts()) {
+                    throw new StreamingException("cannot read a kept partition: " + e.getMessage());
+                }
+                recover(block, at.blockId());
             }
         }
-        TaskScheduler.Job job = scheduler.submit(function, encoded);
-        try {
-            scheduler.await(job);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StreamingException("interrupted while waiting for partition tasks", e);
-        }
-        if (job.fatal != null) {
-            throw new StreamingException("cluster batch failed: " + job.fatal);
-        }
-        for (int i = 0; i < inputs.size(); i++) {
-            if (job.errors[i] != null) {
-                throw new RemoteTaskException(i, job.workers[i], job.errors[i]);
-            }
-        }
-        return driverTasks.runTasks(inputs.size(), i -> {
-            @SuppressWarnings("unchecked")
-            R r = (R) serialization.deserialize(job.results[i]);
-            return r;
-        });
     }
 
     private byte[] encode(Object value, String what) {
@@ -200,6 +437,7 @@ public final class ClusterExecutor implements BatchExecutor {
         closed = true;
         scheduler.closing();
         server.close();
+        fetcher.close();
         LocalCluster lc = spawned;
         if (lc != null) {
             lc.close();

@@ -19,10 +19,14 @@ import java.util.Objects;
  * @param maxTaskAttempts how many times a task is started before its batch fails, counting the runs lost
  *     with their workers, >= 1
  * @param classes the program's own record types to register with kryo, in order (sent to workers)
+ * @param workerCacheRecords how many records each worker keeps in its block store (the partitions it
+ *     computed, kept for the tasks that read them next) before it evicts the least recently used blocks,
+ *     which are then recomputed from their lineage if needed again; >= 1
  */
 public record ClusterOptions(String bindHost, int port, String secret, int maxFrameBytes,
                              long heartbeatIntervalMillis, long heartbeatTimeoutMillis,
-                             long noWorkerTimeoutMillis, int maxTaskAttempts, List<Class<?>> classes) {
+                             long noWorkerTimeoutMillis, int maxTaskAttempts, List<Class<?>> classes,
+                             long workerCacheRecords) {
 
     /** Validates the settings. */
     public ClusterOptions {
@@ -50,50 +54,59 @@ public record ClusterOptions(String bindHost, int port, String secret, int maxFr
             throw new IllegalArgumentException("maxTaskAttempts must be >= 1: " + maxTaskAttempts);
         }
         classes = List.copyOf(classes);
+        if (workerCacheRecords < 1) {
+            throw new IllegalArgumentException("workerCacheRecords must be >= 1: " + workerCacheRecords);
+        }
     }
 
     /**
      * Loopback, a free port, no secret, 64 MiB frames, heartbeats every second with a 10 s timeout, 30 s
-     * of waiting for a worker, 4 attempts per task, no extra classes.
+     * of waiting for a worker, 4 attempts per task, no extra classes, 10 million cached records per worker.
      */
     public static ClusterOptions defaults() {
-        return new ClusterOptions("127.0.0.1", 0, null, 64 << 20, 1000, 10_000, 30_000, 4, List.of());
+        return new ClusterOptions("127.0.0.1", 0, null, 64 << 20, 1000, 10_000, 30_000, 4, List.of(), 10_000_000L);
     }
 
     /** A copy listening on {@code host} and {@code port}. */
     public ClusterOptions withBind(String host, int p) {
         return new ClusterOptions(host, p, secret, maxFrameBytes, heartbeatIntervalMillis, heartbeatTimeoutMillis,
-                noWorkerTimeoutMillis, maxTaskAttempts, classes);
+                noWorkerTimeoutMillis, maxTaskAttempts, classes, workerCacheRecords);
     }
 
     /** A copy requiring workers to know {@code s} ({@code null}: no secret). */
     public ClusterOptions withSecret(String s) {
         return new ClusterOptions(bindHost, port, s, maxFrameBytes, heartbeatIntervalMillis, heartbeatTimeoutMillis,
-                noWorkerTimeoutMillis, maxTaskAttempts, classes);
+                noWorkerTimeoutMillis, maxTaskAttempts, classes, workerCacheRecords);
     }
 
     /** A copy with another maximum frame size. */
     public ClusterOptions withMaxFrameBytes(int bytes) {
         return new ClusterOptions(bindHost, port, secret, bytes, heartbeatIntervalMillis, heartbeatTimeoutMillis,
-                noWorkerTimeoutMillis, maxTaskAttempts, classes);
+                noWorkerTimeoutMillis, maxTaskAttempts, classes, workerCacheRecords);
     }
 
     /** A copy with another heartbeat interval and timeout. */
     public ClusterOptions withHeartbeat(long intervalMillis, long timeoutMillis) {
         return new ClusterOptions(bindHost, port, secret, maxFrameBytes, intervalMillis, timeoutMillis,
-                noWorkerTimeoutMillis, maxTaskAttempts, classes);
+                noWorkerTimeoutMillis, maxTaskAttempts, classes, workerCacheRecords);
     }
 
     /** A copy waiting {@code millis} for a worker when none is connected. */
     public ClusterOptions withNoWorkerTimeout(long millis) {
         return new ClusterOptions(bindHost, port, secret, maxFrameBytes, heartbeatIntervalMillis,
-                heartbeatTimeoutMillis, millis, maxTaskAttempts, classes);
+                heartbeatTimeoutMillis, millis, maxTaskAttempts, classes, workerCacheRecords);
     }
 
     /** A copy with another number of attempts per task. */
     public ClusterOptions withMaxTaskAttempts(int attempts) {
         return new ClusterOptions(bindHost, port, secret, maxFrameBytes, heartbeatIntervalMillis,
-                heartbeatTimeoutMillis, noWorkerTimeoutMillis, attempts, classes);
+                heartbeatTimeoutMillis, noWorkerTimeoutMillis, attempts, classes, workerCacheRecords);
+    }
+
+    /** A copy whose workers keep at most {@code records} records in their block stores. */
+    public ClusterOptions withWorkerCacheRecords(long records) {
+        return new ClusterOptions(bindHost, port, secret, maxFrameBytes, heartbeatIntervalMillis,
+                heartbeatTimeoutMillis, noWorkerTimeoutMillis, maxTaskAttempts, classes, records);
     }
 
     /**
@@ -106,7 +119,7 @@ public record ClusterOptions(String bindHost, int port, String secret, int maxFr
         List<Class<?>> all = new ArrayList<>(classes);
         all.addAll(List.of(types));
         return new ClusterOptions(bindHost, port, secret, maxFrameBytes, heartbeatIntervalMillis,
-                heartbeatTimeoutMillis, noWorkerTimeoutMillis, maxTaskAttempts, all);
+                heartbeatTimeoutMillis, noWorkerTimeoutMillis, maxTaskAttempts, all, workerCacheRecords);
     }
 
     @Override
@@ -114,6 +127,6 @@ public record ClusterOptions(String bindHost, int port, String secret, int maxFr
         return "ClusterOptions[bind=" + bindHost + ":" + port + ", secret=" + (secret == null ? "none" : "***")
                 + ", maxFrameBytes=" + maxFrameBytes + ", heartbeat=" + heartbeatIntervalMillis + "/"
                 + heartbeatTimeoutMillis + " ms, noWorkerTimeout=" + noWorkerTimeoutMillis + " ms, maxTaskAttempts="
-                + maxTaskAttempts + ", classes=" + classes + "]";
+                + maxTaskAttempts + ", classes=" + classes + ", workerCacheRecords=" + workerCacheRecords + "]";
     }
 }

@@ -114,14 +114,15 @@ final class DriverServer implements AutoCloseable {
                         + "; start workers with the driver's jar");
             } else if (options.secret() != null && !Wire.verify(options.secret(), nonce, "worker", r.proof())) {
                 reject(ctx, "wrong secret");
-            } else if (r.cores() < 1 || r.cores() > 4096 || r.nonce() == null || r.nonce().length < 16) {
-                reject(ctx, "malformed registration (cores " + r.cores() + ")");
+            } else if (r.cores() < 1 || r.cores() > 4096 || r.nonce() == null || r.nonce().length < 16
+                    || r.blockPort() < 1 || r.blockPort() > 65535) {
+                reject(ctx, "malformed registration (cores " + r.cores() + ", block port " + r.blockPort() + ")");
             } else {
                 int id = workerIds.incrementAndGet();
                 String classes = serialization.userClasses().stream().map(Class::getName)
                         .collect(Collectors.joining("\n"));
                 ctx.writeAndFlush(new Message.Welcome(id, Wire.proof(options.secret(), r.nonce(), "driver"), classes,
-                        serialization.fingerprint()));
+                        serialization.fingerprint(), options.workerCacheRecords()));
                 ctx.pipeline().replace(this, "session", new Session(id));
                 Wire.LOG.log(System.Logger.Level.INFO, "worker " + id + " joined from "
                         + ctx.channel().remoteAddress() + " (pid " + r.pid() + ", " + r.cores() + " cores)");

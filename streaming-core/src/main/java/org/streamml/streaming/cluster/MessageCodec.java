@@ -52,6 +52,11 @@ final class MessageCodec extends ByteToMessageCodec<Message> {
         k.register(Message.RunTask.class);
         k.register(Message.TaskResult.class);
         k.register(Message.TaskFailed.class);
+        k.register(long[].class, new BoundedLongs());
+        k.register(Message.ReleaseBlocks.class);
+        k.register(Message.PeerHello.class);
+        k.register(Message.FetchBlock.class);
+        k.register(Message.BlockData.class);
         return k;
     }
 
@@ -121,6 +126,27 @@ final class MessageCodec extends ByteToMessageCodec<Message> {
         public byte[] read(Kryo k, Input input, Class<? extends byte[]> type) {
             int n = checkedLength(input);
             return n < 0 ? null : input.readBytes(n);
+        }
+    }
+
+    /** Long arrays, length-checked against the frame before allocation; {@code null} allowed. */
+    private static final class BoundedLongs extends Serializer<long[]> {
+        BoundedLongs() {
+            super(true);
+        }
+
+        @Override
+        public void write(Kryo k, Output output, long[] values) {
+            output.writeVarInt(values == null ? 0 : values.length + 1, true);
+            if (values != null) {
+                output.writeLongs(values, 0, values.length);
+            }
+        }
+
+        @Override
+        public long[] read(Kryo k, Input input, Class<? extends long[]> type) {
+            int n = checkedLength(input);
+            return n < 0 ? null : input.readLongs(n);
         }
     }
 

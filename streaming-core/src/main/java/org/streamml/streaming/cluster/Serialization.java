@@ -36,12 +36,23 @@ public final class Serialization {
     private static final int MAX_BUFFER = Integer.MAX_VALUE - 8;
 
     private final List<Class<?>> userClasses;
+    private final BlockRefSerializer blockRefs;
     private final Pool<Kryo> pool;
     private final String fingerprint;
 
     /** A serialization that also registers {@code userClasses}, in order. */
     public Serialization(List<Class<?>> userClasses) {
+        this(userClasses, null, null);
+    }
+
+    /**
+     * A serialization writing block references with {@code directory} (the driver's) or reading them with
+     * {@code resolver} (a worker's); either may be {@code null}.
+     */
+    Serialization(List<Class<?>> userClasses, BlockRefSerializer.Directory directory,
+                  BlockRefSerializer.Resolver resolver) {
         this.userClasses = List.copyOf(userClasses);
+        this.blockRefs = new BlockRefSerializer(directory, resolver);
         this.pool = new Pool<>(true, false) {
             @Override
             protected Kryo create() {
@@ -62,6 +73,24 @@ public final class Serialization {
             }
         }
         return new Serialization(classes);
+    }
+
+    /** This serialization with block references written with {@code directory}. */
+    Serialization withDirectory(BlockRefSerializer.Directory directory) {
+        return new Serialization(userClasses, directory, null);
+    }
+
+    /** This serialization with block references read back through {@code resolver}. */
+    Serialization withResolver(BlockRefSerializer.Resolver resolver) {
+        return new Serialization(userClasses, null, resolver);
+    }
+
+    /**
+     * Encodes {@code value} like {@link #serialize}, handing each block reference it contains ({@link
+     * KeptBlock} or {@link KeptBlock.BucketRef}) to {@code refs}.
+     */
+    byte[] serializeCollecting(Object value, java.util.function.Consumer<Object> refs) {
+        return BlockRefSerializer.collecting(refs, () -> serialize(value));
     }
 
     /** The program's own registered classes, in order. */
@@ -121,6 +150,8 @@ public final class Serialization {
         for (Class<?> c : engineClasses()) {
             kryo.register(c);
         }
+        kryo.register(KeptBlock.class, blockRefs);
+        kryo.register(KeptBlock.BucketRef.class, blockRefs);
         ImmutableCollectionSerializer immutable = new ImmutableCollectionSerializer();
         for (Object sample : ImmutableCollectionSerializer.samples()) {
             if (kryo.getClassResolver().getRegistration(sample.getClass()) == null) {
@@ -161,10 +192,14 @@ public final class Serialization {
                 java.util.Optional.class, java.util.OptionalDouble.class, java.util.OptionalInt.class,
                 java.util.OptionalLong.class, java.math.BigInteger.class, java.math.BigDecimal.class,
                 Pair.class, Time.class, Duration.class));
-        try {
-            c.add(Class.forName("org.streamml.streaming.PairBatch$Tagged"));
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the engine's cogroup record type is missing", e);
+        for (String name : List.of("org.streamml.streaming.PairBatch$Tagged",
+                "org.streamml.streaming.source.GeneratedSource$Range",
+                "org.streamml.streaming.source.FileReplaySource$Range")) {
+            try {
+                c.add(Class.forName(name));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("an engine type sent to workers is missing: " + name, e);
+            }
         }
         return c;
     }

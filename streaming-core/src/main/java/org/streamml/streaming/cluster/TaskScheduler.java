@@ -2,10 +2,12 @@ package org.streamml.streaming.cluster;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,40 +21,51 @@ import java.util.concurrent.TimeUnit;
  * superseded attempt is ignored. All state is guarded by this object's monitor, which callers waiting
  * for a job also wait on.
  */
-final class TaskScheduler implements DriverServer.Listener {
+final class TaskScheduler implements DriverServer.Listener, BlockRefSerializer.Directory {
 
     /** One partition task of a job. */
     static final class Task {
         final Job job;
         final int partition;
         final byte[] input;
+        final int preferred;
+        final long keepAs;
         int attempts;
         long attemptId;
         int workerId;
 
-        Task(Job job, int partition, byte[] input) {
+        Task(Job job, int partition, byte[] input, int preferred, long keepAs) {
             this.job = job;
             this.partition = partition;
             this.input = input;
+            this.preferred = preferred;
+            this.keepAs = keepAs;
         }
     }
 
     /** The tasks of one {@code runOnPartitions} call and their outcomes. */
     static final class Job {
+        final long id;
         final byte[] function;
         final byte[][] results;
+        final int[] keptSizes;
         final String[] errors;
+        final long[] missing;
         final int[] workers;
+        final Set<Integer> hasFunction = new HashSet<>();
         int remaining;
         String fatal;
         boolean cancelled;
 
-        Job(byte[] function, int n) {
+        Job(long id, byte[] function, int n, int tasks) {
+            this.id = id;
             this.function = function;
             this.results = new byte[n][];
+            this.keptSizes = new int[n];
             this.errors = new String[n];
+            this.missing = new long[n];
             this.workers = new int[n];
-            this.remaining = n;
+            this.remaining = tasks;
         }
 
         boolean done() {
@@ -84,6 +97,7 @@ final class TaskScheduler implements DriverServer.Listener {
     private final ArrayDeque<Task> pending = new ArrayDeque<>();
     private final Map<Long, Task> running = new HashMap<>();
     private long nextAttemptId;
+    private long nextJobId;
     private long noWorkerSince = System.nanoTime();
     private boolean closing;
 
@@ -91,14 +105,44 @@ final class TaskScheduler implements DriverServer.Listener {
         this.options = options;
     }
 
-    /** Queues one task per input and starts what the free slots allow. */
-    synchronized Job submit(byte[] function, List<byte[]> inputs) {
-        Job job = new Job(function, inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            pending.add(new Task(job, i, inputs.get(i)));
+    /**
+     * Queues the tasks of partitions {@code partitions} of a job of {@code n} partitions (input
+     * {@code inputs[p]}, to run on worker {@code preferred[p]} while it is connected, 0 for any, and to
+     * keep its result as block {@code keepAs[p]} when that is > 0), and starts what the free slots allow.
+     */
+    synchronized Job submit(byte[] function, int n, int[] partitions, byte[][] inputs, int[] preferred,
+                            long[] keepAs) {
+        Job job = new Job(++nextJobId, function, n, partitions.length);
+        for (int p : partitions) {
+            pending.add(new Task(job, p, inputs[p], preferred[p], keepAs[p]));
         }
         dispatch();
         return job;
+    }
+
+    /** Whether worker {@code workerId} is connected. */
+    synchronized boolean alive(int workerId) {
+        return workers.containsKey(workerId);
+    }
+
+    /** The block server of a connected worker, or {@code null} if it is gone. */
+    @Override
+    public synchronized HostPort blockServer(int workerId) {
+        WorkerState w = workers.get(workerId);
+        if (w == null) {
+            return null;
+        }
+        String host = w.channel.remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress()
+                : w.registration.host();
+        return new HostPort(host, w.registration.blockPort());
+    }
+
+    /** Tells a connected worker to drop a block the driver no longer needs. */
+    synchronized void release(KeptBlock.Location location) {
+        WorkerState w = location == null ? null : workers.get(location.workerId());
+        if (w != null && !closing) {
+            w.channel.writeAndFlush(new Message.ReleaseBlocks(new long[] {location.blockId()}));
+        }
     }
 
     /**
@@ -213,10 +257,21 @@ final class TaskScheduler implements DriverServer.Listener {
         running.remove(attempt);
         w.running.remove(attempt);
         Job job = t.job;
+        if (message instanceof Message.TaskFailed f && f.missingBlock() < 0 && !job.done()) {
+            // The worker no longer had the job's function: send it again with the task.
+            job.hasFunction.remove(workerId);
+            t.attempts--;
+            pending.addFirst(t);
+            dispatch();
+            return;
+        }
         if (message instanceof Message.TaskResult r) {
             w.tasks++;
             w.taskNanos += r.nanos();
             job.results[t.partition] = r.result();
+            job.keptSizes[t.partition] = r.keptSize();
+        } else if (((Message.TaskFailed) message).missingBlock() > 0) {
+            job.missing[t.partition] = ((Message.TaskFailed) message).missingBlock();
         } else {
             job.errors[t.partition] = ((Message.TaskFailed) message).error();
         }
@@ -227,15 +282,22 @@ final class TaskScheduler implements DriverServer.Listener {
     }
 
     private void dispatch() {
-        while (!pending.isEmpty()) {
-            WorkerState w = freest();
-            if (w == null) {
-                return;
-            }
-            Task t = pending.poll();
+        Iterator<Task> it = pending.iterator();
+        while (it.hasNext()) {
+            Task t = it.next();
             if (t.job.done()) {
+                it.remove();
                 continue;
             }
+            WorkerState local = t.preferred > 0 ? workers.get(t.preferred) : null;
+            WorkerState w = local != null ? (local.free() > 0 ? local : null) : freest();
+            if (w == null) {
+                if (local == null) {
+                    return;
+                }
+                continue;
+            }
+            it.remove();
             if (++t.attempts > options.maxTaskAttempts()) {
                 t.job.fatal = "partition " + t.partition + " was started " + options.maxTaskAttempts()
                         + " times and lost its worker each time";
@@ -245,7 +307,8 @@ final class TaskScheduler implements DriverServer.Listener {
             t.workerId = w.id;
             running.put(t.attemptId, t);
             w.running.add(t.attemptId);
-            w.channel.writeAndFlush(new Message.RunTask(t.attemptId, t.job.function, t.input))
+            byte[] function = t.job.hasFunction.add(w.id) ? t.job.function : null;
+            w.channel.writeAndFlush(new Message.RunTask(t.attemptId, t.job.id, function, t.input, t.keepAs))
                     .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
     }

@@ -12,6 +12,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,8 @@ public final class Worker implements AutoCloseable {
     private final Channel channel;
     private volatile boolean registered;
     private volatile String failure;
+    private volatile BlockServer blockServer;
+    private volatile BlockClient blockClient;
 
     private Worker(String host, int port, int cores, String secret, int maxFrameBytes) {
         this.cores = cores;
@@ -110,6 +113,14 @@ public final class Worker implements AutoCloseable {
             channel.close().syncUninterruptibly();
         }
         pool.shutdownNow();
+        BlockServer server = blockServer;
+        if (server != null) {
+            server.close();
+        }
+        BlockClient client = blockClient;
+        if (client != null) {
+            client.close();
+        }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
@@ -160,9 +171,20 @@ public final class Worker implements AutoCloseable {
                 ctx.pipeline().replace("idle", "idle",
                         Wire.idleHandler(c.heartbeatIntervalMillis(), c.heartbeatTimeoutMillis()));
                 ctx.pipeline().get(Wire.Heartbeats.class).timeout(c.heartbeatTimeoutMillis());
+                // Peers reach this worker's blocks on the interface it reaches the driver with.
+                InetAddress local = ((InetSocketAddress) ctx.channel().localAddress()).getAddress();
+                try {
+                    blockServer = new BlockServer(local, secret, c.maxFrameBytes(), c.heartbeatIntervalMillis(),
+                            c.heartbeatTimeoutMillis());
+                } catch (RuntimeException e) {
+                    fail(ctx, e.getMessage(), true);
+                    return;
+                }
+                blockClient = new BlockClient(secret, c.maxFrameBytes(), c.heartbeatIntervalMillis(),
+                        c.heartbeatTimeoutMillis());
                 ctx.writeAndFlush(new Message.Register(Message.PROTOCOL_VERSION, CodeVersion.current(),
                         Wire.proof(secret, driverNonce, "worker"), nonce, cores, ProcessHandle.current().pid(),
-                        hostName()));
+                        hostName(), blockServer.port()));
             }
         }
 
@@ -185,8 +207,15 @@ public final class Worker implements AutoCloseable {
                         + " the class paths?)", true);
                 return;
             }
+            if (w.cacheRecords() < 1) {
+                fail(ctx, "malformed welcome (cache of " + w.cacheRecords() + " records)", true);
+                return;
+            }
             registered = true;
-            ctx.pipeline().replace(this, "session", new WorkerSession(pool, serialization, maxFrameBytes));
+            BlockStore store = new BlockStore(w.cacheRecords());
+            blockServer.serve(serialization, store);
+            ctx.pipeline().replace(this, "session", new WorkerSession(pool, serialization, maxFrameBytes, w.workerId(),
+                    store, blockClient));
             Wire.LOG.log(System.Logger.Level.INFO, "registered with the driver at " + ctx.channel().remoteAddress()
                     + " as worker " + w.workerId() + " (" + cores + " cores)");
         }

@@ -116,7 +116,7 @@ class ClusterDriverTest {
                 decoder.writeInbound(Unpooled.buffer().writeInt(frame.length).writeBytes(frame));
                 Message.Challenge c = decoder.readInbound();
                 s.getOutputStream().write(bytes(MessageCodecTest.encode(new Message.Register(Message.PROTOCOL_VERSION,
-                        c.codeVersion(), Wire.proof("guess", c.nonce(), "worker"), Wire.nonce(), 8, 1, "rogue"))));
+                        c.codeVersion(), Wire.proof("guess", c.nonce(), "worker"), Wire.nonce(), 8, 1, "rogue", 7078))));
                 InputStream rest = s.getInputStream();
                 rest.readAllBytes();
             }

@@ -102,7 +102,13 @@ class ClusterFaultTest {
             Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start();
             assertEquals(0, stop.waitFor());
             try {
-                assertEquals(expected, result.get(60, TimeUnit.SECONDS));
+                List<Pair<Integer, Long>> actual;
+                try {
+                    actual = result.get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new AssertionError("the batch failed; cluster log: " + logs.lines(), e);
+                }
+                assertEquals(expected, actual);
                 assertNotNull(logs.await("for 1500 ms; disconnecting", 5_000), logs.lines().toString());
                 assertNotNull(logs.await("lost worker", 5_000), logs.lines().toString());
                 assertEquals(1, cluster.workers().size());

@@ -68,7 +68,7 @@ class HandshakeTest {
     }
 
     private static Message.Register register(String codeVersion, byte[] proof) {
-        return new Message.Register(Message.PROTOCOL_VERSION, codeVersion, proof, Wire.nonce(), 2, 1L, "h");
+        return new Message.Register(Message.PROTOCOL_VERSION, codeVersion, proof, Wire.nonce(), 2, 1L, "h", 7078);
     }
 
     @Test
@@ -125,7 +125,7 @@ class HandshakeTest {
     void shouldRejectAnyOtherMessageBeforeRegistration() {
         EmbeddedChannel driver = driverSide();
         sent(driver);
-        driver.writeInbound(MessageCodecTest.encode(new Message.TaskResult(1, new byte[0], 0)));
+        driver.writeInbound(MessageCodecTest.encode(new Message.TaskResult(1, new byte[0], 0, 0)));
         assertEquals(new Message.Reject("expected a registration, got TaskResult"), sent(driver));
         assertFalse(driver.isOpen());
     }

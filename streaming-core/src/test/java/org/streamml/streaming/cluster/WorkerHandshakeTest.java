@@ -100,7 +100,7 @@ class WorkerHandshakeTest {
     @Test
     void shouldRefuseADriverThatCannotProveTheSecret() throws Exception {
         String failure = against(challenge(CodeVersion.current(), 1 << 20),
-                m -> new Message.Welcome(1, new byte[32], "", new Serialization(java.util.List.of()).fingerprint()),
+                m -> new Message.Welcome(1, new byte[32], "", new Serialization(java.util.List.of()).fingerprint(), 1000L),
                 "secret");
         assertEquals("the driver did not prove it knows the secret", failure);
     }
