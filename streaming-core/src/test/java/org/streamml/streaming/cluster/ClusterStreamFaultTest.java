@@ -32,6 +32,7 @@ import org.streamml.streaming.PairDStream;
 import org.streamml.streaming.Source;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.Time;
+import org.streamml.streaming.source.GeneratedSource;
 
 /**
  * A stream with a map stage, shuffles ({@code reduceByKey}, {@code countByValue}), a window and
@@ -80,14 +81,16 @@ class ClusterStreamFaultTest {
         ITERABLE,
         /** {@code textFileReplay}: replayable, from a file. */
         FILE,
+        /** A {@link GeneratedSource}: partitions made by the tasks that process them. */
+        GENERATED,
         /** A source that cannot replay: the driver must keep what it read. */
         SCRIPTED
     }
 
     /** The seeds of the kill scenarios and the input each runs on. */
     static Stream<Arguments> scenarios() {
-        return Stream.of(Arguments.of(19L, Input.SCRIPTED), Arguments.of(15L, Input.ITERABLE),
-                Arguments.of(3L, Input.FILE), Arguments.of(4L, Input.SCRIPTED), Arguments.of(13L, Input.ITERABLE));
+        return Stream.of(Arguments.of(19L, Input.SCRIPTED), Arguments.of(15L, Input.SCRIPTED),
+                Arguments.of(3L, Input.FILE), Arguments.of(13L, Input.GENERATED), Arguments.of(29L, Input.ITERABLE));
     }
 
     @Test
@@ -131,6 +134,8 @@ class ClusterStreamFaultTest {
             case ITERABLE -> ssc.fromIterable(records(), PER_BATCH);
             case FILE -> ssc.textFileReplay(Files.write(Files.createTempFile(dir, "records", ".txt"),
                     records().stream().map(String::valueOf).toList()), PER_BATCH).map(Integer::parseInt);
+            case GENERATED -> ssc.source(new GeneratedSource<>(5, PER_BATCH, BATCHES * PER_BATCH,
+                    (i, r) -> 1000 * (int) (i / PER_BATCH + 1) + (int) (i % PER_BATCH)));
             case SCRIPTED -> ssc.source(new Scripted());
         };
     }

@@ -20,6 +20,7 @@ import org.streamml.streaming.PairDStream;
 import org.streamml.streaming.State;
 import org.streamml.streaming.StateSpec;
 import org.streamml.streaming.Time;
+import org.streamml.streaming.source.GeneratedSource;
 
 /**
  * The pipelines {@link ClusterConformanceTest} runs in local mode and on worker processes: together they
@@ -179,6 +180,9 @@ final class ConformancePipelines {
         add(c, "foreachBatch", "foreachBatch(VoidFunction2)", (in, d) -> in.map(x -> x * x));
         add(c, "fromIterable source", List.of(), "", (in, d) -> in.context()
                 .fromIterable(IntStream.range(0, 250).boxed().toList(), 70).map(x -> x * 3));
+        add(c, "generated source", List.of(), "", (in, d) -> in.context()
+                .source(new GeneratedSource<>(7, 55, 260, (i, r) -> (int) (i % 9) * 100 + r.nextInt(100)))
+                .mapToPair(x -> Pair.of(x / 100, (long) x)).reduceByKey(Long::sum));
         add(c, "textFileReplay source", List.of(), "", (in, d) -> in.context()
                 .textFileReplay(writeLines(d.resolve("lines.txt"), 230), 60).map(String::length).countByValue());
         pairs(c);
