@@ -282,6 +282,7 @@ public final class ClusterExecutor implements BatchExecutor {
         Outcome out = new Outcome(n);
         int[] todo = java.util.stream.IntStream.range(0, n).toArray();
         for (int round = 1; ; round++) {
+            // round counts the attempts since the last one in which some task completed
             int[] parts = todo;
             List<Input> encoded = driverTasks.runTasks(parts.length, k -> encodeInput(inputs.get(parts[k]), parts[k]));
             byte[][] bytes = new byte[n][];
@@ -326,7 +327,7 @@ public final class ClusterExecutor implements BatchExecutor {
                 if (missing > 0) {
                     again.add(p);
                     KeptBlock<?> lost = encoded.get(k).refs().get(missing);
-                    if (lost != null && round < options.maxTaskAttempts()) {
+                    if (lost != null) {
                         recover(lost, missing);
                     }
                 } else {
@@ -342,7 +343,9 @@ public final class ClusterExecutor implements BatchExecutor {
             if (again.isEmpty()) {
                 return out;
             }
-            if (round >= options.maxTaskAttempts()) {
+            if (again.size() < parts.length) {
+                round = 0;
+            } else if (round >= options.maxTaskAttempts()) {
                 throw new StreamingException("cluster batch failed: partition " + again.get(0) + " could not read block "
                         + job.missing[again.get(0)] + " after " + round + " attempts to recompute it");
             }
