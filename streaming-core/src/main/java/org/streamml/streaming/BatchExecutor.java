@@ -78,6 +78,16 @@ public interface BatchExecutor extends AutoCloseable {
     }
 
     /**
+     * Makes the driver hold a copy of {@code partitions} and returns partitions with the same records whose
+     * recomputation starts from that copy: long chains of partitions computed from earlier ones (the state
+     * of {@code updateStateByKey}) stay bounded. The default returns them as they are (local partitions
+     * are never recomputed).
+     */
+    default <T> List<List<T>> checkpoint(List<List<T>> partitions) {
+        return partitions;
+    }
+
+    /**
      * Called by the engine before it computes batch {@code time}: partitions computed from now on belong to
      * that batch (see {@link #releaseBatchesUpTo}). The default does nothing.
      */

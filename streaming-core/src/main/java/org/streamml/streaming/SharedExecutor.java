@@ -51,6 +51,11 @@ public final class SharedExecutor implements BatchExecutor {
     }
 
     @Override
+    public <T> List<List<T>> checkpoint(List<List<T>> partitions) {
+        return delegate.checkpoint(partitions);
+    }
+
+    @Override
     public void enterBatch(Time time) {
         delegate.enterBatch(time);
     }

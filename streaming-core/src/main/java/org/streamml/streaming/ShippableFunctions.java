@@ -15,6 +15,8 @@ final class ShippableFunctions {
         for (DStream<?> s : graph.streams()) {
             if (s instanceof TransformedDStream<?, ?> t && !s.describe().startsWith("transform#")) {
                 executor.checkShippable(s.describe(), t.function());
+            } else if (s instanceof StateDStream<?, ?, ?> st) {
+                executor.checkShippable(s.describe(), st.update());
             }
         }
     }

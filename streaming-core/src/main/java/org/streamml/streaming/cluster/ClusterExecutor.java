@@ -206,6 +206,27 @@ public final class ClusterExecutor implements BatchExecutor {
         return out;
     }
 
+    /**
+     * Reads the kept partitions among {@code partitions} into the driver and makes that copy their
+     * lineage: a partition lost later is rebuilt from the copy instead of from the partitions it was
+     * computed from, which the driver may then forget.
+     */
+    @Override
+    public <T> List<List<T>> checkpoint(List<List<T>> partitions) {
+        byte[] identity = null;
+        for (List<T> p : partitions) {
+            if (p instanceof KeptBlock<T> block) {
+                if (identity == null) {
+                    identity = encode(IDENTITY, "the checkpoint function");
+                }
+                block.truncate(new KeptBlock.Lineage(identity, block.records()));
+            }
+        }
+        return partitions;
+    }
+
+    private static final PartitionFunction<List<Object>, List<Object>> IDENTITY = records -> records;
+
     /** Partitions kept from now on belong to batch {@code time}. */
     @Override
     public void enterBatch(Time time) {
