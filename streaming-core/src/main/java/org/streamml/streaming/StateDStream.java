@@ -59,7 +59,7 @@ final class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
     @Override
     protected Optional<Batch<Pair<K, S>>> compute(Time time) {
         if (state == null) {
-            KeyedState<K, S> initial = new KeyedState<>(partitions, null);
+            KeyedState<K, S> initial = new KeyedState<>(partitions);
             initialState.forEach(initial::put);
             state = new ArrayList<>(partitions);
             for (int r = 0; r < partitions; r++) {
