@@ -30,10 +30,20 @@ class ConformanceTest {
     @ValueSource(strings = {"linreg-default", "linreg-tol0", "logreg-default", "logreg-l2", "kmeans-batches",
         "kmeans-points"})
     void shouldReproduceSparkTraceOfEveryBatch(String name) throws Exception {
+        assertReproducesSparkTrace(name, null, tmp.resolve(name + ".jsonl"));
+    }
+
+    /**
+     * Runs conformance case {@code name} with {@code master} (or the case's own master if {@code null}),
+     * writing the trace to {@code trace}, and checks every batch against Spark's trace and the summary line.
+     */
+    static void assertReproducesSparkTrace(String name, String master, Path trace) throws Exception {
         Path dir = resourceDir();
         Map<String, String> config = JsonNumbers.flatObject(Files.readString(dir.resolve(name + ".config.json")));
-        Path trace = tmp.resolve(name + ".jsonl");
         List<String> args = trainArgs(config, dir, trace);
+        if (master != null) {
+            args.set(args.indexOf("--master") + 1, master);
+        }
 
         String stdout = runQuietly(args.toArray(String[]::new));
 

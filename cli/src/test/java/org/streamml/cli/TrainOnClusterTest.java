@@ -8,12 +8,28 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code streamml train --master local-cluster[2]} runs its tasks on two worker processes. */
+/**
+ * {@code streamml train --master local-cluster[3]} runs its tasks on three worker processes and writes the
+ * same traces as in local mode: Spark's conformance traces, and byte-identical traces to {@code local[2]}.
+ */
 @Tag("slow")
 class TrainOnClusterTest {
     @TempDir
     Path tmp;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"linreg-default", "linreg-tol0", "logreg-default", "logreg-l2", "kmeans-batches",
+        "kmeans-points"})
+    void shouldReproduceSparkTraceOnALocalCluster(String name) throws Exception {
+        Path local = tmp.resolve(name + "-local.jsonl");
+        Path cluster = tmp.resolve(name + "-cluster.jsonl");
+        ConformanceTest.assertReproducesSparkTrace(name, "local[2]", local);
+        ConformanceTest.assertReproducesSparkTrace(name, "local-cluster[3]", cluster);
+        assertEquals(Files.readAllLines(local), Files.readAllLines(cluster));
+    }
 
     @Test
     void shouldWriteTheSameTraceOnALocalClusterAsInLocalMode() throws Exception {
@@ -33,7 +49,7 @@ class TrainOnClusterTest {
             "--partitions", "3", "-q", "--trace"};
         CliRun l = CliRun.of(concat(common, local.toString(), "--master", "local[2]"));
         assertEquals(0, l.status(), l.err());
-        CliRun c = CliRun.of(concat(common, cluster.toString(), "--master", "local-cluster[2]"));
+        CliRun c = CliRun.of(concat(common, cluster.toString(), "--master", "local-cluster[3]"));
         assertEquals(0, c.status(), c.err());
         List<String> expected = Files.readAllLines(local);
         assertEquals(6, expected.size());

@@ -78,6 +78,31 @@ public interface BatchExecutor extends AutoCloseable {
     }
 
     /**
+     * Makes the driver hold a copy of {@code partitions} and returns partitions with the same records whose
+     * recomputation starts from that copy: long chains of partitions computed from earlier ones (the state
+     * of {@code updateStateByKey}) stay bounded. The default returns them as they are (local partitions
+     * are never recomputed).
+     */
+    default <T> List<List<T>> checkpoint(List<List<T>> partitions) {
+        return partitions;
+    }
+
+    /**
+     * Called by the engine before it computes batch {@code time}: partitions computed from now on belong to
+     * that batch (see {@link #releaseBatchesUpTo}). The default does nothing.
+     */
+    default void enterBatch(Time time) {
+    }
+
+    /**
+     * Called by the engine once no stream remembers the batches at or before {@code time}: an executor that
+     * keeps partitions (a cluster's workers) may drop those computed for them. Dropping is always safe: a
+     * partition needed again is recomputed from its lineage. The default does nothing.
+     */
+    default void releaseBatchesUpTo(Time time) {
+    }
+
+    /**
      * A partition computed by {@link #computePartitions} and kept where it was computed: an immutable list
      * whose size is known without reading its records. Batches hold it as it is.
      */

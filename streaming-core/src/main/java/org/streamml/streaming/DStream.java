@@ -134,10 +134,12 @@ public abstract class DStream<T> {
         }
     }
 
-    final void forgetBefore(Time time) {
+    /** Forgets the batches this stream no longer needs after batch {@code time}; returns the newest forgotten time. */
+    final long forgetBefore(Time time) {
         Duration keep = rememberDuration == null ? slideDuration() : rememberDuration;
         long oldest = time.millis() - keep.millis();
         generated.keySet().removeIf(t -> t.millis() <= oldest);
+        return oldest;
     }
 
     /** Called once when the context starts; streams holding resources open them here. */

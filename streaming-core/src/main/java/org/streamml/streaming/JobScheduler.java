@@ -103,6 +103,7 @@ final class JobScheduler {
     }
 
     private void runBatch(Time time) {
+        context.executor().enterBatch(time);
         for (StreamingListener l : context.listeners()) {
             notifyListener(() -> l.onBatchStarted(time));
         }
@@ -117,8 +118,12 @@ final class JobScheduler {
             out.run(time);
         }
         long processing = System.nanoTime() - startWall;
+        long forgotten = Long.MAX_VALUE;
         for (DStream<?> s : graph.streams()) {
-            s.forgetBefore(time);
+            forgotten = Math.min(forgotten, s.forgetBefore(time));
+        }
+        if (forgotten != Long.MAX_VALUE) {
+            context.executor().releaseBatchesUpTo(Time.ofMillis(forgotten));
         }
         BatchInfo info = new BatchInfo(time, records, schedulingDelay, processing,
                 schedulingDelay + TimeUnit.NANOSECONDS.toMillis(processing));

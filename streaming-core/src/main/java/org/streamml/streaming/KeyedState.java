@@ -6,24 +6,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The per-key state of one stateful operator, hash-partitioned by key into P maps so that partitions
- * update in parallel, each touched by one task only. The operator that owns it is identified by its
- * stream's {@link DStream#id()}, so a checkpoint can save ({@link #snapshot}) and restore it by identity.
+ * Per-key values hash-partitioned by key into P maps ({@link PairBatch#partitionOf}), as the stateful
+ * operators partition their initial state.
  *
  * @param <K> key type
  * @param <S> state type
  */
 final class KeyedState<K, S> {
     private final List<Map<K, S>> partitions;
-    private Time time;
 
-    /** Empty state in {@code numPartitions} partitions, as of {@code time} (may be {@code null}). */
-    KeyedState(int numPartitions, Time time) {
+    /** Empty state in {@code numPartitions} partitions. */
+    KeyedState(int numPartitions) {
         this.partitions = new ArrayList<>(numPartitions);
         for (int i = 0; i < numPartitions; i++) {
             partitions.add(new LinkedHashMap<>());
         }
-        this.time = time;
     }
 
     int numPartitions() {
@@ -35,26 +32,12 @@ final class KeyedState<K, S> {
         return partitions.get(index);
     }
 
-    /** The batch time the state reflects; {@code null} before the first batch. */
-    Time time() {
-        return time;
-    }
-
-    void setTime(Time t) {
-        time = t;
-    }
-
     /** Adds {@code key -> value} to the partition that owns the key. */
     void put(K key, S value) {
         partitions.get(PairBatch.partitionOf(key, partitions.size())).put(key, value);
     }
 
-    /** Removes every key. */
-    void clear() {
-        partitions.forEach(Map::clear);
-    }
-
-    /** A copy of every partition's map, for checkpoints and tests. */
+    /** A copy of every partition's map. */
     List<Map<K, S>> snapshot() {
         List<Map<K, S>> copy = new ArrayList<>(partitions.size());
         for (Map<K, S> p : partitions) {

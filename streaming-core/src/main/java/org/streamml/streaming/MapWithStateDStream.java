@@ -2,6 +2,7 @@ package org.streamml.streaming;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,15 +28,11 @@ import org.streamml.streaming.function.Function4;
  */
 public final class MapWithStateDStream<K, V, S, U> extends DStream<U> {
 
-    /** A key's state with the time of the batch that last brought a record for it. */
-    private static final class Entry<S> {
-        S value;
-        long touched;
-
-        Entry(S value, long touched) {
-            this.value = value;
-            this.touched = touched;
-        }
+    /**
+     * A key's state with the time of the batch that last brought a record for it: the records of the
+     * kept state partitions.
+     */
+    record StateEntry<K, S>(K key, S value, long touched) {
     }
 
     private final DStream<Pair<K, V>> parent;
@@ -43,7 +40,8 @@ public final class MapWithStateDStream<K, V, S, U> extends DStream<U> {
     private final Map<K, S> initialState;
     private final long timeoutMillis;
     private final int partitions;
-    private final KeyedState<K, Entry<S>> state;
+    private List<List<StateEntry<K, S>>> state;
+    private long batches;
     private volatile boolean snapshotsWanted;
     private volatile Batch<Pair<K, S>> lastSnapshot;
 
@@ -54,7 +52,11 @@ public final class MapWithStateDStream<K, V, S, U> extends DStream<U> {
         this.initialState = spec.initialState();
         this.timeoutMillis = spec.timeout().map(Duration::millis).orElse(-1L);
         this.partitions = spec.numPartitions() > 0 ? spec.numPartitions() : parent.numPartitions();
-        this.state = new KeyedState<>(partitions, null);
+    }
+
+    /** The mapping function, which runs in partition tasks. */
+    Function4<Time, K, Optional<V>, State<S>, Optional<U>> function() {
+        return function;
     }
 
     /** Every key's state after each batch, as {@code (key, state)} pairs. */
@@ -78,62 +80,90 @@ public final class MapWithStateDStream<K, V, S, U> extends DStream<U> {
         return partitions;
     }
 
+    /**
+     * Partition r of the batch is one task of (the state partition r of the previous batch, the batch's
+     * records for the keys of r), run where the state partition is (on a cluster, a worker); its result
+     * holds the mapped values and the new state partition, which stay there as two partitions. The state
+     * is checkpointed to the driver every {@link StateDStream#CHECKPOINT_EVERY} batches.
+     */
     @Override
     protected Optional<Batch<U>> compute(Time time) {
-        if (state.time() == null) {
-            initialState.forEach((k, s) -> state.put(k, new Entry<>(s, time.millis())));
+        BatchExecutor executor = context().executor();
+        if (state == null) {
+            KeyedState<K, StateEntry<K, S>> initial = new KeyedState<>(partitions);
+            initialState.forEach((k, s) -> initial.put(k, new StateEntry<>(k, s, time.millis())));
+            state = new ArrayList<>(partitions);
+            for (int r = 0; r < partitions; r++) {
+                state.add(new ArrayList<>(initial.partition(r).values()));
+            }
         }
         PairBatch<K, V> input = PairBatch.of(parent.batchAt(time)
-                .orElseGet(() -> Batch.empty(time, 1, context().executor()))).partitionBy(partitions);
-        List<List<U>> out = context().executor().runTasks(partitions,
-                r -> mapPartition(state.partition(r), input.partition(r), time));
-        state.setTime(time);
-        if (snapshotsWanted) {
-            List<List<Pair<K, S>>> parts = new ArrayList<>(partitions);
-            for (int r = 0; r < partitions; r++) {
-                List<Pair<K, S>> p = new ArrayList<>(state.partition(r).size());
-                state.partition(r).forEach((k, e) -> p.add(Pair.of(k, e.value)));
-                parts.add(p);
-            }
-            lastSnapshot = new Batch<>(time, parts, context().executor());
+                .orElseGet(() -> Batch.empty(time, 1, executor))).partitionBy(partitions);
+        List<Pair<List<StateEntry<K, S>>, List<Pair<K, V>>>> inputs = new ArrayList<>(partitions);
+        for (int r = 0; r < partitions; r++) {
+            inputs.add(Pair.of(state.get(r), input.partition(r)));
         }
-        return Optional.of(new Batch<>(time, out, context().executor()));
+        Function4<Time, K, Optional<V>, State<S>, Optional<U>> fn = function;
+        long timeout = timeoutMillis;
+        List<List<List<?>>> results = executor.computePartitions(inputs,
+                in -> mapPartition(in.key(), in.value(), time, fn, timeout));
+        @SuppressWarnings("unchecked")
+        List<List<U>> mapped = executor.computePartitions(results, both -> (List<U>) both.get(0));
+        @SuppressWarnings("unchecked")
+        List<List<StateEntry<K, S>>> next = executor.computePartitions(results,
+                both -> (List<StateEntry<K, S>>) both.get(1));
+        if (++batches % StateDStream.CHECKPOINT_EVERY == 0) {
+            next = executor.checkpoint(next);
+        }
+        state = next;
+        if (snapshotsWanted) {
+            lastSnapshot = new Batch<>(time, executor.computePartitions(next, entries -> {
+                List<Pair<K, S>> pairs = new ArrayList<>(entries.size());
+                for (StateEntry<K, S> e : entries) {
+                    pairs.add(Pair.of(e.key(), e.value()));
+                }
+                return pairs;
+            }), executor);
+        }
+        return Optional.of(new Batch<>(time, mapped, executor));
     }
 
-    private List<U> mapPartition(Map<K, Entry<S>> current, List<Pair<K, V>> records, Time time)
-            throws Exception {
+    /** One partition's batch: {@code [mapped values, new state entries]}. */
+    private static <K, V, S, U> List<List<?>> mapPartition(List<StateEntry<K, S>> previous,
+                                                        List<Pair<K, V>> records, Time time,
+                                                        Function4<Time, K, Optional<V>, State<S>, Optional<U>> fn,
+                                                        long timeoutMillis) throws Exception {
+        Map<K, StateEntry<K, S>> current = new LinkedHashMap<>();
+        for (StateEntry<K, S> e : previous) {
+            current.put(e.key(), e);
+        }
         List<U> out = new ArrayList<>(records.size());
         State<S> st = new State<>();
         long now = time.millis();
         for (Pair<K, V> kv : records) {
-            Entry<S> e = current.get(kv.key());
-            st.reset(e == null ? null : e.value, e != null, false);
-            function.call(time, kv.key(), Optional.ofNullable(kv.value()), st).ifPresent(out::add);
+            StateEntry<K, S> e = current.get(kv.key());
+            st.reset(e == null ? null : e.value(), e != null, false);
+            fn.call(time, kv.key(), Optional.ofNullable(kv.value()), st).ifPresent(out::add);
             if (st.isRemoved()) {
                 current.remove(kv.key());
             } else if (st.isUpdated()) {
-                if (e == null) {
-                    current.put(kv.key(), new Entry<>(st.get(), now));
-                } else {
-                    e.value = st.get();
-                    e.touched = now;
-                }
+                current.put(kv.key(), new StateEntry<>(kv.key(), st.get(), now));
             } else if (e != null) {
-                e.touched = now;
+                current.put(kv.key(), new StateEntry<>(kv.key(), e.value(), now));
             }
         }
         if (timeoutMillis > 0) {
-            Iterator<Map.Entry<K, Entry<S>>> it = current.entrySet().iterator();
+            Iterator<StateEntry<K, S>> it = current.values().iterator();
             while (it.hasNext()) {
-                Map.Entry<K, Entry<S>> me = it.next();
-                if (now - me.getValue().touched > timeoutMillis) {
-                    st.reset(me.getValue().value, true, true);
-                    function.call(time, me.getKey(), Optional.empty(), st).ifPresent(out::add);
+                StateEntry<K, S> e = it.next();
+                if (now - e.touched() > timeoutMillis) {
+                    st.reset(e.value(), true, true);
+                    fn.call(time, e.key(), Optional.empty(), st).ifPresent(out::add);
                     it.remove();
                 }
             }
         }
-        return out;
+        return List.of(out, new ArrayList<>(current.values()));
     }
 
     /** The state after each batch of the enclosing stream. */

@@ -1,5 +1,6 @@
 package org.streamml.streaming;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,10 @@ import org.streamml.streaming.function.Predicate;
  * the inverse function) and those entering it (added with the reduce function), following Spark's
  * {@code ReducedWindowedDStream}. Per key: with no previous value the result is the reduction of the new
  * values; otherwise {@code f(inv(prev, old), new)}, skipping missing parts. Keys stay (even at "zero")
- * unless {@code filter} drops them. The previous window is kept as per-operator {@link KeyedState}.
+ * unless {@code filter} drops them. The previous window's output is the state: partition r of the new
+ * window is one task of (partition r of the previous window, partitions r of the batches leaving and
+ * entering), run where the previous window's partition is (on a cluster, a worker), and the state is
+ * checkpointed to the driver every {@link StateDStream#CHECKPOINT_EVERY} windows.
  *
  * <p>When the previous window is not available (the slide is at least the window, or a downstream
  * operation asked for a later time first) the window is reduced from scratch, which gives the same
@@ -27,7 +31,9 @@ final class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
     private final Duration slide;
     private final int partitions;
     private final Predicate<Pair<K, V>> filter;
-    private final KeyedState<K, V> state;
+    private List<List<Pair<K, V>>> state;
+    private Time stateTime;
+    private long windows;
 
     /** {@code reduced} must already be reduced by key into {@code partitions} hash partitions per batch. */
     ReducedWindowedDStream(DStream<Pair<K, V>> reduced, Function2<V, V, V> f, Function2<V, V, V> inv,
@@ -41,7 +47,11 @@ final class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
         this.slide = slide;
         this.partitions = partitions;
         this.filter = filter;
-        this.state = new KeyedState<>(partitions, null);
+    }
+
+    /** The reduce function, its inverse and the filter, which run in partition tasks. */
+    List<Object> functions() {
+        return java.util.Arrays.asList(f, inv, filter);
     }
 
     @Override
@@ -67,29 +77,59 @@ final class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
     @Override
     protected Optional<Batch<Pair<K, V>>> compute(Time time) {
         Time previous = time.minus(slide);
-        Time stateTime = state.time() == null ? context().zeroTime() : state.time();
-        boolean incremental = slide.compareTo(window) < 0 && stateTime.equals(previous);
+        Time last = stateTime == null ? context().zeroTime() : stateTime;
+        boolean incremental = slide.compareTo(window) < 0 && last.equals(previous) && state != null;
         List<Batch<Pair<K, V>>> leaving;
         List<Batch<Pair<K, V>>> entering;
         if (incremental) {
             leaving = WindowedDStream.batchesInWindow(reduced, slide, time.minus(window));
             entering = WindowedDStream.batchesInWindow(reduced, slide, time);
         } else {
-            state.clear();
             leaving = List.of();
             entering = WindowedDStream.batchesInWindow(reduced, window, time);
         }
-        List<List<Pair<K, V>>> out = context().executor().runTasks(partitions,
-                r -> updatePartition(r, leaving, entering));
-        state.setTime(time);
-        return Optional.of(new Batch<>(time, out, context().executor()));
+        List<Update<K, V>> inputs = new ArrayList<>(partitions);
+        for (int r = 0; r < partitions; r++) {
+            inputs.add(new Update<>(incremental ? state.get(r) : List.of(), partition(leaving, r),
+                    partition(entering, r)));
+        }
+        Function2<V, V, V> reduce = f;
+        Function2<V, V, V> inverse = inv;
+        Predicate<Pair<K, V>> keep = filter;
+        List<List<Pair<K, V>>> next = context().executor().computePartitions(inputs,
+                u -> update(u, reduce, inverse, keep));
+        if (++windows % StateDStream.CHECKPOINT_EVERY == 0) {
+            next = context().executor().checkpoint(next);
+        }
+        state = next;
+        stateTime = time;
+        return Optional.of(new Batch<>(time, next, context().executor()));
     }
 
-    private List<Pair<K, V>> updatePartition(int r, List<Batch<Pair<K, V>>> leaving,
-                                             List<Batch<Pair<K, V>>> entering) throws Exception {
-        Map<K, V> current = state.partition(r);
-        Map<K, V> old = reduceAll(leaving, r);
-        Map<K, V> added = reduceAll(entering, r);
+    private static <K, V> List<List<Pair<K, V>>> partition(List<Batch<Pair<K, V>>> batches, int r) {
+        List<List<Pair<K, V>>> parts = new ArrayList<>(batches.size());
+        for (Batch<Pair<K, V>> b : batches) {
+            parts.add(b.partition(r));
+        }
+        return parts;
+    }
+
+    /**
+     * One partition's update: the previous window's pairs, and the partitions of the batches leaving and
+     * entering the window, in time order.
+     */
+    record Update<K, V>(List<Pair<K, V>> previous, List<List<Pair<K, V>>> leaving,
+                        List<List<Pair<K, V>>> entering) {
+    }
+
+    private static <K, V> List<Pair<K, V>> update(Update<K, V> u, Function2<V, V, V> f, Function2<V, V, V> inv,
+                                                  Predicate<Pair<K, V>> filter) throws Exception {
+        Map<K, V> current = new LinkedHashMap<>();
+        for (Pair<K, V> kv : u.previous()) {
+            current.put(kv.key(), kv.value());
+        }
+        Map<K, V> old = reduceAll(u.leaving(), f);
+        Map<K, V> added = reduceAll(u.entering(), f);
         for (Map.Entry<K, V> e : old.entrySet()) {
             V prev = current.get(e.getKey());
             if (prev != null) {
@@ -104,23 +144,21 @@ final class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
             V prev = current.get(e.getKey());
             current.put(e.getKey(), prev == null ? e.getValue() : f.call(prev, e.getValue()));
         }
-        if (filter != null) {
-            var it = current.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<K, V> e = it.next();
-                if (!filter.test(Pair.of(e.getKey(), e.getValue()))) {
-                    it.remove();
-                }
+        List<Pair<K, V>> out = new ArrayList<>(current.size());
+        for (Map.Entry<K, V> e : current.entrySet()) {
+            Pair<K, V> kv = Pair.of(e.getKey(), e.getValue());
+            if (filter == null || filter.test(kv)) {
+                out.add(kv);
             }
         }
-        return state.pairs(r);
+        return out;
     }
 
-    /** Partition {@code r} of every batch, reduced by key in time order. */
-    private Map<K, V> reduceAll(List<Batch<Pair<K, V>>> batches, int r) throws Exception {
+    /** The partitions, reduced by key in time order. */
+    private static <K, V> Map<K, V> reduceAll(List<List<Pair<K, V>>> parts, Function2<V, V, V> f) throws Exception {
         Map<K, V> acc = new LinkedHashMap<>();
-        for (Batch<Pair<K, V>> b : batches) {
-            for (Pair<K, V> kv : b.partition(r)) {
+        for (List<Pair<K, V>> part : parts) {
+            for (Pair<K, V> kv : part) {
                 V prev = acc.get(kv.key());
                 acc.put(kv.key(), prev == null ? kv.value() : f.call(prev, kv.value()));
             }

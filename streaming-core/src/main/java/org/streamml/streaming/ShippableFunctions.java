@@ -15,6 +15,12 @@ final class ShippableFunctions {
         for (DStream<?> s : graph.streams()) {
             if (s instanceof TransformedDStream<?, ?> t && !s.describe().startsWith("transform#")) {
                 executor.checkShippable(s.describe(), t.function());
+            } else if (s instanceof StateDStream<?, ?, ?> st) {
+                executor.checkShippable(s.describe(), st.update());
+            } else if (s instanceof ReducedWindowedDStream<?, ?> rw) {
+                executor.checkShippable(s.describe(), rw.functions());
+            } else if (s instanceof MapWithStateDStream<?, ?, ?, ?> mws) {
+                executor.checkShippable(s.describe(), mws.function());
             }
         }
     }

@@ -1,6 +1,6 @@
 package org.streamml.streaming;
 
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +10,22 @@ import org.streamml.streaming.function.Function2;
 /**
  * {@code updateStateByKey}: each batch, the update function runs for every key that has state or new
  * values (with an empty list when it has none), and its result replaces the key's state; an empty result
- * removes the key. Each batch's output is the whole state. State lives in per-operator
- * {@link KeyedState}, hash-partitioned by key and updated one task per partition.
+ * removes the key. Each batch's output is the whole state, hash-partitioned by key, and it is also the
+ * state the next batch updates: partition r of batch t is one task of (partition r of batch t-1's state,
+ * the batch's values for the keys of r), so on a cluster the state stays on the workers. Every
+ * {@link #CHECKPOINT_EVERY} batches the driver reads the state ({@link BatchExecutor#checkpoint}), which
+ * bounds how far back a lost state partition is recomputed.
  */
 final class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
+    /** How many batches pass between two checkpoints of the state. */
+    static final int CHECKPOINT_EVERY = 10;
+
     private final DStream<Pair<K, V>> parent;
     private final Function2<List<V>, Optional<S>, Optional<S>> update;
     private final int partitions;
     private final Map<K, S> initialState;
-    private final KeyedState<K, S> state;
+    private List<List<Pair<K, S>>> state;
+    private long batches;
 
     StateDStream(DStream<Pair<K, V>> parent, Function2<List<V>, Optional<S>, Optional<S>> update,
                  int partitions, Map<K, S> initialState) {
@@ -27,7 +34,11 @@ final class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
         this.update = update;
         this.partitions = partitions;
         this.initialState = Map.copyOf(initialState);
-        this.state = new KeyedState<>(partitions, null);
+    }
+
+    /** The update function, which runs in partition tasks. */
+    Function2<List<V>, Optional<S>, Optional<S>> update() {
+        return update;
     }
 
     @Override
@@ -47,41 +58,56 @@ final class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
 
     @Override
     protected Optional<Batch<Pair<K, S>>> compute(Time time) {
-        if (state.time() == null) {
-            initialState.forEach(state::put);
+        if (state == null) {
+            KeyedState<K, S> initial = new KeyedState<>(partitions);
+            initialState.forEach(initial::put);
+            state = new ArrayList<>(partitions);
+            for (int r = 0; r < partitions; r++) {
+                state.add(initial.pairs(r));
+            }
         }
         PairBatch<K, List<V>> grouped = PairBatch.of(parent.batchAt(time)
                 .orElseGet(() -> Batch.empty(time, 1, context().executor()))).groupByKey(partitions);
-        List<List<Pair<K, S>>> out = context().executor().runTasks(partitions,
-                r -> updatePartition(state.partition(r), grouped.partition(r), r));
-        state.setTime(time);
-        return Optional.of(new Batch<>(time, out, context().executor()));
+        List<Pair<List<Pair<K, S>>, List<Pair<K, List<V>>>>> inputs = new ArrayList<>(partitions);
+        for (int r = 0; r < partitions; r++) {
+            inputs.add(Pair.of(state.get(r), grouped.partition(r)));
+        }
+        Function2<List<V>, Optional<S>, Optional<S>> f = update;
+        List<List<Pair<K, S>>> next = context().executor().computePartitions(inputs,
+                in -> updatePartition(in.key(), in.value(), f));
+        if (++batches % CHECKPOINT_EVERY == 0) {
+            next = context().executor().checkpoint(next);
+        }
+        state = next;
+        return Optional.of(new Batch<>(time, next, context().executor()));
     }
 
-    private List<Pair<K, S>> updatePartition(Map<K, S> current, List<Pair<K, List<V>>> news, int r)
+    /**
+     * The new state of one partition: the previous keys in their order (updated, or dropped when the
+     * function returns empty), then the new keys in arrival order.
+     */
+    private static <K, V, S> List<Pair<K, S>> updatePartition(List<Pair<K, S>> previous,
+                                                             List<Pair<K, List<V>>> news,
+                                                             Function2<List<V>, Optional<S>, Optional<S>> update)
             throws Exception {
         Map<K, List<V>> pending = new LinkedHashMap<>();
         for (Pair<K, List<V>> kv : news) {
             pending.put(kv.key(), kv.value());
         }
-        Iterator<Map.Entry<K, S>> it = current.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<K, S> e = it.next();
-            List<V> values = pending.remove(e.getKey());
-            Optional<S> next = call(values == null ? List.of() : values, Optional.of(e.getValue()));
-            if (next.isPresent()) {
-                e.setValue(next.get());
-            } else {
-                it.remove();
-            }
+        List<Pair<K, S>> out = new ArrayList<>(previous.size() + pending.size());
+        for (Pair<K, S> e : previous) {
+            List<V> values = pending.remove(e.key());
+            call(update, values == null ? List.of() : values, Optional.of(e.value()))
+                    .ifPresent(s -> out.add(Pair.of(e.key(), s)));
         }
         for (Map.Entry<K, List<V>> e : pending.entrySet()) {
-            call(e.getValue(), Optional.empty()).ifPresent(s -> current.put(e.getKey(), s));
+            call(update, e.getValue(), Optional.empty()).ifPresent(s -> out.add(Pair.of(e.getKey(), s)));
         }
-        return state.pairs(r);
+        return out;
     }
 
-    private Optional<S> call(List<V> values, Optional<S> previous) throws Exception {
+    private static <V, S> Optional<S> call(Function2<List<V>, Optional<S>, Optional<S>> update, List<V> values,
+                                           Optional<S> previous) throws Exception {
         Optional<S> next = update.call(values, previous);
         if (next == null) {
             throw new IllegalStateException("the update function returned null; return Optional.empty() to"

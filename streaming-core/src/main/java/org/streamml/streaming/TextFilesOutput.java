@@ -9,12 +9,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The writer behind {@link DStream#saveAsTextFiles}: one directory per batch, one part file per
- * partition (written in parallel), committed by renaming a hidden temporary directory.
+ * partition (written in parallel by partition tasks, on a cluster by the workers holding the partitions),
+ * committed by the driver renaming a hidden temporary directory.
  */
 final class TextFilesOutput<T> implements Serializable {
     private final String prefix;
@@ -37,8 +39,15 @@ final class TextFilesOutput<T> implements Serializable {
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         try {
-            batch.executor().runTasks(batch.numPartitions(), i -> {
-                writePart(tmp.resolve(String.format("part-%05d", i)), batch.partition(i));
+            // Each part is written by a task where its partition is (on a cluster, by a worker: the directory
+            // must be on storage the workers share with the driver), then the driver commits the directory.
+            String dir = tmp.toString();
+            List<Pair<Integer, List<T>>> parts = new ArrayList<>(batch.numPartitions());
+            for (int i = 0; i < batch.numPartitions(); i++) {
+                parts.add(Pair.of(i, batch.partition(i)));
+            }
+            batch.executor().runOnPartitions(parts, part -> {
+                writePart(Path.of(dir, String.format("part-%05d", part.key())), part.value());
                 return null;
             });
             Files.createFile(tmp.resolve("_SUCCESS"));

@@ -10,7 +10,7 @@ class KeyedStateTest {
 
     @Test
     void shouldPutEachKeyInItsHashPartitionAndSnapshotACopy() {
-        KeyedState<Integer, String> state = new KeyedState<>(3, null);
+        KeyedState<Integer, String> state = new KeyedState<>(3);
         for (int k = -4; k <= 4; k++) {
             state.put(k, "v" + k);
         }

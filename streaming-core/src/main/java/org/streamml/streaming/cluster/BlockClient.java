@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Fetches blocks from workers' {@link BlockServer}s: one connection per server, opened on first use,
  * authenticated with the shared secret, and reused. Used by workers (a reduce task's shuffle buckets) and
  * by the driver (a kept partition's records). Any failure (refused connection, lost connection, the
- * server not having the block, no answer within the timeout) is a {@link BlockMissingException}.
+ * server not having the block, no answer within the timeout) is a {@link BlockMissingException}; a block
+ * the server has but cannot send (over the frame size) is an {@link IllegalStateException} saying so.
  */
 final class BlockClient implements AutoCloseable {
     private final String secret;
@@ -69,7 +70,7 @@ final class BlockClient implements AutoCloseable {
             throw new BlockMissingException(blockId, "interrupted");
         }
         long id = requestIds.incrementAndGet();
-        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        CompletableFuture<Message.BlockData> answer = new CompletableFuture<>();
         c.pending.put(id, answer);
         if (!c.channel.isActive()) {
             connections.remove(host + ":" + port, c);
@@ -79,11 +80,14 @@ final class BlockClient implements AutoCloseable {
         c.channel.writeAndFlush(new Message.FetchBlock(id, blockId, element))
                 .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         try {
-            byte[] data = answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            if (data == null) {
+            Message.BlockData d = answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (d.data() == null && d.error() != null) {
+                throw new IllegalStateException(d.error());
+            }
+            if (d.data() == null) {
                 throw new BlockMissingException(blockId, host + ":" + port + " does not have it");
             }
-            return data;
+            return d.data();
         } catch (ExecutionException e) {
             throw new BlockMissingException(blockId, e.getCause().getMessage());
         } catch (TimeoutException e) {
@@ -106,7 +110,7 @@ final class BlockClient implements AutoCloseable {
 
     /** One server's connection and its requests waiting for an answer. */
     private final class Connection extends SimpleChannelInboundHandler<Message> {
-        final Map<Long, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
+        final Map<Long, CompletableFuture<Message.BlockData>> pending = new ConcurrentHashMap<>();
         final CompletableFuture<Void> ready = new CompletableFuture<>();
         final Channel channel;
 
@@ -129,9 +133,9 @@ final class BlockClient implements AutoCloseable {
                         Wire.proof(secret, c.nonce(), "peer")));
                 ready.complete(null);
             } else if (msg instanceof Message.BlockData d) {
-                CompletableFuture<byte[]> f = pending.get(d.requestId());
+                CompletableFuture<Message.BlockData> f = pending.get(d.requestId());
                 if (f != null) {
-                    f.complete(d.data());
+                    f.complete(d);
                 }
             } else {
                 String why = msg instanceof Message.Reject r ? "rejected: " + r.reason()

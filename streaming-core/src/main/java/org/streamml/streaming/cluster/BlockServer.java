@@ -126,15 +126,15 @@ final class BlockServer implements AutoCloseable {
             BlockStore blocks = store;
             List<?> block = s == null || blocks == null ? null : blocks.get(f.blockId());
             if (block == null || f.element() < -1 || f.element() >= block.size()) {
-                return new Message.BlockData(f.requestId(), null);
+                return new Message.BlockData(f.requestId(), null, null);
             }
             byte[] data = s.serialize(f.element() < 0 ? block : block.get(f.element()));
             if (data.length + 64L > maxFrameBytes) {
-                Wire.LOG.log(System.Logger.Level.WARNING, "block " + f.blockId() + " encodes to " + data.length
-                        + " bytes, over the maximum frame size " + maxFrameBytes + "; use more partitions");
-                return new Message.BlockData(f.requestId(), null);
+                return new Message.BlockData(f.requestId(), null, "block " + f.blockId() + " encodes to " + data.length
+                        + " bytes, over the maximum frame size " + maxFrameBytes
+                        + " (use more partitions, or ClusterOptions.withMaxFrameBytes)");
             }
-            return new Message.BlockData(f.requestId(), data);
+            return new Message.BlockData(f.requestId(), data, null);
         }
 
         private void reject(ChannelHandlerContext ctx, String reason) {

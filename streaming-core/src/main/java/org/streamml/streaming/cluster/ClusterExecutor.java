@@ -7,10 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.streamml.streaming.BatchExecutor;
 import org.streamml.streaming.LocalExecutor;
 import org.streamml.streaming.StreamingException;
+import org.streamml.streaming.Time;
 
 /**
  * The executor that runs partition tasks on worker processes: the driver listens for workers, sends
@@ -54,6 +58,8 @@ public final class ClusterExecutor implements BatchExecutor {
     private final AtomicLong taskBytes = new AtomicLong();
     private final AtomicLong resultBytes = new AtomicLong();
     private final AtomicLong fetchedBytes = new AtomicLong();
+    private final ConcurrentSkipListMap<Long, Queue<KeptBlock<?>>> blocksByBatch = new ConcurrentSkipListMap<>();
+    private volatile long currentBatch = Long.MIN_VALUE;
     private final KeptBlock.Owner blocks = new KeptBlock.Owner() {
         @Override
         public List<?> fetch(KeptBlock<?> block) {
@@ -167,11 +173,21 @@ public final class ClusterExecutor implements BatchExecutor {
             return List.of();
         }
         Outcome o = run(encode(f, "the task function"), inputs, false);
-        return driverTasks.runTasks(inputs.size(), i -> {
+        return decode(o, inputs.size());
+    }
+
+    private <R> List<R> decode(Outcome o, int n) {
+        long bytes = 0;
+        for (byte[] r : o.results) {
+            bytes += r.length;
+        }
+        BatchExecutor.PartitionTask<R> decode = i -> {
             @SuppressWarnings("unchecked")
             R r = (R) serialization.deserialize(o.results[i]);
             return r;
-        });
+        };
+        // Small results (partition aggregates) decode faster here than with a hand-off to other threads.
+        return bytes < SMALL_BYTES ? INLINE.runTasks(n, decode) : driverTasks.runTasks(n, decode);
     }
 
     /**
@@ -187,11 +203,73 @@ public final class ClusterExecutor implements BatchExecutor {
         byte[] function = encode(f, "the task function");
         Outcome o = run(function, inputs, true);
         List<List<R>> out = new ArrayList<>(inputs.size());
+        Queue<KeptBlock<?>> batch = currentBatch == Long.MIN_VALUE ? null
+                : blocksByBatch.computeIfAbsent(currentBatch, t -> new ConcurrentLinkedQueue<>());
         for (int i = 0; i < inputs.size(); i++) {
-            out.add(new KeptBlock<>(blocks, new KeptBlock.Location(o.workers[i], o.blockIds[i]), o.sizes[i],
-                    new KeptBlock.Lineage(function, inputs.get(i))));
+            KeptBlock<R> block = new KeptBlock<>(blocks, new KeptBlock.Location(o.workers[i], o.blockIds[i]),
+                    o.sizes[i], new KeptBlock.Lineage(function, inputs.get(i)));
+            if (batch != null) {
+                batch.add(block);
+            }
+            out.add(block);
         }
         return out;
+    }
+
+    /**
+     * Reads the kept partitions among {@code partitions} into the driver and makes that copy their
+     * lineage: a partition lost later is rebuilt from the copy instead of from the partitions it was
+     * computed from, which the driver may then forget.
+     */
+    @Override
+    public <T> List<List<T>> checkpoint(List<List<T>> partitions) {
+        byte[] identity = null;
+        for (List<T> p : partitions) {
+            if (p instanceof KeptBlock<T> block) {
+                if (identity == null) {
+                    identity = encode(IDENTITY, "the checkpoint function");
+                }
+                block.truncate(new KeptBlock.Lineage(identity, block.records()));
+            }
+        }
+        return partitions;
+    }
+
+    private static final PartitionFunction<List<Object>, List<Object>> IDENTITY = records -> records;
+    private static final int SMALL_BYTES = 64 * 1024;
+    private static final LocalExecutor INLINE = new LocalExecutor(1);
+
+    /** Whether every input is a kept partition or a pair of such (references, cheap to encode). */
+    private static boolean allKept(List<?> inputs) {
+        for (Object in : inputs) {
+            Object first = in instanceof org.streamml.streaming.Pair<?, ?> p ? p.key() : in;
+            if (!(first instanceof KeptBlock<?>)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Partitions kept from now on belong to batch {@code time}. */
+    @Override
+    public void enterBatch(Time time) {
+        currentBatch = time.millis();
+    }
+
+    /**
+     * Tells the workers to drop the partitions kept for batches at or before {@code time} (a partition
+     * that is needed again after all is recomputed from its lineage). Partitions kept outside a batch are
+     * dropped when the driver no longer references them.
+     */
+    @Override
+    public void releaseBatchesUpTo(Time time) {
+        Map<Long, Queue<KeptBlock<?>>> done = blocksByBatch.headMap(time.millis(), true);
+        for (Queue<KeptBlock<?>> batch : done.values()) {
+            for (KeptBlock<?> b : batch) {
+                blocks.release(b.location());
+            }
+        }
+        done.clear();
     }
 
     /**
@@ -248,8 +326,12 @@ public final class ClusterExecutor implements BatchExecutor {
         Outcome out = new Outcome(n);
         int[] todo = java.util.stream.IntStream.range(0, n).toArray();
         for (int round = 1; ; round++) {
+            // round counts the attempts since the last one in which some task completed
             int[] parts = todo;
-            List<Input> encoded = driverTasks.runTasks(parts.length, k -> encodeInput(inputs.get(parts[k]), parts[k]));
+            BatchExecutor.PartitionTask<Input> encode = k -> encodeInput(inputs.get(parts[k]), parts[k]);
+            // Inputs that are only references to kept partitions encode faster here than on other threads.
+            List<Input> encoded = allKept(inputs) ? INLINE.runTasks(parts.length, encode)
+                    : driverTasks.runTasks(parts.length, encode);
             byte[][] bytes = new byte[n][];
             int[] preferred = new int[n];
             long[] keepAs = new long[n];
@@ -292,7 +374,7 @@ public final class ClusterExecutor implements BatchExecutor {
                 if (missing > 0) {
                     again.add(p);
                     KeptBlock<?> lost = encoded.get(k).refs().get(missing);
-                    if (lost != null && round < options.maxTaskAttempts()) {
+                    if (lost != null) {
                         recover(lost, missing);
                     }
                 } else {
@@ -308,7 +390,9 @@ public final class ClusterExecutor implements BatchExecutor {
             if (again.isEmpty()) {
                 return out;
             }
-            if (round >= options.maxTaskAttempts()) {
+            if (again.size() < parts.length) {
+                round = 0;
+            } else if (round >= options.maxTaskAttempts()) {
                 throw new StreamingException("cluster batch failed: partition " + again.get(0) + " could not read block "
                         + job.missing[again.get(0)] + " after " + round + " attempts to recompute it");
             }

@@ -43,7 +43,7 @@ final class KeptBlock<T> extends AbstractList<T> implements RandomAccess, BatchE
 
     private final Owner owner;
     private final int size;
-    private final Lineage lineage;
+    private volatile Lineage lineage;
     private final AtomicReference<Location> location;
     private volatile List<T> records;
 
@@ -71,6 +71,14 @@ final class KeptBlock<T> extends AbstractList<T> implements RandomAccess, BatchE
         return lineage;
     }
 
+    /**
+     * Replaces the lineage by {@code checkpoint} (computing the block from data the driver holds), so the
+     * earlier blocks it was computed from are no longer needed.
+     */
+    void truncate(Lineage checkpoint) {
+        lineage = checkpoint;
+    }
+
     /** The records if the driver has already read them, else {@code null}. */
     List<T> fetchedRecords() {
         return records;
@@ -86,8 +94,9 @@ final class KeptBlock<T> extends AbstractList<T> implements RandomAccess, BatchE
         return records().get(index);
     }
 
+    /** The records, fetched from the worker the first time. */
     @SuppressWarnings("unchecked")
-    private List<T> records() {
+    List<T> records() {
         List<T> r = records;
         if (r == null) {
             synchronized (this) {

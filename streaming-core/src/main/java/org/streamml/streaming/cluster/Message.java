@@ -85,7 +85,10 @@ sealed interface Message {
     record FetchBlock(long requestId, long blockId, int element) implements Message {
     }
 
-    /** Block server to peer: the encoded block or element, or {@code null} if the server does not have it. */
-    record BlockData(long requestId, byte[] data) implements Message {
+    /**
+     * Block server to peer: the encoded block or element; {@code null} if the server does not have it, or
+     * cannot send it, then {@code error} says why ({@code null}: it does not have it).
+     */
+    record BlockData(long requestId, byte[] data, String error) implements Message {
     }
 }

@@ -194,7 +194,9 @@ public final class Serialization {
                 Pair.class, Time.class, Duration.class));
         for (String name : List.of("org.streamml.streaming.PairBatch$Tagged",
                 "org.streamml.streaming.source.GeneratedSource$Range",
-                "org.streamml.streaming.source.FileReplaySource$Range")) {
+                "org.streamml.streaming.source.FileReplaySource$Range",
+                "org.streamml.streaming.ReducedWindowedDStream$Update",
+                "org.streamml.streaming.MapWithStateDStream$StateEntry")) {
             try {
                 c.add(Class.forName(name));
             } catch (ClassNotFoundException e) {

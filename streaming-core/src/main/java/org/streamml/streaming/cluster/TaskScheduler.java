@@ -87,10 +87,17 @@ final class TaskScheduler implements DriverServer.Listener, BlockRefSerializer.D
             this.registration = registration;
         }
 
+        /**
+         * Free task slots: {@link #TASKS_PER_CORE} per core, so a worker always has the next tasks queued
+         * behind the running ones and never waits a round trip to the driver between two tasks.
+         */
         int free() {
-            return registration.cores() - running.size();
+            return registration.cores() * TASKS_PER_CORE - running.size();
         }
     }
+
+    /** Tasks sent to a worker per core of it: one running, the others waiting in its queue. */
+    static final int TASKS_PER_CORE = 3;
 
     private final ClusterOptions options;
     private final Map<Integer, WorkerState> workers = new LinkedHashMap<>();

@@ -1,40 +1,64 @@
 package org.streamml.streaming.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.streamml.streaming.Batch;
 import org.streamml.streaming.BatchExecutor;
 import org.streamml.streaming.DStream;
 import org.streamml.streaming.Duration;
 import org.streamml.streaming.FastForwardClock;
-import org.streamml.streaming.Pair;
+import org.streamml.streaming.MapWithStateDStream;
+import org.streamml.streaming.PairDStream;
+import org.streamml.streaming.Source;
 import org.streamml.streaming.StreamingContext;
+import org.streamml.streaming.Time;
 
-/** The same pipelines in local mode and on two worker processes give the same batches. */
+/**
+ * Every public stream operation ({@link ConformancePipelines}) gives the same batches, printed text and
+ * written files on three worker processes ({@code local-cluster[3]}) as on two local threads
+ * ({@code local[2]}), over input batches of varying sizes including an empty one.
+ */
 @Tag("slow")
 class ClusterConformanceTest {
+    /** Methods of the stream classes that describe a stream rather than transform or output it. */
+    private static final Set<String> STRUCTURE = Set.of("context", "id", "describe", "name", "slideDuration",
+            "dependencies", "numPartitions", "batchAt", "isValidTime", "toString");
+    private static final long[] SEEDS = {1, 2};
+
+    @TempDir
+    static Path scratch;
     private static LogCapture logs;
     private static ClusterExecutor cluster;
 
     @BeforeAll
     static void startCluster() {
         logs = new LogCapture();
-        cluster = ClusterExecutor.localCluster(2, 1, ClusterOptions.defaults());
+        cluster = ClusterExecutor.localCluster(3, 1, ClusterOptions.defaults());
     }
 
     @AfterAll
@@ -43,96 +67,115 @@ class ClusterConformanceTest {
         logs.close();
     }
 
-    private static double[] addSquares(double[] acc, double x) {
-        acc[0] += x;
-        acc[1] += x * x;
-        acc[2] += 1;
-        return acc;
-    }
+    /** A finite, non-replayable source handing out fixed batches. */
+    private static final class Scripted implements Source<Integer> {
+        private final List<List<Integer>> batches;
+        private int next;
 
-    private static double[] merge(double[] a, double[] b) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] += b[i];
+        Scripted(List<List<Integer>> batches) {
+            this.batches = batches;
         }
-        return a;
-    }
 
-    static Stream<Arguments> pipelines() {
-        List<Arguments> cases = new ArrayList<>();
-        add(cases, "map", in -> in.map(x -> x * 3 + 1));
-        add(cases, "filter", in -> in.filter(x -> x % 3 != 0));
-        add(cases, "flatMap", in -> in.flatMap(x -> List.of(x, -x)));
-        add(cases, "mapPartitions", in -> in.mapPartitions(it -> {
-            long s = 0;
-            while (it.hasNext()) {
-                s += it.next();
-            }
-            return List.of(s);
-        }));
-        add(cases, "countByValue", in -> in.map(x -> x % 11).countByValue());
-        add(cases, "reduceByKey", in -> in.mapToPair(x -> Pair.of(x % 7, (long) x)).reduceByKey(Long::sum, 5));
-        add(cases, "groupByKey", in -> in.mapToPair(x -> Pair.of("k" + x % 4, x)).groupByKey());
-        add(cases, "reduce", in -> in.map(x -> (long) x).reduce(Long::sum));
-        add(cases, "count", in -> in.map(x -> x + 1).count());
-        add(cases, "join", in -> {
-            var a = in.mapToPair(x -> Pair.of(x % 5, x));
-            var b = in.filter(x -> x % 2 == 0).mapToPair(x -> Pair.of(x % 5, -x));
-            return a.join(b);
-        });
-        add(cases, "window+countByValue", in -> in.map(x -> x % 3).window(Duration.ofMillis(200)).countByValue());
-        add(cases, "aggregate of double[]", in -> in.map(x -> x / 7.0).transform(b -> Batch.split(b.time(),
-                List.of(Arrays.toString(b.aggregate(() -> new double[3], ClusterConformanceTest::addSquares,
-                        ClusterConformanceTest::merge))), 1, b.executor())));
-        add(cases, "leftOuterJoin", in -> in.mapToPair(x -> Pair.of(x % 6, x))
-                .leftOuterJoin(in.filter(x -> x % 4 == 0).mapToPair(x -> Pair.of(x % 6, 1))));
-        add(cases, "reduceByKeyAndWindow with inverse", in -> in.mapToPair(x -> Pair.of(x % 4, (long) x))
-                .reduceByKeyAndWindow(Long::sum, (a, b) -> a - b, Duration.ofMillis(300), Duration.ofMillis(100)));
-        add(cases, "countByValueAndWindow", in -> in.map(x -> x % 5)
-                .countByValueAndWindow(Duration.ofMillis(200), Duration.ofMillis(100)));
-        add(cases, "reduceByWindow", in -> in.map(x -> (long) x)
-                .reduceByWindow(Long::sum, Duration.ofMillis(300), Duration.ofMillis(200)));
-        add(cases, "updateStateByKey", in -> in.mapToPair(x -> Pair.of(x % 3, 1L))
-                .updateStateByKey((List<Long> vs, java.util.Optional<Long> s) -> java.util.Optional.of(
-                        s.orElse(0L) + vs.size())));
-        return cases.stream();
-    }
+        @Override
+        public List<Integer> poll(Time batchTime) {
+            return batches.get(next++);
+        }
 
-    private static void add(List<Arguments> cases, String name, Function<DStream<Integer>, DStream<?>> p) {
-        for (long seed : new long[] {1, 2}) {
-            cases.add(Arguments.of(name, seed, p));
+        @Override
+        public boolean isExhausted() {
+            return next == batches.size();
         }
     }
 
-    private static List<String> run(BatchExecutor executor, long seed,
-                                    Function<DStream<Integer>, DStream<?>> pipeline) throws InterruptedException {
+    /** Six batches of random integers in [-300, 700); the third is empty. */
+    private static List<List<Integer>> input(long seed) {
         Random random = new Random(seed);
-        List<Integer> records = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            records.add(random.nextInt(1000) - 300);
-        }
-        List<String> batches = new CopyOnWriteArrayList<>();
-        StreamingContext.Options options = StreamingContext.Options.defaults().withClock(new FastForwardClock())
-                .withBatchInterval(Duration.ofMillis(100)).withDefaultPartitions(3);
-        try (StreamingContext ssc = new StreamingContext(executor == null ? options.withThreads(2)
-                : options.withExecutor(executor))) {
-            pipeline.apply(ssc.fromIterable(records, 90)).foreachBatch((b, t) -> batches.add(t + " "
-                    + b.numPartitions() + " " + b.partitions()));
-            ssc.start();
-            ssc.awaitTermination();
+        List<List<Integer>> batches = new ArrayList<>();
+        for (int size : new int[] {90, 60 + random.nextInt(40), 0, 110, 1 + random.nextInt(60), 40}) {
+            List<Integer> batch = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                batch.add(random.nextInt(1000) - 300);
+            }
+            batches.add(batch);
         }
         return batches;
     }
 
+    static Stream<Arguments> cases() {
+        return ConformancePipelines.all().stream()
+                .flatMap(c -> Arrays.stream(SEEDS).mapToObj(seed -> Arguments.of(c, seed)));
+    }
+
+    /**
+     * Runs {@code c} on {@code executor} ({@code null}: {@code local[2]}); returns every output batch
+     * (time, partition count, partitions), then what was printed, then every file written.
+     */
+    private static List<String> run(BatchExecutor executor, long seed, ConformancePipelines.Case c)
+            throws InterruptedException, IOException {
+        Path dir = Files.createTempDirectory(scratch, "run");
+        List<String> trace = new CopyOnWriteArrayList<>();
+        StreamingContext.Options options = StreamingContext.Options.defaults().withClock(new FastForwardClock())
+                .withBatchInterval(Duration.ofMillis(100)).withDefaultPartitions(3);
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (StreamingContext ssc = new StreamingContext(executor == null ? options.withThreads(2)
+                : options.withExecutor(executor))) {
+            DStream<?> out = c.pipeline().build(ssc.source(new Scripted(input(seed))), dir);
+            out.foreachBatch((b, t) -> trace.add(t + " " + b.numPartitions() + " " + b.partitions()));
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            ssc.start();
+            ssc.awaitTermination();
+        } finally {
+            System.setOut(stdout);
+        }
+        trace.add("printed:\n" + printed.toString(StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                trace.add(dir.relativize(f) + ":\n" + Files.readString(f));
+            }
+        }
+        return trace;
+    }
+
+    private static long workerTasks() {
+        return cluster.workers().stream().mapToLong(ClusterExecutor.WorkerInfo::tasks).sum();
+    }
+
     @ParameterizedTest(name = "{0} (seed {1})")
-    @MethodSource("pipelines")
-    void shouldGiveTheSameBatchesAsLocalMode(String name, long seed, Function<DStream<Integer>, DStream<?>> pipeline)
-            throws InterruptedException {
-        List<String> local = run(null, seed, pipeline);
-        long tasksBefore = cluster.workers().stream().mapToLong(ClusterExecutor.WorkerInfo::tasks).sum();
-        List<String> onCluster = run(new NonClosing(cluster), seed, pipeline);
-        assertFalse(local.isEmpty());
-        assertEquals(local, onCluster, name);
-        long tasksAfter = cluster.workers().stream().mapToLong(ClusterExecutor.WorkerInfo::tasks).sum();
-        assertTrue(tasksAfter > tasksBefore, "the workers ran the tasks");
+    @MethodSource("cases")
+    void shouldGiveTheSameBatchesAsLocalMode(ConformancePipelines.Case c, long seed) throws Exception {
+        List<String> local = run(null, seed, c);
+        long tasksBefore = workerTasks();
+        List<String> onCluster = run(new org.streamml.streaming.SharedExecutor(cluster), seed, c);
+        assertTrue(local.size() > 3, "the pipeline produced batches: " + local);
+        assertTrue(String.join("\n", local).contains(c.expect()), "the local trace shows " + c.expect());
+        assertEquals(local, onCluster, c.name());
+        assertTrue(workerTasks() > tasksBefore, "the workers ran the tasks");
+        assertEquals(3, cluster.workers().size(), "no worker was lost");
+    }
+
+    private static String signature(Method m) {
+        return m.getName() + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
+                .collect(Collectors.joining(",", "(", ")"));
+    }
+
+    @Test
+    void shouldCoverEveryPublicStreamOperation() {
+        Set<String> operations = new TreeSet<>();
+        for (Class<?> type : List.of(DStream.class, PairDStream.class, MapWithStateDStream.class)) {
+            for (Method m : type.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !STRUCTURE.contains(m.getName())) {
+                    operations.add(signature(m));
+                }
+            }
+        }
+        Set<String> covered = new TreeSet<>();
+        ConformancePipelines.all().forEach(c -> covered.addAll(c.covers()));
+        Set<String> missing = new TreeSet<>(operations);
+        missing.removeAll(covered);
+        assertTrue(missing.isEmpty(), "public stream operations without a cluster conformance case: " + missing);
+        Set<String> unknown = new TreeSet<>(covered);
+        unknown.removeAll(operations);
+        assertTrue(unknown.isEmpty(), "cases cover operations that do not exist: " + unknown);
     }
 }

@@ -40,7 +40,7 @@ class ClusterLocalityTest {
                                     Consumer<Integer> afterBatch) throws InterruptedException {
         List<String> out = new CopyOnWriteArrayList<>();
         StreamingContext.Options options = StreamingContext.Options.defaults().withClock(new FastForwardClock())
-                .withBatchInterval(Duration.ofMillis(100)).withDefaultPartitions(4).withExecutor(new NonClosing(executor));
+                .withBatchInterval(Duration.ofMillis(100)).withDefaultPartitions(4).withExecutor(new org.streamml.streaming.SharedExecutor(executor));
         int[] batches = {0};
         try (StreamingContext ssc = new StreamingContext(options)) {
             pipeline.apply(ssc.source(source)).foreachBatch((b, t) -> {
@@ -134,6 +134,42 @@ class ClusterLocalityTest {
             assertEquals(2, cluster.workers().size());
             assertNotNull(logs.await("recomputing block", 1_000), "blocks of the dead worker were recomputed: "
                     + logs.lines());
+        }
+    }
+
+    @Test
+    void shouldKeepUpdateStateByKeyStateOnTheWorkersAndRebuildItAfterALossPastACheckpoint() throws Exception {
+        GeneratedSource.RecordGenerator<String> gen = (i, r) -> "k" + r.nextInt(40);
+        java.util.function.Function<DStream<String>, DStream<?>> pipeline = lines -> lines
+                .mapToPair(k -> Pair.of(k, 1L))
+                .updateStateByKey((List<Long> ones, java.util.Optional<Long> count) -> {
+                    long n = count.orElse(0L) + ones.size();
+                    return n > 300 ? java.util.Optional.<Long>empty() : java.util.Optional.of(n);
+                })
+                // the output reads a summary made on the workers, never the state partitions themselves
+                .map(kv -> kv.key() + "=" + kv.value()).reduce((a, b) -> a + "," + b);
+        List<String> local;
+        try (BatchExecutor ex = new org.streamml.streaming.LocalExecutor(2)) {
+            local = run(ex, new GeneratedSource<>(4, 400, 400 * 14, gen), pipeline, b -> { });
+        }
+        try (LogCapture logs = new LogCapture();
+             ClusterExecutor cluster = ClusterExecutor.localCluster(3, 1, ClusterOptions.defaults())) {
+            long fetchedBefore = cluster.traffic().blockBytesFetched();
+            List<String> onCluster = run(cluster, new GeneratedSource<>(4, 400, 400 * 14, gen), pipeline, batch -> {
+                if (batch == 12) {
+                    ProcessHandle victim = cluster.localWorkerProcesses().get(1);
+                    victim.destroyForcibly();
+                    try {
+                        victim.onExit().get(10, TimeUnit.SECONDS);
+                        assertNotNull(logs.await("lost worker", 10_000), logs.lines().toString());
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            });
+            assertEquals(local, onCluster);
+            assertTrue(cluster.traffic().blockBytesFetched() > fetchedBefore, "the checkpoint read the state");
+            assertNotNull(logs.await("recomputing block", 1_000), logs.lines().toString());
         }
     }
 }

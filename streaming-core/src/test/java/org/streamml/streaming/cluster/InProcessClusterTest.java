@@ -62,4 +62,45 @@ class InProcessClusterTest {
         assertTrue(e.getMessage().startsWith("partition 1 failed on worker "), e.getMessage());
         assertTrue(e.getMessage().contains("IllegalStateException: three is bad"), e.getMessage());
     }
+
+    @Test
+    void shouldKeepPartitionsOnTheWorkersAndFetchThemOnlyWhenRead() {
+        Batch<Integer> mapped = Batch.split(Time.ofMillis(1), IntStream.range(0, 400).boxed().toList(), 4, driver)
+                .map(x -> x * 2);
+        for (List<Integer> p : mapped.partitions()) {
+            assertTrue(p instanceof org.streamml.streaming.BatchExecutor.KeptPartition, p.getClass().getName());
+        }
+        assertEquals(400, mapped.count());
+        assertEquals(Long.valueOf(2 * 399 * 400 / 2), mapped.map(x -> (long) x).reduce(Long::sum).orElseThrow());
+        assertEquals(0, driver.traffic().blockBytesFetched(), "counting and reducing read no partition");
+        assertEquals(IntStream.range(0, 400).map(x -> x * 2).boxed().toList(), mapped.collect());
+        assertTrue(driver.traffic().blockBytesFetched() > 0);
+    }
+
+    @Test
+    void shouldRecomputePartitionsEvictedFromASmallWorkerCache() throws InterruptedException {
+        try (ClusterExecutor small = ClusterExecutor.listen(ClusterOptions.defaults().withWorkerCacheRecords(120));
+             Worker w = Worker.connect("127.0.0.1", small.address().getPort(), 2, null, small.options().maxFrameBytes())) {
+            assertTrue(small.awaitWorkers(1, 10_000));
+            List<Integer> records = IntStream.range(0, 400).boxed().toList();
+            Batch<Integer> squares = Batch.split(Time.ofMillis(1), records, 8, small).map(x -> x * x);
+            Batch<Integer> odd = squares.filter(x -> x % 2 == 1);
+            assertEquals(records.stream().map(x -> x * x).filter(x -> x % 2 == 1).toList(), odd.collect());
+            assertEquals(records.stream().mapToLong(x -> (long) x * x).sum(),
+                    squares.map(x -> (long) x).reduce(Long::sum).orElseThrow());
+            assertTrue(logs.await("recomputing block", 1_000) != null, logs.lines().toString());
+        }
+    }
+
+    @Test
+    void shouldNameTheFrameLimitWhenAKeptPartitionIsTooLargeToRead() throws InterruptedException {
+        try (ClusterExecutor tiny = ClusterExecutor.listen(ClusterOptions.defaults().withMaxFrameBytes(16 * 1024));
+             Worker w = Worker.connect("127.0.0.1", tiny.address().getPort(), 1, null, 16 * 1024)) {
+            assertTrue(tiny.awaitWorkers(1, 10_000));
+            Batch<String> big = Batch.split(Time.ofMillis(1), List.of(1, 2), 1, tiny).map(x -> "x".repeat(40_000));
+            assertEquals(2, big.count());
+            IllegalStateException e = assertThrows(IllegalStateException.class, big::collect);
+            assertTrue(e.getMessage().contains("over the maximum frame size 16384"), e.getMessage());
+        }
+    }
 }

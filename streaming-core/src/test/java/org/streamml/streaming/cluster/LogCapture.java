@@ -46,6 +46,19 @@ final class LogCapture extends Handler implements AutoCloseable {
         }
     }
 
+    /** Waits at most {@code millis} for {@code n} lines containing {@code text}; returns whether they came. */
+    synchronized boolean awaitCount(String text, int n, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (lines.stream().filter(l -> l.contains(text)).count() < n) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
     synchronized List<String> lines() {
         return List.copyOf(lines);
     }
