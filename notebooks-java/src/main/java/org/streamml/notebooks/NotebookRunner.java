@@ -17,7 +17,9 @@ import jdk.jshell.SourceCodeAnalysis;
  * Runs a jshell notebook ({@code .jsh}) headless, statement by statement, and stops at the first
  * statement that does not compile or throws. Plain {@code jshell script.jsh} keeps going after a failing
  * statement and still exits 0, so a checker must look at every snippet itself; this runner does, and
- * reports the line where the failing statement starts.
+ * reports the line where the failing statement starts. A statement still running after
+ * {@value #STATEMENT_TIMEOUT_MINUTES} minutes is stopped and reported as failing, so a stuck notebook
+ * cannot hang a build.
  *
  * <p>Lines starting with {@code /} are jshell commands: {@code /exit} ends the notebook, others are
  * skipped (they only change the interactive session).
@@ -51,6 +53,16 @@ public final class NotebookRunner {
             return "line " + line + ": " + message + "\n    " + source.strip().replace("\n", "\n    ");
         }
     }
+
+    /** How long one statement may run before the runner stops it and reports it as failed. */
+    static final long STATEMENT_TIMEOUT_MINUTES = 10;
+
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "streamml-notebook-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final String classPath;
 
@@ -121,7 +133,22 @@ public final class NotebookRunner {
     }
 
     private static Failure evalAll(JShell shell, String source, int line) {
-        for (SnippetEvent e : shell.eval(source)) {
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            stopped.set(true);
+            shell.stop();
+        }, STATEMENT_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
+        List<SnippetEvent> events;
+        try {
+            events = shell.eval(source);
+        } finally {
+            watchdog.cancel(false);
+        }
+        if (stopped.get()) {
+            return new Failure(line, source, "did not finish within " + STATEMENT_TIMEOUT_MINUTES
+                    + " minutes and was stopped");
+        }
+        for (SnippetEvent e : events) {
             if (e.status() == Snippet.Status.REJECTED) {
                 StringBuilder msg = new StringBuilder("does not compile:");
                 shell.diagnostics(e.snippet()).forEach(d ->

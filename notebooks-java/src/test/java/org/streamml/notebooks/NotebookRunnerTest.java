@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -17,6 +18,8 @@ class NotebookRunnerTest {
     @TempDir
     Path out;
 
+    // A notebook that hangs fails after this limit instead of holding up the whole build.
+    @Timeout(value = 12, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @ParameterizedTest
     @FieldSource("NAMES")
     void shouldRunEveryShippedNotebookWithoutAFailingStatement(String name) {
