@@ -50,7 +50,7 @@ final class LocalCluster implements AutoCloseable {
         LocalCluster cluster = new LocalCluster(started, logDir);
         try {
             for (int i = 1; i <= n; i++) {
-                ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xss1m",
+                ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseParallelGC", "-Xss1m",
                         "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
                         "--master", driver.getHostString() + ":" + driver.getPort(),
                         "--cores", Integer.toString(cores),
