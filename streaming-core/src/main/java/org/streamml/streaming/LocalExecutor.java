@@ -7,11 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The embedded executor: a fixed pool of daemon threads, one task per partition. The calling thread
- * runs partition 0 itself, so a one-partition batch never changes thread. A task that itself asks for
+ * takes part (it starts with partition 0), so a one-partition batch never changes thread. A task that itself asks for
  * parallel work (nested use) runs that work inline, so the pool can never deadlock on itself.
  */
 public final class LocalExecutor implements BatchExecutor {
@@ -48,6 +49,12 @@ public final class LocalExecutor implements BatchExecutor {
         return threads;
     }
 
+    /**
+     * Runs the tasks on the calling thread and up to {@code threads - 1} pool threads, each taking the
+     * next partition not yet started until none is left, so P partitions keep all threads busy whatever P
+     * is. After a failure no further partition starts; the lowest-numbered failure is rethrown (every
+     * lower partition has started by then, partitions being handed out in order).
+     */
     @Override
     public <R> List<R> runTasks(int numTasks, PartitionTask<R> task) {
         if (numTasks == 0) {
@@ -56,39 +63,57 @@ public final class LocalExecutor implements BatchExecutor {
         if (pool == null || numTasks == 1 || Thread.currentThread().getThreadGroup() == group) {
             return runInline(numTasks, task);
         }
-        List<Future<R>> futures = new ArrayList<>(numTasks - 1);
-        for (int p = 1; p < numTasks; p++) {
-            int partition = p;
-            futures.add(pool.submit(() -> task.run(partition)));
-        }
-        List<R> results = new ArrayList<>(numTasks);
-        Throwable first = null;
-        try {
-            results.add(task.run(0));
-        } catch (Throwable t) {
-            first = t;
-            futures.forEach(f -> f.cancel(true));
-        }
-        for (Future<R> f : futures) {
-            try {
-                results.add(f.get());
-            } catch (ExecutionException e) {
-                if (first == null) {
-                    first = e.getCause();
-                    futures.forEach(g -> g.cancel(true));
+        Object[] results = new Object[numTasks];
+        Throwable[] errors = new Throwable[numTasks];
+        AtomicInteger next = new AtomicInteger(1);
+        AtomicBoolean failed = new AtomicBoolean();
+        Runnable loop = () -> {
+            int i;
+            while (!failed.get() && (i = next.getAndIncrement()) < numTasks) {
+                try {
+                    results[i] = task.run(i);
+                } catch (Throwable t) {
+                    errors[i] = t;
+                    failed.set(true);
                 }
-            } catch (java.util.concurrent.CancellationException e) {
-                // cancelled after an earlier partition failed; that failure is reported
+            }
+        };
+        int helpers = Math.min(threads - 1, numTasks - 1);
+        List<Future<?>> futures = new ArrayList<>(helpers);
+        for (int h = 0; h < helpers; h++) {
+            futures.add(pool.submit(loop));
+        }
+        try {
+            results[0] = task.run(0);
+        } catch (Throwable t) {
+            errors[0] = t;
+            failed.set(true);
+        }
+        loop.run();
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw rethrow(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                failed.set(true);
                 futures.forEach(g -> g.cancel(true));
                 throw new StreamingException("interrupted while waiting for partition tasks", e);
             }
         }
-        if (first != null) {
-            throw rethrow(first);
+        for (Throwable t : errors) {
+            if (t != null) {
+                throw rethrow(t);
+            }
         }
-        return results;
+        List<R> out = new ArrayList<>(numTasks);
+        for (Object r : results) {
+            @SuppressWarnings("unchecked")
+            R typed = (R) r;
+            out.add(typed);
+        }
+        return out;
     }
 
     private static <R> List<R> runInline(int numTasks, PartitionTask<R> task) {
