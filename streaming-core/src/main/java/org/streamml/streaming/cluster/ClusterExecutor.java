@@ -141,6 +141,11 @@ public final class ClusterExecutor implements BatchExecutor {
         return new Traffic(taskBytes.get(), resultBytes.get(), fetchedBytes.get());
     }
 
+    /** The block server of connected worker {@code workerId}, or {@code null} (tests). */
+    HostPort blockServer(int workerId) {
+        return scheduler.blockServer(workerId);
+    }
+
     /** The address workers connect to. */
     public InetSocketAddress address() {
         return server.address();

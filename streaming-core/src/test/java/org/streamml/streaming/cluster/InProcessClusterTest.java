@@ -103,4 +103,30 @@ class InProcessClusterTest {
             assertTrue(e.getMessage().contains("over the maximum frame size 16384"), e.getMessage());
         }
     }
+
+    @Test
+    void shouldServeBlocksOnlyToPeersThatKnowTheSecretAndSurviveGarbage() throws Exception {
+        Batch<Integer> kept = Batch.split(Time.ofMillis(1), IntStream.range(0, 100).boxed().toList(), 2, driver)
+                .map(x -> x + 1);
+        KeptBlock.Location at = ((KeptBlock<?>) kept.partition(0)).location();
+        HostPort server = driver.blockServer(at.workerId());
+        try (java.net.Socket rogue = new java.net.Socket(server.host(), server.port())) {
+            rogue.getOutputStream().write(new byte[] {0, 0, 0, 5, 1, 2, 3, 4, 5, 0, 0, 0, 9});
+            rogue.setSoTimeout(10_000);
+            rogue.getInputStream().readAllBytes();
+        }
+        assertTrue(logs.await("closing the connection with", 5_000) != null, logs.lines().toString());
+        try (BlockClient wrong = new BlockClient("guess", driver.options().maxFrameBytes(), 1000, 5000)) {
+            BlockMissingException e = assertThrows(BlockMissingException.class,
+                    () -> wrong.fetch(server.host(), server.port(), at.blockId(), -1));
+            assertTrue(e.getMessage().startsWith("block " + at.blockId() + " is not available"), e.getMessage());
+        }
+        assertTrue(logs.await("block server rejected", 5_000).endsWith("wrong secret"), logs.lines().toString());
+        try (BlockClient right = new BlockClient("s3cret", driver.options().maxFrameBytes(), 1000, 5000)) {
+            byte[] data = right.fetch(server.host(), server.port(), at.blockId(), -1);
+            assertEquals(IntStream.range(1, 51).boxed().toList(), new Serialization(List.of()).deserialize(data));
+        }
+        assertEquals(IntStream.range(1, 101).boxed().toList(), kept.collect());
+        assertEquals(2, driver.workers().size());
+    }
 }
