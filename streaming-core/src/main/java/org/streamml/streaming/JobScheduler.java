@@ -85,6 +85,13 @@ final class JobScheduler {
             error = e;
         } finally {
             running = false;
+            // Nothing is computed for this context any more: kept partitions may go (a batch read later
+            // is recomputed from its lineage).
+            try {
+                context.executor().releaseBatchesUpTo(Time.ofMillis(Long.MAX_VALUE));
+            } catch (RuntimeException e) {
+                // releasing is an optimisation; the context's own outcome is what gets reported
+            }
             context.onSchedulerEnded(error);
             synchronized (progress) {
                 ended = true;

@@ -275,6 +275,9 @@ public final class ClusterExecutor implements BatchExecutor {
             }
         }
         done.clear();
+        if (time.millis() == Long.MAX_VALUE) {
+            currentBatch = Long.MIN_VALUE;
+        }
     }
 
     /**
