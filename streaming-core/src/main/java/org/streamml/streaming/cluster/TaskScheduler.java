@@ -285,7 +285,10 @@ final class TaskScheduler implements DriverServer.Listener, BlockRefSerializer.D
         job.workers[t.partition] = workerId;
         job.remaining--;
         dispatch();
-        notifyAll();
+        if (job.done()) {
+            // Only a finished job has a waiter to wake: one wake-up per job, not one per task.
+            notifyAll();
+        }
     }
 
     private void dispatch() {
@@ -308,6 +311,7 @@ final class TaskScheduler implements DriverServer.Listener, BlockRefSerializer.D
             if (++t.attempts > options.maxTaskAttempts()) {
                 t.job.fatal = "partition " + t.partition + " was started " + options.maxTaskAttempts()
                         + " times and lost its worker each time";
+                notifyAll();
                 continue;
             }
             t.attemptId = ++nextAttemptId;
