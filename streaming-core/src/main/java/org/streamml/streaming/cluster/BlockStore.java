@@ -80,7 +80,14 @@ final class BlockStore {
         return evicted;
     }
 
+    /**
+     * A block's records: its size, or for a short list of collections (a shuffle map output, one bucket
+     * per reducer) the sizes of its elements. Long lists are not walked: they are records.
+     */
     private static long weight(List<?> block) {
+        if (block.size() > 1024) {
+            return block.size();
+        }
         long w = 0;
         for (Object o : block) {
             w += o instanceof Collection<?> c ? c.size() : o instanceof Map<?, ?> m ? m.size() : 1;
