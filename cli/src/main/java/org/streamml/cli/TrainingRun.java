@@ -102,6 +102,8 @@ final class TrainingRun {
         }
         if (progress != null) {
             progress.printf(Locale.ROOT, "train: done, %d batches, %d records%n", metrics.batches, metrics.records);
+            metrics.places.forEach((place, t) -> progress.printf(Locale.ROOT,
+                    "train: %s ran %d tasks in %.2f s%n", place, t[0], t[1] / 1e3));
             progress.flush();
         }
         return new Result(metrics.records, metrics.batches, metrics.processingNanos, learner.latestModel());
@@ -112,6 +114,7 @@ final class TrainingRun {
         private long records;
         private long batches;
         private long processingNanos;
+        private final java.util.Map<String, long[]> places = new java.util.LinkedHashMap<>();
         private long lastReport = System.nanoTime();
 
         @Override
@@ -119,6 +122,11 @@ final class TrainingRun {
             records += info.records();
             batches++;
             processingNanos += info.processingNanos();
+            for (org.streamml.streaming.BatchExecutor.TaskPlace p : info.places()) {
+                long[] t = places.computeIfAbsent(p.place(), k -> new long[2]);
+                t[0] += p.tasks();
+                t[1] += p.taskMillis();
+            }
             long now = System.nanoTime();
             if (progress != null && now - lastReport >= PROGRESS_EVERY_NANOS) {
                 lastReport = now;

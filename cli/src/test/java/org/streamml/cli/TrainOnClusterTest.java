@@ -49,8 +49,13 @@ class TrainOnClusterTest {
             "--partitions", "3", "-q", "--trace"};
         CliRun l = CliRun.of(concat(common, local.toString(), "--master", "local[2]"));
         assertEquals(0, l.status(), l.err());
-        CliRun c = CliRun.of(concat(common, cluster.toString(), "--master", "local-cluster[3]"));
+        String[] verbose = java.util.Arrays.stream(common).filter(a -> !a.equals("-q")).toArray(String[]::new);
+        CliRun c = CliRun.of(concat(verbose, cluster.toString(), "--master", "local-cluster[3]"));
         assertEquals(0, c.status(), c.err());
+        // per-worker task metrics of the run: three workers, each with its tasks and their time
+        long workersReported = c.err().lines().filter(line -> line.matches("train: worker \\d+ \\(pid \\d+ on .+\\) ran"
+                + " \\d+ tasks in \\d+\\.\\d\\d s")).count();
+        assertEquals(3, workersReported, c.err());
         List<String> expected = Files.readAllLines(local);
         assertEquals(6, expected.size());
         assertEquals(expected, Files.readAllLines(cluster));

@@ -78,6 +78,24 @@ public interface BatchExecutor extends AutoCloseable {
     }
 
     /**
+     * A place where tasks run and what ran there.
+     *
+     * @param place its name (for a worker: {@code "worker 2 (pid 4242 on host)"})
+     * @param tasks the tasks completed there
+     * @param taskMillis their total running time
+     */
+    record TaskPlace(String place, long tasks, long taskMillis) {
+    }
+
+    /**
+     * The tasks completed so far at each place this executor runs tasks (a cluster's workers), for
+     * per-batch metrics ({@link BatchInfo#places()}). The default reports none.
+     */
+    default List<TaskPlace> taskPlaces() {
+        return List.of();
+    }
+
+    /**
      * Makes the driver hold a copy of {@code partitions} and returns partitions with the same records whose
      * recomputation starts from that copy: long chains of partitions computed from earlier ones (the state
      * of {@code updateStateByKey}) stay bounded. The default returns them as they are (local partitions

@@ -1,5 +1,6 @@
 package org.streamml.streaming;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -100,6 +101,23 @@ final class JobScheduler {
         }
     }
 
+    /** What each place did between two snapshots (a place that joined in between counts from zero). */
+    private static List<BatchExecutor.TaskPlace> since(List<BatchExecutor.TaskPlace> before,
+                                                       List<BatchExecutor.TaskPlace> after) {
+        if (after.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, BatchExecutor.TaskPlace> old = new java.util.HashMap<>();
+        before.forEach(p -> old.put(p.place(), p));
+        List<BatchExecutor.TaskPlace> out = new java.util.ArrayList<>(after.size());
+        for (BatchExecutor.TaskPlace p : after) {
+            BatchExecutor.TaskPlace b = old.get(p.place());
+            out.add(b == null ? p : new BatchExecutor.TaskPlace(p.place(), p.tasks() - b.tasks(),
+                    p.taskMillis() - b.taskMillis()));
+        }
+        return out;
+    }
+
     private static boolean isInterruption(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof InterruptedException) {
@@ -111,6 +129,7 @@ final class JobScheduler {
 
     private void runBatch(Time time) {
         context.executor().enterBatch(time);
+        List<BatchExecutor.TaskPlace> placesBefore = context.executor().taskPlaces();
         for (StreamingListener l : context.listeners()) {
             notifyListener(() -> l.onBatchStarted(time));
         }
@@ -133,7 +152,8 @@ final class JobScheduler {
             context.executor().releaseBatchesUpTo(Time.ofMillis(forgotten));
         }
         BatchInfo info = new BatchInfo(time, records, schedulingDelay, processing,
-                schedulingDelay + TimeUnit.NANOSECONDS.toMillis(processing));
+                schedulingDelay + TimeUnit.NANOSECONDS.toMillis(processing),
+                since(placesBefore, context.executor().taskPlaces()));
         for (StreamingListener l : context.listeners()) {
             notifyListener(() -> l.onBatchCompleted(info));
         }

@@ -56,6 +56,11 @@ public final class SharedExecutor implements BatchExecutor {
     }
 
     @Override
+    public List<TaskPlace> taskPlaces() {
+        return delegate.taskPlaces();
+    }
+
+    @Override
     public void enterBatch(Time time) {
         delegate.enterBatch(time);
     }

@@ -156,6 +156,17 @@ public final class ClusterExecutor implements BatchExecutor {
         return options;
     }
 
+    /** Each connected worker's completed tasks and their time, in the order the workers joined. */
+    @Override
+    public List<TaskPlace> taskPlaces() {
+        List<TaskPlace> out = new ArrayList<>();
+        for (WorkerInfo w : workers()) {
+            out.add(new TaskPlace("worker " + w.id() + " (pid " + w.pid() + " on " + w.host() + ")", w.tasks(),
+                    w.taskMillis()));
+        }
+        return out;
+    }
+
     /** The connected workers, in the order they joined. */
     public List<WorkerInfo> workers() {
         return scheduler.workers();

@@ -129,4 +129,40 @@ class InProcessClusterTest {
         assertEquals(IntStream.range(1, 101).boxed().toList(), kept.collect());
         assertEquals(2, driver.workers().size());
     }
+
+    @Test
+    void shouldReportEachWorkersTasksAndTaskTimeInEveryBatchsMetrics() throws InterruptedException {
+        List<org.streamml.streaming.BatchInfo> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.streamml.streaming.StreamingContext.Options options = org.streamml.streaming.StreamingContext.Options
+                .defaults().withClock(new org.streamml.streaming.FastForwardClock())
+                .withBatchInterval(org.streamml.streaming.Duration.ofMillis(100)).withDefaultPartitions(4);
+        try (org.streamml.streaming.StreamingContext ssc = new org.streamml.streaming.StreamingContext(
+                options.withExecutor(new org.streamml.streaming.SharedExecutor(driver)))) {
+            ssc.fromIterable(IntStream.range(0, 300).boxed().toList(), 100)
+                    .mapToPair(x -> Pair.of(x % 7, 1L)).reduceByKey(Long::sum).foreachBatch((b, t) -> b.count());
+            ssc.addStreamingListener(new org.streamml.streaming.StreamingListener() {
+                @Override
+                public void onBatchCompleted(org.streamml.streaming.BatchInfo info) {
+                    infos.add(info);
+                }
+            });
+            ssc.start();
+            ssc.awaitTermination();
+        }
+        assertEquals(3, infos.size());
+        for (org.streamml.streaming.BatchInfo info : infos) {
+            assertEquals(2, info.places().size(), info.toString());
+            long tasks = 0;
+            for (org.streamml.streaming.BatchExecutor.TaskPlace p : info.places()) {
+                assertTrue(p.place().matches("worker \\d+ \\(pid \\d+ on .+\\)"), p.place());
+                assertTrue(p.taskMillis() >= 0, p.toString());
+                tasks += p.tasks();
+            }
+            // map (4 partitions), shuffle map side (4) and reduce side (4) at least
+            assertTrue(tasks >= 12, info.toString());
+        }
+        try (LocalExecutor local = new LocalExecutor(2)) {
+            assertEquals(List.of(), local.taskPlaces());
+        }
+    }
 }
