@@ -88,7 +88,7 @@ public final class TrainCommand implements Callable<Integer> {
     private Path output;
 
     @Option(names = "--master", defaultValue = "local[2]", description = "local[N] (threads, default local[2]), "
-            + "local-cluster[N] (N worker processes on this machine) or cluster://HOST:PORT (listen for workers)")
+            + "local-cluster[N] (N worker processes on this machine) or cluster://HOST:PORT (listen for workers; the secret comes from $STREAMML_CLUSTER_SECRET)")
     private String master;
 
     @Option(names = "--skip-bad-records", description = "skip and count malformed lines instead of failing")

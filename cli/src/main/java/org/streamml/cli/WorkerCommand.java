@@ -36,7 +36,7 @@ public final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         HostPort hp = HostPort.parse(master);
         String secret = secretFile != null ? WorkerMain.readSecret(secretFile)
-                : System.getenv("STREAMML_CLUSTER_SECRET");
+                : System.getenv(org.streamml.streaming.cluster.Master.SECRET_ENV);
         try (Worker w = Worker.connect(hp.host(), hp.port(), cores, secret, maxFrameBytes)) {
             int status = w.awaitTermination();
             if (status != 0) {

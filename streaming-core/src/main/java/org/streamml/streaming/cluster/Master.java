@@ -93,14 +93,26 @@ public record Master(Kind kind, int workers, int cores, HostPort address) {
 
     /**
      * A new executor for this master: a {@link LocalExecutor}, or a {@link ClusterExecutor} (for
-     * {@code local-cluster}, once its workers have joined). The caller closes it.
+     * {@code local-cluster}, once its workers have joined). A {@code cluster://} driver given no secret in
+     * {@code options} takes the one in {@code $STREAMML_CLUSTER_SECRET}, as {@code streamml worker} does.
+     * The caller closes it.
      */
     public BatchExecutor createExecutor(ClusterOptions options) {
         return switch (kind) {
             case LOCAL -> new LocalExecutor(workers);
             case LOCAL_CLUSTER -> ClusterExecutor.localCluster(workers, cores, options);
-            case CLUSTER -> ClusterExecutor.listen(options.withBind(address.host(), address.port()));
+            case CLUSTER -> ClusterExecutor.listen(withEnvironmentSecret(options, System.getenv(SECRET_ENV))
+                    .withBind(address.host(), address.port()));
         };
+    }
+
+    /** The variable that holds the shared secret of drivers and workers that are given none otherwise. */
+    public static final String SECRET_ENV = "STREAMML_CLUSTER_SECRET";
+
+    /** {@code options} with {@code secret} as the shared secret if they have none and it is set. */
+    static ClusterOptions withEnvironmentSecret(ClusterOptions options, String secret) {
+        return options.secret() == null && secret != null && !secret.isBlank() ? options.withSecret(secret.strip())
+                : options;
     }
 
     /**

@@ -41,4 +41,13 @@ class MasterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Master.parse(text));
         assertTrue(e.getMessage().contains("master '" + text + "'"), e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldTakeTheEnvironmentSecretOnlyWhenTheOptionsHaveNone() {
+        ClusterOptions none = ClusterOptions.defaults();
+        assertEquals("from-env", Master.withEnvironmentSecret(none, " from-env\n").secret());
+        assertEquals("given", Master.withEnvironmentSecret(none.withSecret("given"), "from-env").secret());
+        assertEquals(null, Master.withEnvironmentSecret(none, null).secret());
+        assertEquals(null, Master.withEnvironmentSecret(none, "  ").secret());
+    }
 }
