@@ -1,12 +1,14 @@
 package org.streamml.streaming;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs the per-partition tasks of a batch. {@link LocalExecutor} (a thread pool, one task per
  * partition) is the embedded default; a cluster executor runs the same tasks on worker processes.
- * Results never depend on which executor runs them.
+ * Results never depend on which executor runs them. An executor that wraps another must forward every
+ * method, the defaults included (they are what a cluster executor overrides); {@link SharedExecutor} does.
  */
 public interface BatchExecutor extends AutoCloseable {
 
@@ -66,9 +68,9 @@ public interface BatchExecutor extends AutoCloseable {
     default <I, B, R> List<List<R>> shuffle(List<I> inputs, PartitionFunction<I, List<B>> map, int reducers,
                                             PartitionFunction<List<B>, List<R>> reduce) {
         List<List<B>> buckets = runOnPartitions(inputs, map);
-        List<List<B>> owned = new java.util.ArrayList<>(reducers);
+        List<List<B>> owned = new ArrayList<>(reducers);
         for (int r = 0; r < reducers; r++) {
-            List<B> mine = new java.util.ArrayList<>(buckets.size());
+            List<B> mine = new ArrayList<>(buckets.size());
             for (List<B> b : buckets) {
                 mine.add(b.get(r));
             }
