@@ -67,15 +67,18 @@ public final class LocalExecutor implements BatchExecutor {
         Throwable[] errors = new Throwable[numTasks];
         AtomicInteger next = new AtomicInteger(1);
         AtomicBoolean failed = new AtomicBoolean();
+        java.util.function.IntConsumer runOne = i -> {
+            try {
+                results[i] = task.run(i);
+            } catch (Throwable t) {
+                errors[i] = t;
+                failed.set(true);
+            }
+        };
         Runnable loop = () -> {
             int i;
             while (!failed.get() && (i = next.getAndIncrement()) < numTasks) {
-                try {
-                    results[i] = task.run(i);
-                } catch (Throwable t) {
-                    errors[i] = t;
-                    failed.set(true);
-                }
+                runOne.accept(i);
             }
         };
         int helpers = Math.min(threads - 1, numTasks - 1);
@@ -83,12 +86,7 @@ public final class LocalExecutor implements BatchExecutor {
         for (int h = 0; h < helpers; h++) {
             futures.add(pool.submit(loop));
         }
-        try {
-            results[0] = task.run(0);
-        } catch (Throwable t) {
-            errors[0] = t;
-            failed.set(true);
-        }
+        runOne.accept(0);
         loop.run();
         for (Future<?> f : futures) {
             try {

@@ -198,10 +198,10 @@ final class Jobs implements AutoCloseable {
         }
         int n = inputs.size();
         Outcome out = new Outcome(n);
-        int[] todo = java.util.stream.IntStream.range(0, n).toArray();
+        int[] remaining = java.util.stream.IntStream.range(0, n).toArray();
         for (int round = 1; ; round++) {
             // round counts the attempts since the last one in which some task completed
-            int[] parts = todo;
+            int[] parts = remaining;
             BatchExecutor.PartitionTask<Input> encode = k -> encodeInput(inputs.get(parts[k]), parts[k]);
             // Inputs that are only references to kept partitions encode faster here than on other threads.
             List<Input> encoded = allKept(inputs) ? INLINE.runTasks(parts.length, encode)
@@ -209,6 +209,7 @@ final class Jobs implements AutoCloseable {
             byte[][] bytes = new byte[n][];
             int[] preferred = new int[n];
             long[] keepAs = new long[n];
+            long sent = function.length;
             for (int k = 0; k < parts.length; k++) {
                 int p = parts[k];
                 bytes[p] = encoded.get(k).bytes();
@@ -220,9 +221,6 @@ final class Jobs implements AutoCloseable {
                             + " bytes, over the maximum frame size " + options.maxFrameBytes()
                             + " (ClusterOptions.withMaxFrameBytes, or use more partitions)");
                 }
-            }
-            long sent = function.length;
-            for (int p : parts) {
                 sent += bytes[p].length;
             }
             taskBytes.addAndGet(sent);
@@ -270,7 +268,7 @@ final class Jobs implements AutoCloseable {
                 throw new StreamingException("cluster batch failed: partition " + again.get(0) + " could not read block "
                         + job.missing[again.get(0)] + " after " + round + " attempts to recompute it");
             }
-            todo = again.stream().mapToInt(Integer::intValue).toArray();
+            remaining = again.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
