@@ -1,6 +1,9 @@
 package org.streamml.ml.model;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.streamml.ml.linalg.Kernels;
 import org.streamml.ml.linalg.Vector;
 
@@ -162,6 +165,47 @@ public final class KMeansModel implements Model {
             }
         }
         return ModelChecks.allFinite(weights);
+    }
+
+    /** The centers, row by row. */
+    @Override
+    public double[] parameters() {
+        int d = numFeatures();
+        double[] out = new double[centers.length * d];
+        for (int j = 0; j < centers.length; j++) {
+            System.arraycopy(centers[j], 0, out, j * d, d);
+        }
+        return out;
+    }
+
+    /** {@code center j[i]}. */
+    @Override
+    public String parameterName(int index) {
+        int d = numFeatures();
+        return "center " + (index / d) + "[" + (index % d) + "]";
+    }
+
+    /** {@code [cluster]}: the 0-based index of the nearest center. */
+    @Override
+    public List<String> outputNames() {
+        return List.of("cluster");
+    }
+
+    @Override
+    public void appendOutputs(StringBuilder row, Vector x) {
+        row.append(predict(x));
+    }
+
+    @Override
+    public Map<String, String> summary() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("dimensions", centers.length + " clusters × " + numFeatures() + " features");
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        facts.put("cluster weights", total + " in total");
+        return facts;
     }
 
     @Override

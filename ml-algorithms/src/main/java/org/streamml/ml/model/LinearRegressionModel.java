@@ -1,11 +1,14 @@
 package org.streamml.ml.model;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.streamml.ml.linalg.Kernels;
 import org.streamml.ml.linalg.Vector;
 
 /**
- * A linear regression model, {@code ŷ = w·x + b}. Immutable.
+ * A linear regression model, {@code ŷ = w·x + b}, with the effective count that forgetting needs to
+ * continue (see {@link #effectiveCount()}). Immutable.
  */
 public final class LinearRegressionModel implements Model {
     /** The type name in traces and model files. */
@@ -15,19 +18,35 @@ public final class LinearRegressionModel implements Model {
     private final double intercept;
     private final long version;
     private final long lastBatchTimeMillis;
+    private final double effectiveCount;
 
     /** A model with {@code weights} (copied) and {@code intercept}, version 0. */
     public LinearRegressionModel(double[] weights, double intercept) {
         this(weights, intercept, 0, NO_BATCH);
     }
 
-    /** A model with its version and the time of the last batch applied ({@link #NO_BATCH} if none). */
+    /**
+     * A model with its version and the time of the last batch applied ({@link #NO_BATCH} if none), effective
+     * count 0.
+     */
     public LinearRegressionModel(double[] weights, double intercept, long version, long lastBatchTimeMillis) {
+        this(weights, intercept, version, lastBatchTimeMillis, 0.0);
+    }
+
+    /**
+     * A model with every field.
+     *
+     * @param effectiveCount the discounted number of points behind the model, >= 0 (see {@link #effectiveCount()})
+     */
+    public LinearRegressionModel(double[] weights, double intercept, long version, long lastBatchTimeMillis,
+                                 double effectiveCount) {
         ModelChecks.checkVersion(version, lastBatchTimeMillis);
+        ModelChecks.checkEffectiveCount(effectiveCount);
         this.weights = weights.clone();
         this.intercept = intercept;
         this.version = version;
         this.lastBatchTimeMillis = lastBatchTimeMillis;
+        this.effectiveCount = effectiveCount;
     }
 
     /** The weights, a copy. */
@@ -38,6 +57,17 @@ public final class LinearRegressionModel implements Model {
     /** The intercept. */
     public double intercept() {
         return intercept;
+    }
+
+    /**
+     * The discounted number of points behind this model, {@code N}: a streaming learner with forgetting
+     * factor {@code a} weighs the model {@code a·N} against the next batch of n points and records
+     * {@code a·N + n}; without forgetting it records the batch's n. 0 for an initial or offline model
+     * (and for files written before the count was stored): the next batch then replaces the weights, as
+     * a learner started from such a model always did.
+     */
+    public double effectiveCount() {
+        return effectiveCount;
     }
 
     /** The prediction {@code w·x + b}. */
@@ -54,7 +84,7 @@ public final class LinearRegressionModel implements Model {
 
     /** This model's parameters with another version and batch time. */
     public LinearRegressionModel withVersion(long newVersion, long newLastBatchTimeMillis) {
-        return new LinearRegressionModel(weights, intercept, newVersion, newLastBatchTimeMillis);
+        return new LinearRegressionModel(weights, intercept, newVersion, newLastBatchTimeMillis, effectiveCount);
     }
 
     @Override
@@ -79,14 +109,45 @@ public final class LinearRegressionModel implements Model {
 
     @Override
     public boolean isFinite() {
-        return ModelChecks.allFinite(weights) && Double.isFinite(intercept);
+        return ModelChecks.allFinite(weights) && Double.isFinite(intercept) && Double.isFinite(effectiveCount);
+    }
+
+    @Override
+    public double[] parameters() {
+        double[] out = Arrays.copyOf(weights, weights.length + 1);
+        out[weights.length] = intercept;
+        return out;
+    }
+
+    @Override
+    public String parameterName(int index) {
+        return index == weights.length ? "intercept" : "w" + index;
+    }
+
+    /** {@code [prediction]}. */
+    @Override
+    public List<String> outputNames() {
+        return List.of("prediction");
+    }
+
+    @Override
+    public void appendOutputs(StringBuilder row, Vector x) {
+        row.append(predict(x));
+    }
+
+    @Override
+    public Map<String, String> summary() {
+        Map<String, String> facts = Model.super.summary();
+        facts.put("effective count", Double.toString(effectiveCount));
+        return facts;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof LinearRegressionModel m && Arrays.equals(weights, m.weights)
                 && Double.compare(intercept, m.intercept) == 0 && version == m.version
-                && lastBatchTimeMillis == m.lastBatchTimeMillis;
+                && lastBatchTimeMillis == m.lastBatchTimeMillis
+                && Double.compare(effectiveCount, m.effectiveCount) == 0;
     }
 
     @Override
@@ -97,6 +158,6 @@ public final class LinearRegressionModel implements Model {
     @Override
     public String toString() {
         return "LinearRegressionModel[weights=" + Arrays.toString(weights) + ", intercept=" + intercept
-                + ", version=" + version + "]";
+                + ", version=" + version + ", effectiveCount=" + effectiveCount + "]";
     }
 }

@@ -1,6 +1,8 @@
 package org.streamml.ml.model;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.streamml.ml.linalg.Kernels;
 import org.streamml.ml.linalg.Vector;
@@ -8,6 +10,7 @@ import org.streamml.ml.linalg.Vector;
 /**
  * A binary logistic regression model: {@code p = 1/(1+exp(-(w·x + b)))}; with a threshold t (default
  * 0.5) {@link #predict} gives class 1 when {@code p > t} (strictly, as Spark), without one it gives p.
+ * Like {@link LinearRegressionModel} it carries the effective count that forgetting needs to continue.
  * Immutable.
  */
 public final class LogisticRegressionModel implements Model {
@@ -21,6 +24,7 @@ public final class LogisticRegressionModel implements Model {
     private final OptionalDouble threshold;
     private final long version;
     private final long lastBatchTimeMillis;
+    private final double effectiveCount;
 
     /** A model with {@code weights} (copied), {@code intercept}, threshold 0.5, version 0. */
     public LogisticRegressionModel(double[] weights, double intercept) {
@@ -34,7 +38,20 @@ public final class LogisticRegressionModel implements Model {
      */
     public LogisticRegressionModel(double[] weights, double intercept, OptionalDouble threshold, long version,
                                    long lastBatchTimeMillis) {
+        this(weights, intercept, threshold, version, lastBatchTimeMillis, 0.0);
+    }
+
+    /**
+     * A model with every field, the effective count of forgetting included.
+     *
+     * @param threshold the decision threshold in [0, 1], or empty to predict raw probabilities
+     * @param effectiveCount the discounted number of points behind the model, >= 0
+     *        ({@link LinearRegressionModel#effectiveCount()} explains it)
+     */
+    public LogisticRegressionModel(double[] weights, double intercept, OptionalDouble threshold, long version,
+                                   long lastBatchTimeMillis, double effectiveCount) {
         ModelChecks.checkVersion(version, lastBatchTimeMillis);
+        ModelChecks.checkEffectiveCount(effectiveCount);
         if (threshold.isPresent() && !(threshold.getAsDouble() >= 0 && threshold.getAsDouble() <= 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1]: " + threshold.getAsDouble());
         }
@@ -43,6 +60,7 @@ public final class LogisticRegressionModel implements Model {
         this.threshold = threshold;
         this.version = version;
         this.lastBatchTimeMillis = lastBatchTimeMillis;
+        this.effectiveCount = effectiveCount;
     }
 
     /** The weights, a copy. */
@@ -58,6 +76,14 @@ public final class LogisticRegressionModel implements Model {
     /** The threshold, or empty when the model predicts raw probabilities. */
     public OptionalDouble threshold() {
         return threshold;
+    }
+
+    /**
+     * The discounted number of points behind this model (0 for an initial or offline model);
+     * {@link LinearRegressionModel#effectiveCount()} explains it.
+     */
+    public double effectiveCount() {
+        return effectiveCount;
     }
 
     /** The probability of class 1. */
@@ -96,17 +122,20 @@ public final class LogisticRegressionModel implements Model {
 
     /** A copy with threshold {@code t}. */
     public LogisticRegressionModel withThreshold(double t) {
-        return new LogisticRegressionModel(weights, intercept, OptionalDouble.of(t), version, lastBatchTimeMillis);
+        return new LogisticRegressionModel(weights, intercept, OptionalDouble.of(t), version, lastBatchTimeMillis,
+                effectiveCount);
     }
 
     /** A copy without threshold: {@link #predict} gives raw probabilities. */
     public LogisticRegressionModel clearThreshold() {
-        return new LogisticRegressionModel(weights, intercept, OptionalDouble.empty(), version, lastBatchTimeMillis);
+        return new LogisticRegressionModel(weights, intercept, OptionalDouble.empty(), version, lastBatchTimeMillis,
+                effectiveCount);
     }
 
     /** This model's parameters with another version and batch time. */
     public LogisticRegressionModel withVersion(long newVersion, long newLastBatchTimeMillis) {
-        return new LogisticRegressionModel(weights, intercept, threshold, newVersion, newLastBatchTimeMillis);
+        return new LogisticRegressionModel(weights, intercept, threshold, newVersion, newLastBatchTimeMillis,
+                effectiveCount);
     }
 
     @Override
@@ -131,14 +160,48 @@ public final class LogisticRegressionModel implements Model {
 
     @Override
     public boolean isFinite() {
-        return ModelChecks.allFinite(weights) && Double.isFinite(intercept);
+        return ModelChecks.allFinite(weights) && Double.isFinite(intercept) && Double.isFinite(effectiveCount);
+    }
+
+    @Override
+    public double[] parameters() {
+        double[] out = Arrays.copyOf(weights, weights.length + 1);
+        out[weights.length] = intercept;
+        return out;
+    }
+
+    @Override
+    public String parameterName(int index) {
+        return index == weights.length ? "intercept" : "w" + index;
+    }
+
+    /** {@code [class, probability]}: the class by the threshold (0.5 when there is none) and p. */
+    @Override
+    public List<String> outputNames() {
+        return List.of("class", "probability");
+    }
+
+    @Override
+    public void appendOutputs(StringBuilder row, Vector x) {
+        double p = probability(x);
+        row.append(p > threshold.orElse(DEFAULT_THRESHOLD) ? 1 : 0).append(',').append(p);
+    }
+
+    @Override
+    public Map<String, String> summary() {
+        Map<String, String> facts = Model.super.summary();
+        facts.put("threshold", threshold.isPresent() ? Double.toString(threshold.getAsDouble())
+                : "none (predicts probabilities)");
+        facts.put("effective count", Double.toString(effectiveCount));
+        return facts;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof LogisticRegressionModel m && Arrays.equals(weights, m.weights)
                 && Double.compare(intercept, m.intercept) == 0 && threshold.equals(m.threshold)
-                && version == m.version && lastBatchTimeMillis == m.lastBatchTimeMillis;
+                && version == m.version && lastBatchTimeMillis == m.lastBatchTimeMillis
+                && Double.compare(effectiveCount, m.effectiveCount) == 0;
     }
 
     @Override
@@ -149,6 +212,6 @@ public final class LogisticRegressionModel implements Model {
     @Override
     public String toString() {
         return "LogisticRegressionModel[weights=" + Arrays.toString(weights) + ", intercept=" + intercept
-                + ", threshold=" + threshold + ", version=" + version + "]";
+                + ", threshold=" + threshold + ", version=" + version + ", effectiveCount=" + effectiveCount + "]";
     }
 }

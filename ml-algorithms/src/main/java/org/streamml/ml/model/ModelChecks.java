@@ -14,6 +14,12 @@ final class ModelChecks {
         }
     }
 
+    static void checkEffectiveCount(double effectiveCount) {
+        if (!(effectiveCount >= 0)) {
+            throw new IllegalArgumentException("effective count must be >= 0: " + effectiveCount);
+        }
+    }
+
     static boolean allFinite(double[] values) {
         for (double v : values) {
             if (!Double.isFinite(v)) {

@@ -18,7 +18,8 @@ import org.streamml.streaming.Time;
  * smallest if that one's weight fell below 1e-8 of the largest.
  *
  * <p>Unlike Spark, models are immutable: each batch makes a new {@link KMeansModel}, and the arrays a
- * caller passes to {@link #setInitialCenters} are copied, not changed in place.
+ * caller passes to {@link #setInitialCenters} are copied, not changed in place. Everything the next
+ * batch needs (centers, cluster weights, version) is in the model, so a saved model resumes exactly.
  *
  * <pre>{@code
  * StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(3)
@@ -28,7 +29,7 @@ import org.streamml.streaming.Time;
  * km.predictOn(points).print();
  * }</pre>
  */
-public final class StreamingKMeans {
+public final class StreamingKMeans extends AbstractStreamingLearner<Vector, KMeansModel> {
 
     /**
      * The learner's settings; {@link #defaults()} are Spark's.
@@ -81,7 +82,6 @@ public final class StreamingKMeans {
     }
 
     private final Options options;
-    private volatile KMeansModel model;
 
     /** A learner with Spark's defaults. */
     public StreamingKMeans() {
@@ -90,6 +90,7 @@ public final class StreamingKMeans {
 
     /** A learner with {@code options}. */
     public StreamingKMeans(Options options) {
+        super(KMeansModel.class);
         this.options = Objects.requireNonNull(options, "options");
     }
 
@@ -119,7 +120,7 @@ public final class StreamingKMeans {
                         + j + " is " + weights[j]);
             }
         }
-        this.model = new KMeansModel(centers, weights);
+        setModel(new KMeansModel(centers, weights));
         return this;
     }
 
@@ -152,7 +153,7 @@ public final class StreamingKMeans {
         }
         double[] weights = new double[options.k()];
         java.util.Arrays.fill(weights, weight);
-        this.model = new KMeansModel(centers, weights);
+        setModel(new KMeansModel(centers, weights));
         return this;
     }
 
@@ -161,67 +162,75 @@ public final class StreamingKMeans {
      * continue from it. A model trained offline can pass its cluster sizes as weights with
      * {@link #setInitialCenters}.
      */
+    @Override
     public StreamingKMeans setInitialModel(KMeansModel initial) {
-        Objects.requireNonNull(initial, "initial");
+        super.setInitialModel(initial);
+        return this;
+    }
+
+    @Override
+    protected void checkInitialModel(KMeansModel initial) {
         if (initial.k() != options.k()) {
             throw new IllegalArgumentException("Number of initial centers must be " + options.k() + " but got "
                     + initial.k());
         }
-        this.model = initial;
-        return this;
     }
 
-    /**
-     * The current model.
-     *
-     * @throws IllegalStateException if no centers are set
-     */
-    public KMeansModel latestModel() {
-        return requireModel();
+    @Override
+    protected String noModelMessage() {
+        return "Initial cluster centers must be set before starting predictions";
     }
 
-    private KMeansModel requireModel() {
-        KMeansModel m = model;
-        if (m == null) {
-            throw new IllegalStateException("Initial cluster centers must be set before starting predictions");
-        }
-        return m;
-    }
-
-    /** Updates the model with every batch of {@code data}, empty batches included. */
-    public void trainOn(DStream<Vector> data) {
-        requireModel();
-        data.foreachBatch(this::update);
+    /** {@inheritDoc} Every batch updates the model, empty batches included. */
+    @Override
+    protected void checkCanTrain() {
+        latestModel();
     }
 
     /** The index of the nearest current center for each vector of {@code data}. */
+    @Override
     public DStream<Integer> predictOn(DStream<Vector> data) {
-        requireModel();
+        latestModel();
         return data.transform(b -> {
-            KMeansModel m = requireModel();
+            KMeansModel m = latestModel();
             return b.map(m::predict);
         });
     }
 
     /** The nearest current center for each value of {@code data}, keys kept. */
     public <K> PairDStream<K, ClusterPrediction> predictOnValues(PairDStream<K, Vector> data) {
-        requireModel();
+        latestModel();
         return PairDStream.of(data.transform(b -> {
-            KMeansModel m = requireModel();
+            KMeansModel m = latestModel();
             long version = m.version();
             return b.map(p -> Pair.of(p.key(), new ClusterPrediction(m.predict(p.value()), version)));
         }));
     }
 
-    /** Applies one batch to the current model (also usable on batches outside a stream). */
-    public KMeansModel update(Batch<Vector> batch, Time time) {
-        KMeansModel current = requireModel();
-        double[][] centers = current.centers();
-        double[] weights = current.clusterWeights();
+    /**
+     * Spark's update of {@code model} by one batch (empty batches included): a new model with version + 1
+     * and the batch's time; {@code model} is not changed.
+     *
+     * @throws IllegalStateException if {@code model} is null
+     */
+    @Override
+    public KMeansModel update(KMeansModel model, Batch<Vector> batch, Time time) {
+        if (model == null) {
+            throw new IllegalStateException(noModelMessage());
+        }
+        double[][] centers = model.centers();
+        double[] weights = model.clusterWeights();
         KMeansUpdate.apply(batch, centers, weights, options.decayFactor(), options.decayUnit());
-        KMeansModel next = new KMeansModel(centers, weights, current.version() + 1,
-                time.millis());
-        model = next;
-        return next;
+        return new KMeansModel(centers, weights, model.version() + 1, time.millis());
+    }
+
+    /**
+     * Applies one batch to the current model, as {@link #trainOn} does (also usable on batches outside a
+     * stream): the model listeners receive the new model.
+     *
+     * @return the new current model
+     */
+    public KMeansModel update(Batch<Vector> batch, Time time) {
+        return applyBatch(batch, time);
     }
 }

@@ -18,48 +18,56 @@ import org.streamml.streaming.Time;
 
 /**
  * The shared machinery of the streaming linear learners (Spark's {@code StreamingLinearAlgorithm}):
- * one model behind a volatile reference, {@link #trainOn} updating it once per non-empty batch with
- * {@link GradientDescent} started from the current weights, and predictions that read the model
- * current when their batch runs. Output operations run in registration order, so {@code trainOn}
- * registered before {@code predictOn} predicts batch t with the model trained on batch t, and after it
- * with the model of batch t − 1.
+ * {@link #update} runs {@link GradientDescent} on every non-empty batch from the model's weights, and
+ * predictions read the model current when their batch runs. Output operations run in registration
+ * order, so {@code trainOn} registered before {@code predictOn} predicts batch t with the model trained
+ * on batch t, and after it with the model of batch t − 1. The effective count of forgetting lives in
+ * the model, so a saved model resumes exactly.
  *
  * @param <M> the model type
  */
-public abstract class StreamingLinearAlgorithm<M extends Model> {
+public abstract class StreamingLinearAlgorithm<M extends Model> extends AbstractStreamingLearner<LabeledPoint, M> {
     private final LossFunction loss;
     private final GradientDescentSettings settings;
     private final double forgettingFactor;
     private final boolean autoInitialWeights;
-    private volatile M model;
-    private double effectiveCount;
 
     /**
      * Creates a learner without a model.
      *
+     * @param modelType the class of the learner's models
      * @param loss the loss the learner minimises
      * @param settings the gradient descent settings of every batch
      * @param forgettingFactor the weight of the previous model against a batch of n points, 0 for Spark's
      *        behaviour
      * @param autoInitialWeights whether a missing model starts as zeros sized by the first batch
      */
-    protected StreamingLinearAlgorithm(LossFunction loss, GradientDescentSettings settings, double forgettingFactor,
-                                       boolean autoInitialWeights) {
+    protected StreamingLinearAlgorithm(Class<M> modelType, LossFunction loss, GradientDescentSettings settings,
+                                       double forgettingFactor, boolean autoInitialWeights) {
+        super(modelType);
         this.loss = Objects.requireNonNull(loss, "loss");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.forgettingFactor = forgettingFactor;
         this.autoInitialWeights = autoInitialWeights;
     }
 
-    /** A new model of this learner's type. */
+    /**
+     * A new model of this learner's type.
+     *
+     * @param effectiveCount the discounted number of points behind the model (forgetting's {@code N})
+     * @param previous the model before the batch, or {@code null}
+     */
     protected abstract M createModel(double[] weights, double intercept, long version, long batchTimeMillis,
-                                     M previous);
+                                     double effectiveCount, M previous);
 
     /** The weights of {@code m}. */
     protected abstract double[] weightsOf(M m);
 
     /** The intercept of {@code m}. */
     protected abstract double interceptOf(M m);
+
+    /** The effective count of {@code m} (0 for a model that no batch of forgetting has made). */
+    protected abstract double effectiveCountOf(M m);
 
     /** The prediction of {@code m} for {@code x}. */
     protected abstract double predict(M m, Vector x);
@@ -71,51 +79,39 @@ public abstract class StreamingLinearAlgorithm<M extends Model> {
     /** Sets the initial model to {@code weights} (copied) with intercept 0, version 0. */
     public StreamingLinearAlgorithm<M> setInitialWeights(Vector weights) {
         Objects.requireNonNull(weights, "weights");
-        this.model = createModel(weights.toArray(), 0.0, 0, Model.NO_BATCH, null);
+        setModel(createModel(weights.toArray(), 0.0, 0, Model.NO_BATCH, 0.0, null));
         return this;
     }
 
     /**
-     * Starts from {@code initial}, a model saved earlier or trained offline, keeping its version so the
-     * versions of later models continue from it.
+     * Starts from {@code initial}, a model saved earlier or trained offline, keeping its version and
+     * effective count so that later models continue from it.
      */
+    @Override
     public StreamingLinearAlgorithm<M> setInitialModel(M initial) {
-        this.model = Objects.requireNonNull(initial, "initial");
+        super.setInitialModel(initial);
         return this;
     }
 
-    /**
-     * The current model.
-     *
-     * @throws IllegalStateException if no model is set and none has been trained yet
-     */
-    public M latestModel() {
-        M m = model;
-        if (m == null) {
-            throw new IllegalStateException("no model yet: set initial weights or a model, or train on a"
-                    + " non-empty batch first");
-        }
-        return m;
-    }
-
-    /** Whether a model is set. */
-    public boolean hasModel() {
-        return model != null;
+    @Override
+    protected String noModelMessage() {
+        return "no model yet: set initial weights or a model, or train on a non-empty batch first";
     }
 
     /**
-     * Trains on every non-empty batch of {@code data}; empty batches leave the model unchanged.
+     * {@inheritDoc} Empty batches leave the model unchanged.
      *
      * @throws IllegalArgumentException if no model is set (unless automatic initial weights are on)
      */
-    public void trainOn(DStream<LabeledPoint> data) {
-        if (model == null && !autoInitialWeights) {
+    @Override
+    protected void checkCanTrain() {
+        if (!hasModel() && !autoInitialWeights) {
             throw new IllegalArgumentException("Model must be initialized before starting training.");
         }
-        data.foreachBatch(this::update);
     }
 
     /** The prediction of the current model for each vector of {@code data}. */
+    @Override
     public DStream<Double> predictOn(DStream<Vector> data) {
         checkCanPredict("Model must be initialized before starting prediction.");
         return data.transform(b -> {
@@ -135,13 +131,13 @@ public abstract class StreamingLinearAlgorithm<M extends Model> {
     }
 
     private void checkCanPredict(String message) {
-        if (model == null && !autoInitialWeights) {
+        if (!hasModel() && !autoInitialWeights) {
             throw new IllegalArgumentException(message);
         }
     }
 
     private M modelForBatch(Time time) {
-        M m = model;
+        M m = currentModel();
         if (m == null) {
             throw new IllegalStateException("no model to predict batch " + time + " with: automatic initial"
                     + " weights are created by the first non-empty training batch, which has not run yet");
@@ -149,12 +145,22 @@ public abstract class StreamingLinearAlgorithm<M extends Model> {
         return m;
     }
 
-    /** Applies one batch: Spark's per-batch update, or nothing for an empty batch. */
-    void update(Batch<LabeledPoint> batch, Time time) {
+    /**
+     * Spark's per-batch update: gradient descent from {@code current}'s weights, then, with a forgetting
+     * factor {@code a > 0}, the average {@code (a·N·w_old + n·w_batch)/(a·N + n)} with N the model's
+     * effective count. An empty batch returns {@code current} itself.
+     *
+     * @param current the model before the batch; {@code null} only with automatic initial weights
+     * @throws IllegalArgumentException if {@code current} is null without automatic initial weights
+     */
+    @Override
+    public M update(M current, Batch<LabeledPoint> batch, Time time) {
         if (batch.isEmpty()) {
-            return;
+            return current;
         }
-        M current = model;
+        if (current == null && !autoInitialWeights) {
+            throw new IllegalArgumentException("Model must be initialized before starting training.");
+        }
         int dim = current != null ? current.numFeatures() : firstDimension(batch);
         double[] w0 = current != null ? weightsOf(current) : new double[dim];
         double b0 = current != null ? interceptOf(current) : 0.0;
@@ -165,8 +171,9 @@ public abstract class StreamingLinearAlgorithm<M extends Model> {
         double b = settings.fitIntercept() ? r.intercept() : 0.0;
         double a = forgettingFactor;
         long n = batch.count();
+        double effectiveCount;
         if (a > 0 && current != null) {
-            double past = a * effectiveCount;
+            double past = a * effectiveCountOf(current);
             double total = past + n;
             for (int j = 0; j < w.length; j++) {
                 w[j] = (past * w0[j] + n * w[j]) / total;
@@ -177,7 +184,7 @@ public abstract class StreamingLinearAlgorithm<M extends Model> {
             effectiveCount = n;
         }
         long version = current == null ? 1 : current.version() + 1;
-        model = createModel(w, b, version, time.millis(), current);
+        return createModel(w, b, version, time.millis(), effectiveCount, current);
     }
 
     /** The dimension of the batch's first point, found where the partitions are. */

@@ -137,7 +137,7 @@ public final class StreamingLinearRegressionWithSGD extends StreamingLinearAlgor
 
     /** A learner with {@code options}. */
     public StreamingLinearRegressionWithSGD(Options options) {
-        super(LossFunction.LEAST_SQUARES, Objects.requireNonNull(options, "options").settings(),
+        super(LinearRegressionModel.class, LossFunction.LEAST_SQUARES, Objects.requireNonNull(options, "options").settings(),
                 options.forgettingFactor(), options.autoInitialWeights());
         this.options = options;
     }
@@ -161,8 +161,9 @@ public final class StreamingLinearRegressionWithSGD extends StreamingLinearAlgor
 
     @Override
     protected LinearRegressionModel createModel(double[] weights, double intercept, long version,
-                                                long batchTimeMillis, LinearRegressionModel previous) {
-        return new LinearRegressionModel(weights, intercept, version, batchTimeMillis);
+                                                long batchTimeMillis, double effectiveCount,
+                                                LinearRegressionModel previous) {
+        return new LinearRegressionModel(weights, intercept, version, batchTimeMillis, effectiveCount);
     }
 
     @Override
@@ -173,6 +174,11 @@ public final class StreamingLinearRegressionWithSGD extends StreamingLinearAlgor
     @Override
     protected double interceptOf(LinearRegressionModel m) {
         return m.intercept();
+    }
+
+    @Override
+    protected double effectiveCountOf(LinearRegressionModel m) {
+        return m.effectiveCount();
     }
 
     @Override

@@ -149,7 +149,7 @@ public final class StreamingLogisticRegressionWithSGD extends StreamingLinearAlg
 
     /** A learner with {@code options}. */
     public StreamingLogisticRegressionWithSGD(Options options) {
-        super(LossFunction.LOGISTIC, Objects.requireNonNull(options, "options").settings(),
+        super(LogisticRegressionModel.class, LossFunction.LOGISTIC, Objects.requireNonNull(options, "options").settings(),
                 options.forgettingFactor(), options.autoInitialWeights());
         this.options = options;
     }
@@ -173,10 +173,12 @@ public final class StreamingLogisticRegressionWithSGD extends StreamingLinearAlg
 
     @Override
     protected LogisticRegressionModel createModel(double[] weights, double intercept, long version,
-                                                long batchTimeMillis, LogisticRegressionModel previous) {
+                                                long batchTimeMillis, double effectiveCount,
+                                                LogisticRegressionModel previous) {
         OptionalDouble threshold = options.keepThreshold() && previous != null ? previous.threshold()
                 : OptionalDouble.of(LogisticRegressionModel.DEFAULT_THRESHOLD);
-        return new LogisticRegressionModel(weights, intercept, threshold, version, batchTimeMillis);
+        return new LogisticRegressionModel(weights, intercept, threshold, version, batchTimeMillis,
+                effectiveCount);
     }
 
     /** Fails the batch if any label is neither 0 nor 1 (Spark's binary label validation). */
@@ -203,6 +205,11 @@ public final class StreamingLogisticRegressionWithSGD extends StreamingLinearAlg
     @Override
     protected double interceptOf(LogisticRegressionModel m) {
         return m.intercept();
+    }
+
+    @Override
+    protected double effectiveCountOf(LogisticRegressionModel m) {
+        return m.effectiveCount();
     }
 
     @Override
