@@ -9,10 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.streamml.ml.model.KMeansModel;
-import org.streamml.ml.model.LinearRegressionModel;
-import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.model.Model;
+import org.streamml.modelio.codec.ModelCodec;
+import org.streamml.modelio.codec.ModelCodecs;
 import org.streamml.streaming.io.AtomicFile;
 import org.streamml.modelio.internal.BinaryModelCodec;
 import org.streamml.modelio.internal.JsonModelCodec;
@@ -60,17 +59,24 @@ public final class ModelIO {
         AtomicFile.write(path, encode(file, format));
     }
 
-    /** The bytes of {@code file} in {@code format}, as {@link #save} writes them. */
+    /**
+     * The bytes of {@code file} in {@code format}, as {@link #save} writes them.
+     *
+     * @throws IllegalArgumentException if a parameter is NaN or infinite, if the model's codec rejects it
+     *         (a negative cluster weight), if no codec is registered for the model's class, or if PMML
+     *         has no form for the model's type
+     */
     public static byte[] encode(ModelFile file, ModelFormat format) {
         Objects.requireNonNull(format, "format");
-        checkSavable(file.model());
+        ModelCodec<?> codec = ModelCodecs.forModel(file.model());
+        checkSavable(file.model(), codec);
         switch (format) {
             case JSON:
-                return JsonModelCodec.write(file).getBytes(StandardCharsets.UTF_8);
+                return JsonModelCodec.write(file, codec).getBytes(StandardCharsets.UTF_8);
             case BINARY:
-                return BinaryModelCodec.write(file);
+                return BinaryModelCodec.write(file, codec);
             default:
-                return PmmlWriter.write(file);
+                return PmmlWriter.write(file, codec);
         }
     }
 
@@ -169,27 +175,19 @@ public final class ModelIO {
         }
     }
 
-    private static void checkSavable(Model m) {
+    private static <M extends Model> void checkSavable(Model m, ModelCodec<M> codec) {
         if (!m.isFinite()) {
             throw new IllegalArgumentException("cannot save a model with a NaN or infinite parameter: " + m);
         }
-        if (m instanceof KMeansModel km) {
-            double[] w = km.clusterWeights();
-            for (int j = 0; j < w.length; j++) {
-                if (w[j] < 0) {
-                    throw new IllegalArgumentException("cluster weight must be >= 0: weights[" + j + "] = " + w[j]);
-                }
-            }
-        }
+        codec.checkSavable(codec.modelClass().cast(m));
     }
 
     private static String typeName(Class<? extends Model> type) {
-        if (type == LinearRegressionModel.class) {
-            return LinearRegressionModel.TYPE;
+        for (ModelCodec<?> c : ModelCodecs.all()) {
+            if (c.modelClass() == type) {
+                return c.type();
+            }
         }
-        if (type == LogisticRegressionModel.class) {
-            return LogisticRegressionModel.TYPE;
-        }
-        return type == KMeansModel.class ? KMeansModel.TYPE : type.getName();
+        return type.getName();
     }
 }

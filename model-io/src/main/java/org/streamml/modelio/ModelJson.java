@@ -1,9 +1,9 @@
 package org.streamml.modelio;
 
-import org.streamml.ml.model.KMeansModel;
-import org.streamml.ml.model.LinearRegressionModel;
-import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.model.Model;
+import org.streamml.modelio.codec.JsonOut;
+import org.streamml.modelio.codec.ModelCodec;
+import org.streamml.modelio.codec.ModelCodecs;
 import org.streamml.modelio.internal.JsonModelCodec;
 
 /**
@@ -13,6 +13,8 @@ import org.streamml.modelio.internal.JsonModelCodec;
  * {"type":"logistic-regression","weights":[…],"intercept":0.0,"threshold":0.5}
  * {"type":"kmeans","centers":[[…],[…]],"weights":[…]}
  * </pre>
+ * The members after {@code type} are written and read by the model type's {@link ModelCodec}, found in
+ * {@link ModelCodecs}.
  * Numbers are written with {@link Double#toString(double)}, which reads back to the same double.
  * A logistic model without threshold writes {@code "threshold":null}. {@link #parse} reads the form back.
  */
@@ -27,31 +29,19 @@ public final class ModelJson {
         return sb.toString();
     }
 
-    /** Appends the model's JSON object to {@code sb}. */
+    /**
+     * Appends the model's JSON object to {@code sb}: its type, then the members its
+     * {@link ModelCodec#writeJson codec} writes.
+     *
+     * @throws IllegalArgumentException if no codec is registered for the model's class
+     */
     public static void appendJson(StringBuilder sb, Model model) {
+        append(sb, model, ModelCodecs.forModel(model));
+    }
+
+    private static <M extends Model> void append(StringBuilder sb, Model model, ModelCodec<M> codec) {
         sb.append("{\"type\":\"").append(model.type()).append('"');
-        if (model instanceof LinearRegressionModel m) {
-            sb.append(",\"weights\":");
-            appendArray(sb, m.weights());
-            sb.append(",\"intercept\":").append(number(m.intercept()));
-        } else if (model instanceof LogisticRegressionModel m) {
-            sb.append(",\"weights\":");
-            appendArray(sb, m.weights());
-            sb.append(",\"intercept\":").append(number(m.intercept()));
-            sb.append(",\"threshold\":")
-                    .append(m.threshold().isPresent() ? number(m.threshold().getAsDouble()) : "null");
-        } else if (model instanceof KMeansModel m) {
-            sb.append(",\"centers\":[");
-            double[][] centers = m.centers();
-            for (int j = 0; j < centers.length; j++) {
-                if (j > 0) {
-                    sb.append(',');
-                }
-                appendArray(sb, centers[j]);
-            }
-            sb.append("],\"weights\":");
-            appendArray(sb, m.clusterWeights());
-        }
+        codec.writeJson(codec.modelClass().cast(model), new JsonOut(sb));
         sb.append('}');
     }
 

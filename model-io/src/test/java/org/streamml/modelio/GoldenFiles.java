@@ -10,8 +10,10 @@ import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.model.LogisticRegressionModel;
 
 /**
- * The models of the golden files under {@code src/test/resources/golden/v1}, and the program that wrote
- * them: {@code java -cp <test class path> org.streamml.modelio.GoldenFiles model-io/src/test/resources/golden/v1}.
+ * The models of the golden files under {@code src/test/resources/golden/v1} (format version 1, written
+ * by StreamML before model files held state values) and {@code golden/v2} (format version 2, with the
+ * effective count of forgetting), and the program that writes the current version:
+ * {@code java -cp <test class path> org.streamml.modelio.GoldenFiles model-io/src/test/resources/golden/v2}.
  * Never rewrite the files of a released format version; a new version gets a new directory.
  */
 final class GoldenFiles {
@@ -40,6 +42,31 @@ final class GoldenFiles {
                 PROVENANCE);
     }
 
+    /** Version 2's linear model: version 1's with an effective count. */
+    static ModelFile linearV2() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("stepSize", "0.1");
+        options.put("forgettingFactor", "0.5");
+        return new ModelFile(new LinearRegressionModel(new double[] {0.5531824488755153, -1.012813272691464, 1e-300,
+                -0.0, 2.5}, 0.125, 20, 1_764_072_000_000L, 1234.5678), options, PROVENANCE);
+    }
+
+    /** Version 2's logistic model: version 1's with an effective count. */
+    static ModelFile logisticV2() {
+        return new ModelFile(new LogisticRegressionModel(new double[] {0.17347010161675702, -0.2754553930820488,
+                Double.MIN_VALUE}, -0.5, OptionalDouble.of(0.7), 3, 1_000L, 7.25), Map.of(), PROVENANCE);
+    }
+
+    /** The models of format version 2, by file name. */
+    static Map<String, ModelFile> versionTwo() {
+        Map<String, ModelFile> files = new LinkedHashMap<>();
+        files.put("linear-regression", linearV2());
+        files.put("logistic-regression", logisticV2());
+        files.put("kmeans", kmeans());
+        return files;
+    }
+
+    /** The models of format version 1, by file name (effective count 0: version 1 has none). */
     static Map<String, ModelFile> all() {
         Map<String, ModelFile> files = new LinkedHashMap<>();
         files.put("linear-regression", linear());
@@ -48,10 +75,10 @@ final class GoldenFiles {
         return files;
     }
 
-    /** Writes every golden file into the directory {@code args[0]}. */
+    /** Writes every golden file of the current format version into the directory {@code args[0]}. */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
-        for (Map.Entry<String, ModelFile> e : all().entrySet()) {
+        for (Map.Entry<String, ModelFile> e : versionTwo().entrySet()) {
             for (ModelFormat format : ModelFormat.values()) {
                 ModelIO.save(e.getValue(), dir.resolve(e.getKey() + "." + format.extension()), format);
             }

@@ -99,7 +99,7 @@ class ModelFormatErrorsTest {
     void shouldReportATruncatedJsonFileWithLineAndColumn() throws IOException {
         String text = json(KMEANS);
         Path p = write("cut.json", text.substring(0, text.length() - 20));
-        assertContains(message(p), "cut.json: line 7", "found the end of the text", "expected");
+        assertContains(message(p), "cut.json: line 8", "found the end of the text", "expected");
     }
 
     @Test
@@ -113,16 +113,16 @@ class ModelFormatErrorsTest {
     @Test
     void shouldReportAnUnknownBinaryVersion() throws IOException {
         byte[] b = binary(KMEANS);
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 2);
-        assertContains(message(write("v2.bin", b)), "byte 8 (format version)", "found format version 2",
-                "expected format version 1");
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 3);
+        assertContains(message(write("v3.bin", b)), "byte 8 (format version)", "found format version 3",
+                "expected format version 1 or 2");
     }
 
     @Test
     void shouldReportAnUnknownJsonVersion() throws IOException {
-        Path p = write("v2.json", json(KMEANS).replace("\"formatVersion\": 1", "\"formatVersion\": 2"));
-        assertContains(message(p), "line 3, column 20, field formatVersion", "found format version 2",
-                "expected format version 1");
+        Path p = write("v3.json", json(KMEANS).replace("\"formatVersion\": 2", "\"formatVersion\": 3"));
+        assertContains(message(p), "line 3, column 20, field formatVersion", "found format version 3",
+                "expected format version 1 or 2");
     }
 
     @Test

@@ -7,12 +7,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import org.streamml.modelio.ModelFormatException;
+import org.streamml.modelio.codec.BinaryIn;
+import org.streamml.modelio.codec.ModelCodecs;
 
 /**
  * A bounds-checked cursor over the bytes of a binary model file; every failure names the byte offset
  * and the field.
  */
-final class BinaryReader {
+final class BinaryReader implements BinaryIn {
     private final ByteBuffer buf;
     private final String source;
     private int bodyEnd;
@@ -26,7 +28,8 @@ final class BinaryReader {
         return buf;
     }
 
-    ModelFormatException error(long offset, String field, String found, String expected) {
+    @Override
+    public ModelFormatException error(long offset, String field, String found, String expected) {
         return ModelFormatException.of(source, "byte " + offset + " (" + field + ")", found, expected);
     }
 
@@ -42,14 +45,13 @@ final class BinaryReader {
                     "a header and checksum of at least " + minimum + " bytes");
         }
         int version = buf.getInt(8);
-        if (version != BinaryModelCodec.FORMAT_VERSION) {
-            throw error(8, "format version", "format version " + version, "format version "
+        if (version < 1 || version > BinaryModelCodec.FORMAT_VERSION) {
+            throw error(8, "format version", "format version " + version, "format version 1 or "
                     + BinaryModelCodec.FORMAT_VERSION + " (written by a newer StreamML? upgrade to read it)");
         }
         int type = buf.getInt(12);
-        if (type < BinaryModelCodec.LINEAR || type > BinaryModelCodec.KMEANS) {
-            throw error(12, "model type", "model type code " + type,
-                    "1 (linear-regression), 2 (logistic-regression) or 3 (kmeans)");
+        if (ModelCodecs.forBinaryCode(type).isEmpty()) {
+            throw error(12, "model type", "model type code " + type, ModelCodecs.describeBinaryCodes());
         }
         long body = buf.getLong(16);
         long expectedSize = BinaryModelCodec.HEADER_BYTES + body + BinaryModelCodec.CHECKSUM_BYTES;
@@ -73,11 +75,13 @@ final class BinaryReader {
         buf.position(offset);
     }
 
-    int position() {
+    @Override
+    public int position() {
         return buf.position();
     }
 
-    long remaining() {
+    @Override
+    public long remaining() {
         return bodyEnd - buf.position();
     }
 
@@ -98,8 +102,8 @@ final class BinaryReader {
         return v;
     }
 
-    /** A non-negative count of items each at least {@code itemBytes} long, bounded by the bytes left. */
-    int getCount(String field, int itemBytes) throws ModelFormatException {
+    @Override
+    public int count(String field, int itemBytes) throws ModelFormatException {
         need(4, field);
         int at = buf.position();
         int n = buf.getInt();
@@ -110,7 +114,8 @@ final class BinaryReader {
         return n;
     }
 
-    boolean getFlag(String field) throws ModelFormatException {
+    @Override
+    public boolean flag(String field) throws ModelFormatException {
         need(1, field);
         int at = buf.position();
         byte b = buf.get();
@@ -121,7 +126,7 @@ final class BinaryReader {
     }
 
     String getString(String field) throws ModelFormatException {
-        int n = getCount(field + " length", 1);
+        int n = count(field + " length", 1);
         int at = buf.position();
         ByteBuffer slice = buf.slice(at, n);
         buf.position(at + n);
@@ -133,8 +138,8 @@ final class BinaryReader {
         }
     }
 
-    /** {@code n} finite doubles. */
-    double[] getDoubles(int n, String field) throws ModelFormatException {
+    @Override
+    public double[] doubles(int n, String field) throws ModelFormatException {
         need(8L * n, field);
         int at = buf.position();
         double[] out = new double[n];

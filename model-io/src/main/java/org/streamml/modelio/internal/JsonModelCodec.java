@@ -1,35 +1,32 @@
 package org.streamml.modelio.internal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
-import org.streamml.ml.model.KMeansModel;
-import org.streamml.ml.model.LinearRegressionModel;
-import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.model.Model;
 import org.streamml.modelio.ModelFile;
 import org.streamml.modelio.ModelFormatException;
 import org.streamml.modelio.ModelJson;
 import org.streamml.modelio.Provenance;
-import org.streamml.modelio.internal.JsonValue.JsonArray;
-import org.streamml.modelio.internal.JsonValue.JsonNull;
+import org.streamml.modelio.codec.ModelCodec;
+import org.streamml.modelio.codec.ModelCodecs;
+import org.streamml.modelio.codec.ModelState;
 import org.streamml.modelio.internal.JsonValue.JsonObject;
 
 /**
  * The JSON model file: an object with {@code format}, {@code formatVersion}, {@code type},
- * {@code provenance}, {@code options} and {@code model}, the last being the model's JSON form
- * ({@link ModelJson}). See the module README for an example.
+ * {@code provenance}, {@code options}, {@code state} and {@code model}, the last being the model's JSON
+ * form ({@link ModelJson}, written by the model type's {@link ModelCodec}). Format version 2 added
+ * {@code state}; version 1 files, which have none, still load. See the module README for an example.
  */
 public final class JsonModelCodec {
     /** The value of the {@code format} member. */
     public static final String FORMAT_NAME = "streamml-model";
-    /** The format version this code writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this code writes; it reads this one and every earlier one. */
+    public static final int FORMAT_VERSION = 2;
 
     private static final Set<String> FILE_MEMBERS =
-            Set.of("format", "formatVersion", "type", "provenance", "options", "model");
+            Set.of("format", "formatVersion", "type", "provenance", "options", "state", "model");
     private static final Set<String> PROVENANCE_MEMBERS =
             Set.of("library", "createdAt", "batchesApplied", "lastBatchTimeMillis");
 
@@ -37,8 +34,8 @@ public final class JsonModelCodec {
     }
 
     /** The file's text: metadata one member per line, the model on one line. */
-    public static String write(ModelFile file) {
-        Model m = file.model();
+    public static <M extends Model> String write(ModelFile file, ModelCodec<M> codec) {
+        M m = codec.modelClass().cast(file.model());
         StringBuilder sb = new StringBuilder(64 + m.numFeatures() * 24);
         sb.append("{\n  \"format\": \"").append(FORMAT_NAME).append("\",\n");
         sb.append("  \"formatVersion\": ").append(FORMAT_VERSION).append(",\n");
@@ -56,6 +53,14 @@ public final class JsonModelCodec {
             quote(sb, e.getKey());
             sb.append(": ");
             quote(sb, e.getValue());
+            first = false;
+        }
+        sb.append("},\n  \"state\": {");
+        first = true;
+        for (Map.Entry<String, Double> e : codec.state(m).entrySet()) {
+            sb.append(first ? "" : ", ");
+            quote(sb, e.getKey());
+            sb.append(": ").append(ModelJson.number(e.getValue()));
             first = false;
         }
         sb.append("},\n  \"model\": ");
@@ -77,11 +82,12 @@ public final class JsonModelCodec {
         }
         JsonValue versionValue = f.member(root, "(root)", "formatVersion");
         long version = f.integer(versionValue, "formatVersion", 1);
-        if (version != FORMAT_VERSION) {
+        if (version > FORMAT_VERSION) {
             throw f.error(versionValue, "formatVersion", "format version " + version,
-                    "format version " + FORMAT_VERSION + " (written by a newer StreamML? upgrade to read it)");
+                    "format version 1 or " + FORMAT_VERSION + " (written by a newer StreamML? upgrade to read it)");
         }
-        f.onlyMembers(root, "(root)", FILE_MEMBERS);
+        f.onlyMembers(root, "(root)", version == 1 ? Set.of("format", "formatVersion", "type", "provenance",
+                "options", "model") : FILE_MEMBERS);
         String type = f.string(f.member(root, "(root)", "type"), "type");
         JsonObject prov = f.object(f.member(root, "(root)", "provenance"), "provenance");
         f.onlyMembers(prov, "provenance", PROVENANCE_MEMBERS);
@@ -95,8 +101,15 @@ public final class JsonModelCodec {
         for (Map.Entry<String, JsonValue> e : opts.members().entrySet()) {
             options.put(e.getKey(), f.string(e.getValue(), "options." + e.getKey()));
         }
+        Map<String, Double> state = new LinkedHashMap<>();
+        JsonValue stateValue = root.members().get("state");
+        if (stateValue != null) {
+            for (Map.Entry<String, JsonValue> e : f.object(stateValue, "state").members().entrySet()) {
+                state.put(e.getKey(), f.finite(e.getValue(), "state." + e.getKey()));
+            }
+        }
         JsonValue modelValue = f.member(root, "(root)", "model");
-        Model model = readModel(f, modelValue, "model", batches, lastBatch);
+        Model model = readModel(f, modelValue, "model", new ModelState(batches, lastBatch, state));
         if (!model.type().equals(type)) {
             throw f.error(modelValue, "model.type", "\"" + model.type() + "\"",
                     "the file's type \"" + type + "\"");
@@ -104,76 +117,27 @@ public final class JsonModelCodec {
         return new ModelFile(model, options, new Provenance(library, createdAt));
     }
 
-    /** Reads a model's JSON form alone (a trace line's {@code model} object), version 0. */
+    /** Reads a model's JSON form alone (a trace line's {@code model} object), version 0, no state. */
     public static Model readModel(String text, String source) throws ModelFormatException {
-        return readModel(new JsonFields(source), parse(text, source), "model", 0, Model.NO_BATCH);
+        return readModel(new JsonFields(source), parse(text, source), "model", ModelState.initial());
     }
 
     private static JsonValue parse(String text, String source) throws ModelFormatException {
         try {
-            return JsonParser.parse(text);
-        } catch (JsonParser.JsonSyntaxException e) {
+            return JsonTree.parse(text);
+        } catch (JsonTree.JsonSyntaxException e) {
             throw new ModelFormatException(source, source + ": " + e.getMessage(), e);
         }
     }
 
-    private static Model readModel(JsonFields f, JsonValue v, String field, long version, long lastBatch)
+    private static Model readModel(JsonFields f, JsonValue v, String field, ModelState state)
             throws ModelFormatException {
         JsonObject o = f.object(v, field);
         JsonValue typeValue = f.member(o, field, "type");
         String type = f.string(typeValue, field + ".type");
-        switch (type) {
-            case LinearRegressionModel.TYPE: {
-                f.onlyMembers(o, field, Set.of("type", "weights", "intercept"));
-                double[] w = f.doubles(f.member(o, field, "weights"), field + ".weights", -1, "");
-                double b = f.finite(f.member(o, field, "intercept"), field + ".intercept");
-                return new LinearRegressionModel(w, b, version, lastBatch);
-            }
-            case LogisticRegressionModel.TYPE: {
-                f.onlyMembers(o, field, Set.of("type", "weights", "intercept", "threshold"));
-                double[] w = f.doubles(f.member(o, field, "weights"), field + ".weights", -1, "");
-                double b = f.finite(f.member(o, field, "intercept"), field + ".intercept");
-                JsonValue tv = f.member(o, field, "threshold");
-                OptionalDouble t = OptionalDouble.empty();
-                if (!(tv instanceof JsonNull)) {
-                    double x = f.finite(tv, field + ".threshold");
-                    if (!(x >= 0 && x <= 1)) {
-                        throw f.error(tv, field + ".threshold", String.valueOf(x), "a threshold in [0, 1] or null");
-                    }
-                    t = OptionalDouble.of(x);
-                }
-                return new LogisticRegressionModel(w, b, t, version, lastBatch);
-            }
-            case KMeansModel.TYPE:
-                f.onlyMembers(o, field, Set.of("type", "centers", "weights"));
-                return readKMeans(f, o, field, version, lastBatch);
-            default:
-                throw f.error(typeValue, field + ".type", "\"" + type + "\"", "\"" + LinearRegressionModel.TYPE
-                        + "\", \"" + LogisticRegressionModel.TYPE + "\" or \"" + KMeansModel.TYPE + "\"");
-        }
-    }
-
-    private static Model readKMeans(JsonFields f, JsonObject o, String field, long version, long lastBatch)
-            throws ModelFormatException {
-        JsonArray centersValue = f.array(f.member(o, field, "centers"), field + ".centers");
-        List<JsonValue> rows = centersValue.elements();
-        if (rows.isEmpty()) {
-            throw f.error(centersValue, field + ".centers", "no center", "at least one center");
-        }
-        double[][] centers = new double[rows.size()][];
-        for (int j = 0; j < centers.length; j++) {
-            centers[j] = f.doubles(rows.get(j), field + ".centers[" + j + "]", j == 0 ? -1 : centers[0].length,
-                    "the dimension of center 0");
-        }
-        double[] weights = f.doubles(f.member(o, field, "weights"), field + ".weights", centers.length,
-                "one weight per center");
-        for (int j = 0; j < weights.length; j++) {
-            if (weights[j] < 0) {
-                JsonValue at = f.array(o.members().get("weights"), field + ".weights").elements().get(j);
-                throw f.error(at, field + ".weights[" + j + "]", String.valueOf(weights[j]), "a weight >= 0");
-            }
-        }
-        return new KMeansModel(centers, weights, version, lastBatch);
+        ModelCodec<?> codec = ModelCodecs.forType(type).orElseThrow(() -> f.error(typeValue, field + ".type",
+                "\"" + type + "\"", ModelCodecs.describeTypes()));
+        return ModelReads.json(codec, new JsonForm(f, o, field), state, f, v, field);
     }
 
     /** Appends {@code s} as a JSON string. */

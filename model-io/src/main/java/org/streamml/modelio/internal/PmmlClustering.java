@@ -9,6 +9,7 @@ import java.util.Set;
 import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.model.Model;
 import org.streamml.modelio.ModelFormatException;
+import org.streamml.modelio.codec.ModelState;
 import org.w3c.dom.Element;
 
 /**
@@ -32,7 +33,9 @@ final class PmmlClustering {
         this.x = reader.x;
     }
 
-    Model read(Element model, long version, long lastBatch) throws ModelFormatException {
+    Model read(Element model, ModelState state) throws ModelFormatException {
+        long version = state.version();
+        long lastBatch = state.lastBatchTimeMillis();
         reader.checkModelChildren(model, CHILDREN);
         String modelClass = x.required(model, "modelClass");
         if (!modelClass.equals("centerBased")) {

@@ -13,6 +13,7 @@ import org.streamml.ml.model.Model;
 import org.streamml.modelio.ModelFile;
 import org.streamml.modelio.ModelFormatException;
 import org.streamml.modelio.Provenance;
+import org.streamml.modelio.codec.ModelState;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -32,6 +33,7 @@ public final class PmmlReader {
     final PmmlElements x;
     private final Map<String, Element> dataFields = new HashMap<>();
     private final Map<String, String> options = new LinkedHashMap<>();
+    private final Map<String, Double> state = new LinkedHashMap<>();
     private long batchesApplied;
     private long lastBatchTimeMillis = Model.NO_BATCH;
     private String library = Provenance.UNKNOWN;
@@ -84,9 +86,9 @@ public final class PmmlReader {
         if (model == null) {
             throw x.error(root, "no model element", "a RegressionModel or ClusteringModel");
         }
-        Model m = model.getLocalName().equals("RegressionModel")
-                ? new PmmlRegression(this).read(model, batchesApplied, lastBatchTimeMillis)
-                : new PmmlClustering(this).read(model, batchesApplied, lastBatchTimeMillis);
+        ModelState s = new ModelState(batchesApplied, lastBatchTimeMillis, state);
+        Model m = model.getLocalName().equals("RegressionModel") ? new PmmlRegression(this).read(model, s)
+                : new PmmlClustering(this).read(model, s);
         return new ModelFile(m, options, new Provenance(library, createdAt));
     }
 
@@ -119,6 +121,8 @@ public final class PmmlReader {
             batchesApplied = integer(e, value, 0);
         } else if (name.equals("lastBatchTimeMillis")) {
             lastBatchTimeMillis = integer(e, value, Model.NO_BATCH);
+        } else if (name.startsWith("state:")) {
+            state.put(name.substring("state:".length()), x.number(e, "value", value));
         } else if (name.startsWith("option:")) {
             options.put(name.substring("option:".length()), value);
         }

@@ -12,6 +12,7 @@ import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.model.Model;
 import org.streamml.modelio.ModelFormatException;
+import org.streamml.modelio.codec.ModelState;
 import org.w3c.dom.Element;
 
 /**
@@ -36,7 +37,9 @@ final class PmmlRegression {
         this.x = reader.x;
     }
 
-    Model read(Element model, long version, long lastBatch) throws ModelFormatException {
+    Model read(Element model, ModelState state) throws ModelFormatException {
+        long version = state.version();
+        long lastBatch = state.lastBatchTimeMillis();
         reader.checkModelChildren(model, CHILDREN);
         checkTargets(model);
         List<String> fields = reader.activeFields(model);
@@ -53,7 +56,7 @@ final class PmmlRegression {
             }
             Element t = tables.get(0);
             return new LinearRegressionModel(coefficients(t, fields), x.number(t, "intercept", 0.0), version,
-                    lastBatch);
+                    lastBatch, effectiveCount(model, state));
         }
         if (!function.equals("classification")) {
             throw x.error(model, "functionName", function, "regression or classification");
@@ -77,7 +80,17 @@ final class PmmlRegression {
         double[] w = coefficients(positive, fields);
         double b = x.number(positive, "intercept", 0.0);
         OptionalDouble threshold = threshold(model, cutoff);
-        return new LogisticRegressionModel(w, b, threshold, version, lastBatch);
+        return new LogisticRegressionModel(w, b, threshold, version, lastBatch, effectiveCount(model, state));
+    }
+
+    /** The StreamML state value {@code effectiveCount}, >= 0; 0 when the file has none (another tool's). */
+    private double effectiveCount(Element model, ModelState state) throws ModelFormatException {
+        double n = state.value(LinearRegressionCodec.EFFECTIVE_COUNT, 0.0);
+        if (!(n >= 0)) {
+            throw x.error(model, "state:" + LinearRegressionCodec.EFFECTIVE_COUNT + " " + n,
+                    "an effective count >= 0 in the Header's StreamML Extension");
+        }
+        return n;
     }
 
     private OptionalDouble threshold(Element model, Element cutoff) throws ModelFormatException {

@@ -3,17 +3,18 @@ package org.streamml.modelio.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.streamml.ml.model.KMeansModel;
-import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.model.Model;
 import org.streamml.modelio.ModelFile;
+import org.streamml.modelio.codec.ModelCodec;
 
 /**
  * Writes PMML 4.4 in the shape Spark's {@code toPMML} uses (fields {@code field_0…}, a {@code target}
  * field, Spark's threshold convention for logistic regression), plus {@code Extension} elements with
  * extender {@code StreamML} for what PMML has no place for: the model's version and last batch time,
- * the algorithm options, the exact threshold (or {@code none}) and each cluster's weight. Numbers are
+ * the algorithm options, the model codec's state values ({@code state:NAME}), the exact threshold (or
+ * {@code none}) and each cluster's weight. The model element comes from the model type's
+ * {@link PmmlForms PMML form}; a type without one cannot be saved as PMML. Numbers are
  * written with {@link Double#toString(double)}, so they read back exactly. Attribute values escape
  * tab, newline and carriage return as character references, so they survive XML's normalization.
  */
@@ -34,12 +35,17 @@ public final class PmmlWriter {
     /**
      * The PMML document for {@code file}, UTF-8.
      *
-     * @throws IllegalArgumentException if an option or provenance text holds a control character that
-     *         XML 1.0 cannot represent
+     * @param codec the model type's codec, whose state values go into the header
+     * @throws IllegalArgumentException if PMML has no form for the model's type, or an option or
+     *         provenance text holds a control character that XML 1.0 cannot represent
      */
-    public static byte[] write(ModelFile file) {
+    public static <M extends Model> byte[] write(ModelFile file, ModelCodec<M> codec) {
+        M m = codec.modelClass().cast(file.model());
+        PmmlForm<M> form = PmmlForms.forClass(codec.modelClass()).orElseThrow(() -> new IllegalArgumentException(
+                "PMML has no form for model type \"" + m.type() + "\" (" + m.getClass().getName()
+                        + "): save it as JSON or binary"));
         PmmlWriter w = new PmmlWriter();
-        w.document(file);
+        w.document(file, m, form, codec.state(m));
         return w.sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -61,27 +67,29 @@ public final class PmmlWriter {
         return logit;
     }
 
-    private void document(ModelFile file) {
-        Model m = file.model();
+    private <M extends Model> void document(ModelFile file, M m, PmmlForm<M> form, Map<String, Double> state) {
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         open("PMML", "xmlns", NAMESPACE, "version", "4.4");
-        header(file);
-        dataDictionary(m);
-        if (m instanceof KMeansModel km) {
-            clustering(km);
-        } else {
-            regression(m);
+        header(file, form.description(), state);
+        open("DataDictionary", "numberOfFields", Integer.toString(m.numFeatures() + form.targetFields()));
+        for (int i = 0; i < m.numFeatures(); i++) {
+            empty("DataField", "name", field(i), "optype", "continuous", "dataType", "double");
         }
+        form.targetField(this);
+        close("DataDictionary");
+        form.model(m, this);
         close("PMML");
         sb.append('\n');
     }
 
-    private void header(ModelFile file) {
+    private void header(ModelFile file, String description, Map<String, Double> state) {
         Model m = file.model();
-        open("Header", "description", m instanceof KMeansModel ? "k-means clustering"
-                : m instanceof LogisticRegressionModel ? "logistic regression" : "linear regression");
+        open("Header", "description", description);
         extension("batchesApplied", Long.toString(m.version()));
         extension("lastBatchTimeMillis", Long.toString(m.lastBatchTimeMillis()));
+        for (Map.Entry<String, Double> e : state.entrySet()) {
+            extension("state:" + e.getKey(), Double.toString(e.getValue()));
+        }
         for (Map.Entry<String, String> e : file.options().entrySet()) {
             extension("option:" + e.getKey(), e.getValue());
         }
@@ -99,24 +107,8 @@ public final class PmmlWriter {
         close("Header");
     }
 
-    private void dataDictionary(Model m) {
-        boolean regression = !(m instanceof KMeansModel);
-        open("DataDictionary", "numberOfFields", Integer.toString(m.numFeatures() + (regression ? 1 : 0)));
-        for (int i = 0; i < m.numFeatures(); i++) {
-            empty("DataField", "name", field(i), "optype", "continuous", "dataType", "double");
-        }
-        if (m instanceof LogisticRegressionModel) {
-            open("DataField", "name", TARGET, "optype", "categorical", "dataType", "string");
-            empty("Value", "value", "0");
-            empty("Value", "value", "1");
-            close("DataField");
-        } else if (regression) {
-            empty("DataField", "name", TARGET, "optype", "continuous", "dataType", "double");
-        }
-        close("DataDictionary");
-    }
-
-    private void miningSchema(int d, boolean withTarget) {
+    /** A {@code MiningSchema} of {@code d} active fields and, if {@code withTarget}, the target. */
+    void miningSchema(int d, boolean withTarget) {
         open("MiningSchema");
         for (int i = 0; i < d; i++) {
             empty("MiningField", "name", field(i), "usageType", "active");
@@ -127,73 +119,30 @@ public final class PmmlWriter {
         close("MiningSchema");
     }
 
-    private void regression(Model m) {
-        boolean logistic = m instanceof LogisticRegressionModel;
-        double[] w = logistic ? ((LogisticRegressionModel) m).weights() : ((LinearRegressionModel) m).weights();
-        double b = logistic ? ((LogisticRegressionModel) m).intercept() : ((LinearRegressionModel) m).intercept();
-        if (logistic) {
-            open("RegressionModel", "modelName", "logistic regression", "functionName", "classification",
-                    "normalizationMethod", "logit");
-            OptionalDouble t = ((LogisticRegressionModel) m).threshold();
-            extension("threshold", t.isPresent() ? Double.toString(t.getAsDouble()) : "none");
-        } else {
-            open("RegressionModel", "modelName", "linear regression", "functionName", "regression");
+    /** An {@code Array} of {@code values} of type real, on one line. */
+    void realArray(double[] values) {
+        indent();
+        sb.append("<Array n=\"").append(values.length).append("\" type=\"real\">");
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i == 0 ? "" : " ").append(values[i]);
         }
-        miningSchema(w.length, true);
-        if (logistic) {
-            open("RegressionTable", "intercept", Double.toString(b), "targetCategory", "1");
-        } else {
-            open("RegressionTable", "intercept", Double.toString(b));
-        }
-        for (int i = 0; i < w.length; i++) {
-            empty("NumericPredictor", "name", field(i), "coefficient", Double.toString(w[i]));
-        }
-        close("RegressionTable");
-        if (logistic) {
-            double cut = thresholdIntercept(((LogisticRegressionModel) m).threshold());
-            empty("RegressionTable", "intercept", Double.toString(cut), "targetCategory", "0");
-        }
-        close("RegressionModel");
+        sb.append("</Array>");
     }
 
-    private void clustering(KMeansModel km) {
-        int d = km.numFeatures();
-        open("ClusteringModel", "modelName", "k-means", "functionName", "clustering", "modelClass", "centerBased",
-                "numberOfClusters", Integer.toString(km.k()));
-        miningSchema(d, false);
-        open("ComparisonMeasure", "kind", "distance");
-        empty("squaredEuclidean");
-        close("ComparisonMeasure");
-        for (int i = 0; i < d; i++) {
-            empty("ClusteringField", "field", field(i), "compareFunction", "absDiff");
-        }
-        double[] weights = km.clusterWeights();
-        for (int j = 0; j < km.k(); j++) {
-            open("Cluster", "name", "cluster_" + j);
-            extension("weight", Double.toString(weights[j]));
-            indent();
-            sb.append("<Array n=\"").append(d).append("\" type=\"real\">");
-            double[] c = km.center(j);
-            for (int i = 0; i < d; i++) {
-                sb.append(i == 0 ? "" : " ").append(c[i]);
-            }
-            sb.append("</Array>");
-            close("Cluster");
-        }
-        close("ClusteringModel");
-    }
-
-    private void extension(String name, String value) {
+    /** A StreamML {@code Extension} with {@code name} and {@code value}. */
+    void extension(String name, String value) {
         empty("Extension", "extender", EXTENDER, "name", name, "value", value);
     }
 
-    private void open(String name, String... attributes) {
+    /** Opens element {@code name} with attribute name-value pairs. */
+    void open(String name, String... attributes) {
         start(name, attributes);
         sb.append('>');
         depth++;
     }
 
-    private void empty(String name, String... attributes) {
+    /** An empty element {@code name} with attribute name-value pairs. */
+    void empty(String name, String... attributes) {
         start(name, attributes);
         sb.append("/>");
     }
@@ -208,7 +157,8 @@ public final class PmmlWriter {
         }
     }
 
-    private void close(String name) {
+    /** Closes element {@code name}. */
+    void close(String name) {
         depth--;
         indent();
         sb.append("</").append(name).append('>');
