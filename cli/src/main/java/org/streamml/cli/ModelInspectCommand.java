@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.streamml.ml.model.KMeansModel;
-import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.model.Model;
 import org.streamml.modelio.ModelFile;
 import org.streamml.modelio.ModelIO;
@@ -15,7 +13,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code streamml model inspect FILE}: a model file's format, type, dimensions, version and provenance. */
+/**
+ * {@code streamml model inspect FILE}: a model file's format, type, the model's own
+ * {@link Model#summary()} (dimensions, threshold, cluster weights, effective count…), version and
+ * provenance.
+ */
 @Command(name = "inspect",
         mixinStandardHelpOptions = true,
         description = "Show a model file's format, type, dimensions, version and provenance.")
@@ -36,15 +38,8 @@ public final class ModelInspectCommand implements Callable<Integer> {
         line(out, "file", file.toString());
         line(out, "format", ModelIO.detectFormat(file).name().toLowerCase(Locale.ROOT));
         line(out, "type", m.type());
-        if (m instanceof KMeansModel km) {
-            line(out, "dimensions", km.k() + " clusters × " + km.numFeatures() + " features");
-            line(out, "cluster weights", sum(km.clusterWeights()) + " in total");
-        } else {
-            line(out, "dimensions", m.numFeatures() + " features");
-        }
-        if (m instanceof LogisticRegressionModel log) {
-            line(out, "threshold", log.threshold().isPresent() ? Double.toString(log.threshold().getAsDouble())
-                    : "none (predicts probabilities)");
+        for (Map.Entry<String, String> fact : m.summary().entrySet()) {
+            line(out, fact.getKey(), fact.getValue());
         }
         line(out, "version", m.version() + " batches applied");
         line(out, "last batch", m.lastBatchTimeMillis() == Model.NO_BATCH ? "none"
@@ -62,13 +57,5 @@ public final class ModelInspectCommand implements Callable<Integer> {
 
     private static void line(PrintWriter out, String name, String value) {
         out.printf("%-16s %s%n", name + ":", value);
-    }
-
-    private static double sum(double[] values) {
-        double s = 0;
-        for (double v : values) {
-            s += v;
-        }
-        return s;
     }
 }

@@ -15,9 +15,6 @@ import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.DenseVector;
 import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.linalg.Vectors;
-import org.streamml.ml.model.KMeansModel;
-import org.streamml.ml.model.LinearRegressionModel;
-import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.model.Model;
 import org.streamml.modelio.ModelIO;
 import org.streamml.streaming.io.AtomicFile;
@@ -31,7 +28,9 @@ import picocli.CommandLine.Spec;
  * the layout {@code train} reads; a CSV row with one column more than the model's dimension has its
  * label first, which is ignored. The output is CSV with a header and one row per input row, in order:
  * {@code prediction} (linear regression), {@code class,probability} (logistic regression) or
- * {@code cluster} (k-means, 0-based); to standard output, or written atomically to {@code --output}.
+ * {@code cluster} (k-means, 0-based), as the model's {@link Model#outputNames()} and
+ * {@link Model#appendOutputs} say, so any model type model-io reads works; to standard output, or
+ * written atomically to {@code --output}.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Apply a saved model to every row of a CSV or LibSVM file.")
@@ -100,22 +99,12 @@ public final class PredictCommand implements Callable<Integer> {
                 + " columns, the model expects " + dim + " features (or " + (dim + 1) + " with a label first)");
     }
 
+    /** The model's {@link Model#outputNames()}: {@code prediction}, {@code class,probability}, {@code cluster}. */
     private static String header(Model model) {
-        if (model instanceof LinearRegressionModel) {
-            return "prediction";
-        }
-        return model instanceof LogisticRegressionModel ? "class,probability" : "cluster";
+        return String.join(",", model.outputNames());
     }
 
     private static void append(StringBuilder line, Model model, Vector x) {
-        if (model instanceof LinearRegressionModel m) {
-            line.append(m.predict(x));
-        } else if (model instanceof LogisticRegressionModel m) {
-            double p = m.probability(x);
-            double t = m.threshold().orElse(LogisticRegressionModel.DEFAULT_THRESHOLD);
-            line.append(p > t ? 1 : 0).append(',').append(p);
-        } else {
-            line.append(((KMeansModel) model).predict(x));
-        }
+        model.appendOutputs(line, x);
     }
 }

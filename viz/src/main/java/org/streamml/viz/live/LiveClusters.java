@@ -3,7 +3,6 @@ package org.streamml.viz.live;
 import java.util.function.Consumer;
 import org.jfree.chart.JFreeChart;
 import org.streamml.ml.model.KMeansModel;
-import org.streamml.ml.model.Model;
 import org.streamml.streaming.DStream;
 import org.streamml.streaming.function.Function;
 import org.streamml.streaming.function.VoidFunction2;
@@ -18,7 +17,7 @@ import org.streamml.viz.chart.Projection;
  * centers are projected with the given {@link Projection} or, without one, with the first two principal
  * components of the first points (or centers) the chart draws, fixed from then on so the view is stable.
  */
-public final class LiveClusters extends LiveChart implements Consumer<Model> {
+public final class LiveClusters extends LiveChart implements Consumer<KMeansModel> {
     private final int k;
     private final int dimension;
     private final History points;
@@ -79,16 +78,16 @@ public final class LiveClusters extends LiveChart implements Consumer<Model> {
     }
 
     /**
-     * Appends the centers of {@code model}, a {@link KMeansModel} with this chart's k and dimension, to the
-     * center paths and publishes.
+     * Appends the centers of {@code m}, a model with this chart's k and dimension, to the center paths and
+     * publishes. The chart is a {@code Consumer<KMeansModel>}: {@code streamingKMeans.onModel(chart)}.
      */
     @Override
-    public void accept(Model model) {
-        if (!(model instanceof KMeansModel m) || m.k() != k || m.numFeatures() != dimension) {
+    public void accept(KMeansModel m) {
+        if (m.k() != k || m.numFeatures() != dimension) {
             throw new IllegalArgumentException("chart '" + name() + "' expects a k-means model with k=" + k
-                    + " and dimension " + dimension + " but got " + model);
+                    + " and dimension " + dimension + " but got " + m);
         }
-        centers.append(m.version(), LiveModelParameters.parameters(m));
+        centers.append(m.version(), m.parameters());
         publish();
     }
 

@@ -4,17 +4,16 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.jfree.chart.JFreeChart;
-import org.streamml.ml.model.KMeansModel;
-import org.streamml.ml.model.LinearRegressionModel;
-import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.model.Model;
 import org.streamml.viz.chart.ChartText;
 import org.streamml.viz.chart.TimeSeriesCharts;
 
 /**
- * A model's parameters after each batch: the weights and intercept of a linear or logistic model, or the
- * coordinates of every k-means center, one line each, over the model's version (batches applied). Give
- * it to a learner as its per-batch model callback; each call appends and publishes.
+ * A model's parameters after each batch, one line each over the model's version (batches applied): the
+ * model's {@link Model#parameters()} named by {@link Model#parameterName} (the weights and intercept of
+ * a linear or logistic model, the coordinates of every k-means center; any other model type the same
+ * way). Give it to a learner as its model listener ({@code learner.onModel(chart)}); each call appends
+ * and publishes.
  */
 public final class LiveModelParameters extends LiveChart implements Consumer<Model> {
     private final int maxLines;
@@ -60,7 +59,7 @@ public final class LiveModelParameters extends LiveChart implements Consumer<Mod
     @Override
     public void accept(Model model) {
         Objects.requireNonNull(model, "model");
-        double[] params = parameters(model);
+        double[] params = model.parameters();
         State s = state;
         if (s == null) {
             s = new State(model.type(), names(model, params.length), new History(capacity, params.length));
@@ -73,41 +72,10 @@ public final class LiveModelParameters extends LiveChart implements Consumer<Mod
         publish();
     }
 
-    /** The parameters of {@code model} in the chart's order. */
-    static double[] parameters(Model model) {
-        if (model instanceof LinearRegressionModel m) {
-            return withIntercept(m.weights(), m.intercept());
-        }
-        if (model instanceof LogisticRegressionModel m) {
-            return withIntercept(m.weights(), m.intercept());
-        }
-        KMeansModel m = (KMeansModel) model;
-        int d = m.numFeatures();
-        double[] out = new double[m.k() * d];
-        for (int j = 0; j < m.k(); j++) {
-            System.arraycopy(m.center(j), 0, out, j * d, d);
-        }
-        return out;
-    }
-
-    private static double[] withIntercept(double[] weights, double intercept) {
-        double[] out = Arrays.copyOf(weights, weights.length + 1);
-        out[weights.length] = intercept;
-        return out;
-    }
-
     private static String[] names(Model model, int count) {
         String[] names = new String[count];
-        if (model instanceof KMeansModel m) {
-            int d = m.numFeatures();
-            for (int i = 0; i < count; i++) {
-                names[i] = "center " + (i / d) + "[" + (i % d) + "]";
-            }
-        } else {
-            for (int i = 0; i < count - 1; i++) {
-                names[i] = "w" + i;
-            }
-            names[count - 1] = "intercept";
+        for (int i = 0; i < count; i++) {
+            names[i] = model.parameterName(i);
         }
         return names;
     }
