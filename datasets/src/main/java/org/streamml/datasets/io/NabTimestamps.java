@@ -1,6 +1,9 @@
 package org.streamml.datasets.io;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -8,7 +11,9 @@ import java.time.format.DateTimeFormatter;
  * NAB's timestamps, {@code yyyy-MM-dd HH:mm:ss} with an optional fraction of a second (the windows file
  * writes {@code .ffffff}), as milliseconds since the epoch reading the wall-clock time as UTC: the form the
  * NAB scorer ({@code org.streamml.ml.evaluation.nab}) and the anomaly detectors take. NAB's files carry no
- * zone, so UTC only gives every wall-clock time one number; no daylight saving is applied.
+ * zone, so UTC only gives every wall-clock time one number; no daylight saving is applied. The calendar
+ * (month lengths, leap years, days since the epoch) is {@code java.time}'s; the scan of the fixed-width
+ * fields stays a loop over characters, because it runs once per record of a NAB file.
  */
 public final class NabTimestamps {
     /** What {@link #parse(char[], int, int)} returns for text that is not a timestamp. */
@@ -41,7 +46,7 @@ public final class NabTimestamps {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L), 0, ZoneOffset.UTC).format(FORMAT);
     }
 
-    /** The timestamp in {@code b[from, to)} as {@link #parseMillis} reads it, or {@link #INVALID}; allocates nothing. */
+    /** The timestamp in {@code b[from, to)} as {@link #parseMillis} reads it, or {@link #INVALID}. */
     static long parse(char[] b, int from, int to) {
         int n = to - from;
         if (n < 19 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':' || b[from + 16] != ':'
@@ -55,7 +60,7 @@ public final class NabTimestamps {
         int minute = digits(b, from + 14, 2);
         int second = digits(b, from + 17, 2);
         if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1
-                || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+                || day > Month.of(month).length(Year.isLeap(year)) || hour > 23 || minute > 59 || second > 59) {
             return INVALID;
         }
         int millis = 0;
@@ -73,8 +78,8 @@ public final class NabTimestamps {
                 scale /= 10;
             }
         }
-        return epochDay(year, month, day) * MILLIS_PER_DAY + ((hour * 60L + minute) * 60L + second) * 1000L
-                + millis;
+        long secondOfDay = (hour * 60L + minute) * 60L + second;
+        return LocalDate.of(year, month, day).toEpochDay() * MILLIS_PER_DAY + secondOfDay * 1000L + millis;
     }
 
     private static int digits(char[] b, int from, int count) {
@@ -87,23 +92,5 @@ public final class NabTimestamps {
             v = v * 10 + d;
         }
         return v;
-    }
-
-    private static int daysInMonth(int year, int month) {
-        if (month == 2) {
-            boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-            return leap ? 29 : 28;
-        }
-        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
-    }
-
-    /** Days since 1970-01-01 of a proleptic Gregorian date (the civil-from-days inverse, era based). */
-    private static long epochDay(int year, int month, int day) {
-        int y = month <= 2 ? year - 1 : year;
-        int era = Math.floorDiv(y, 400);
-        int yearOfEra = y - era * 400;
-        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-        return era * 146_097L + dayOfEra - 719_468L;
     }
 }
