@@ -130,7 +130,7 @@ class ModelFormatErrorsTest {
         byte[] b = binary(KMEANS);
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(12, 9);
         assertContains(message(write("type9.bin", b)), "byte 12 (model type)", "found model type code 9",
-                "expected 1 (linear-regression), 2 (logistic-regression) or 3 (kmeans)");
+                "expected 1 (linear-regression), 2 (logistic-regression), 3 (kmeans) or 100 (running-mean)");
     }
 
     @Test
