@@ -209,10 +209,21 @@ public abstract class DStream<T> {
         }, -1);
     }
 
-    /** A one-record batch holding the number of records of each batch; an empty batch gives 0. */
+    /**
+     * A batch holding one record, the number of records of each batch; an empty batch gives 0. As in
+     * Spark (a reduce by the {@code null} key), the batch has the context's default partition count, the
+     * count being in partition 0 and the others empty.
+     */
     public DStream<Long> count() {
-        return new TransformedDStream<>(this, "count",
-                b -> Batch.split(b.time(), List.of(b.count()), 1, b.executor()), 1);
+        int partitions = context.defaultPartitions();
+        return new TransformedDStream<>(this, "count", b -> {
+            List<List<Long>> parts = new java.util.ArrayList<>(partitions);
+            parts.add(List.of(b.count()));
+            for (int p = 1; p < partitions; p++) {
+                parts.add(List.of());
+            }
+            return new Batch<>(b.time(), parts, b.executor());
+        }, partitions);
     }
 
     /** A one-record batch holding the reduction of each batch; an empty batch gives an empty batch. */
@@ -260,7 +271,9 @@ public abstract class DStream<T> {
      * The incremental {@link #reduceByWindow(Function2, Duration, Duration)}: each window is the previous
      * one with {@code inverse} removing the batches that left it and {@code f} adding those that entered.
      * Once data has arrived, a window that became empty gives the "zero" left by the inverse (Spark's
-     * behaviour), not an empty batch.
+     * behaviour), not an empty batch; this holds for a slide shorter than or equal to the window. With a
+     * slide longer than the window, each window is reduced from its own batches (see the differences
+     * from Spark in the README).
      */
     public DStream<T> reduceByWindow(Function2<T, T, T> f, Function2<T, T, T> inverse, Duration window,
                                      Duration slide) {
@@ -271,7 +284,8 @@ public abstract class DStream<T> {
 
     /**
      * Every {@code slide}, the number of records in the last {@code window}, computed incrementally: empty
-     * before any data, then 0 for an empty window.
+     * before any data, then 0 for an empty window (slide at most the window, as for
+     * {@link #reduceByWindow(Function2, Function2, Duration, Duration)}).
      */
     public DStream<Long> countByWindow(Duration window, Duration slide) {
         return map(x -> 1L).reduceByWindow(Long::sum, (a, b) -> a - b, window, slide);

@@ -9,28 +9,62 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A stream fed by a {@link Source}: at every batch interval it polls the source and splits the records
  * into the stream's partitions, contiguously and in order; a {@link PartitionedSource} is instead
- * planned into the stream's partitions, each read by a task where it is processed. It remembers the source offsets of every
- * batch it still keeps ({@link #offsetsAt}).
+ * planned into the stream's partitions, each read by a task where it is processed. For a
+ * {@link ReplayableSource} it remembers the source offsets of every batch it still keeps
+ * ({@link #offsetsAt}).
  *
  * @param <T> record type
  */
 public final class InputDStream<T> extends DStream<T> {
-    /** The source offsets a batch covered: records {@code [start, end)}. */
-    public record Offsets(long start, long end) {
+    /**
+     * The source offsets a batch of a replayable source covered: from {@code from} (its first record) until
+     * {@code until} (the first record of the next batch), per source partition.
+     */
+    public record OffsetRange(SourceOffsets from, SourceOffsets until) {
+        /** A range; {@code until} must be at or after {@code from}. */
+        public OffsetRange {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(until, "until");
+            if (!until.isAtOrAfter(from)) {
+                throw new IllegalArgumentException("offsets " + until + " are not at or after " + from);
+            }
+        }
+
+        /** The number of records in the range, over all partitions. */
+        public long records() {
+            return until.recordsSince(from);
+        }
     }
 
     private final Source<T> source;
+    /** The source as a replayable one, or {@code null}: the capability is its type, checked once. */
+    private final ReplayableSource<T> replayable;
     private final int partitions;
-    private final Map<Time, Offsets> offsets = new ConcurrentHashMap<>();
+    private final int emptyPartitions;
+    private final Map<Time, OffsetRange> offsets = new ConcurrentHashMap<>();
     private volatile boolean exhausted;
 
     InputDStream(StreamingContext context, String operation, Source<T> source, int partitions) {
+        this(context, operation, source, partitions, partitions);
+    }
+
+    /**
+     * An input stream whose batches without records have {@code emptyPartitions} partitions instead of
+     * {@code partitions} (Spark's queue stream gives one empty partition when the queue is drained).
+     */
+    InputDStream(StreamingContext context, String operation, Source<T> source, int partitions,
+                 int emptyPartitions) {
         super(context, operation);
         this.source = Objects.requireNonNull(source, "source");
+        this.replayable = source instanceof ReplayableSource<T> r ? r : null;
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
         }
+        if (emptyPartitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1: " + emptyPartitions);
+        }
         this.partitions = partitions;
+        this.emptyPartitions = emptyPartitions;
         context.graph().addInput(this);
     }
 
@@ -54,8 +88,11 @@ public final class InputDStream<T> extends DStream<T> {
         return partitions;
     }
 
-    /** The source offsets of the batch at {@code time}, if that batch is still remembered. */
-    public Optional<Offsets> offsetsAt(Time time) {
+    /**
+     * The source offsets of the batch at {@code time}, if the source is a {@link ReplayableSource} and that
+     * batch is still remembered (the last 100 batches).
+     */
+    public Optional<OffsetRange> offsetsAt(Time time) {
         return Optional.ofNullable(offsets.get(time));
     }
 
@@ -66,7 +103,7 @@ public final class InputDStream<T> extends DStream<T> {
 
     @Override
     protected Optional<Batch<T>> compute(Time time) {
-        long start = source.offset();
+        SourceOffsets from = replayable == null ? null : replayable.offsets();
         Batch<T> batch;
         try {
             if (source instanceof PartitionedSource<T> partitioned) {
@@ -75,13 +112,17 @@ public final class InputDStream<T> extends DStream<T> {
                 batch = new Batch<>(time, context().executor().computePartitions(readers,
                         PartitionedSource.PartitionReader::read), context().executor());
             } else {
-                batch = Batch.split(time, source.poll(time), partitions, context().executor());
+                List<T> records = source.poll(time);
+                batch = Batch.split(time, records, records.isEmpty() ? emptyPartitions : partitions,
+                        context().executor());
             }
         } catch (Exception e) {
             throw StreamingException.wrap(describe(), time, e);
         }
-        offsets.put(time, new Offsets(start, source.offset()));
-        offsets.keySet().removeIf(t -> t.millis() <= time.millis() - 100 * slideDuration().millis());
+        if (replayable != null) {
+            offsets.put(time, new OffsetRange(from, replayable.offsets()));
+            offsets.keySet().removeIf(t -> t.millis() <= time.millis() - 100 * slideDuration().millis());
+        }
         exhausted = source.isExhausted();
         return Optional.of(batch);
     }

@@ -4,19 +4,30 @@ import java.util.List;
 import java.util.Optional;
 import org.streamml.streaming.function.Function2;
 
-/** A per-batch binary key operation (join, cogroup) over two pair streams with the same slide. */
+/**
+ * A per-batch binary key operation (join, cogroup) over two pair streams with the same slide, hash-partitioned
+ * into a fixed partition count (Spark's {@code transformWith} of the two RDDs).
+ */
 final class JoinedDStream<K, V, W, R> extends DStream<R> {
     private final PairDStream<K, V> left;
     private final PairDStream<K, W> right;
     private final Function2<PairBatch<K, V>, PairBatch<K, W>, Batch<R>> f;
+    private final int partitions;
 
-    JoinedDStream(PairDStream<K, V> left, PairDStream<K, W> right, String operation,
+    /** {@code f} must give batches of {@code partitions} partitions. */
+    JoinedDStream(PairDStream<K, V> left, PairDStream<K, W> right, String operation, int partitions,
                   Function2<PairBatch<K, V>, PairBatch<K, W>, Batch<R>> f) {
         super(left.context(), operation);
         checkSameSlide(List.of(left, right));
         this.left = left;
         this.right = right;
         this.f = f;
+        this.partitions = partitions;
+    }
+
+    @Override
+    public int numPartitions() {
+        return partitions;
     }
 
     @Override

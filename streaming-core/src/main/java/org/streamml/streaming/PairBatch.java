@@ -240,6 +240,61 @@ public final class PairBatch<K, V> extends Batch<Pair<K, V>> {
         });
     }
 
+    /** Right outer join: every value of {@code other}, with each matching value of this batch or empty. */
+    public <W> PairBatch<K, Pair<Optional<V>, W>> rightOuterJoin(PairBatch<K, W> other) {
+        return rightOuterJoin(other, numPartitions());
+    }
+
+    /** Right outer join into {@code numPartitions} partitions. */
+    public <W> PairBatch<K, Pair<Optional<V>, W>> rightOuterJoin(PairBatch<K, W> other, int numPartitions) {
+        return cogroup(other, numPartitions).flatMapValues(g -> {
+            List<Pair<Optional<V>, W>> out = new ArrayList<>();
+            if (g.key().isEmpty()) {
+                for (W w : g.value()) {
+                    out.add(Pair.of(Optional.empty(), w));
+                }
+            }
+            for (V v : g.key()) {
+                for (W w : g.value()) {
+                    out.add(Pair.of(Optional.of(v), w));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Full outer join: every pair of matching values, and each value without a match on the other side
+     * paired with empty.
+     */
+    public <W> PairBatch<K, Pair<Optional<V>, Optional<W>>> fullOuterJoin(PairBatch<K, W> other) {
+        return fullOuterJoin(other, numPartitions());
+    }
+
+    /** Full outer join into {@code numPartitions} partitions. */
+    public <W> PairBatch<K, Pair<Optional<V>, Optional<W>>> fullOuterJoin(PairBatch<K, W> other,
+                                                                         int numPartitions) {
+        return cogroup(other, numPartitions).flatMapValues(g -> {
+            List<Pair<Optional<V>, Optional<W>>> out = new ArrayList<>();
+            if (g.value().isEmpty()) {
+                for (V v : g.key()) {
+                    out.add(Pair.of(Optional.of(v), Optional.empty()));
+                }
+            } else if (g.key().isEmpty()) {
+                for (W w : g.value()) {
+                    out.add(Pair.of(Optional.empty(), Optional.of(w)));
+                }
+            } else {
+                for (V v : g.key()) {
+                    for (W w : g.value()) {
+                        out.add(Pair.of(Optional.of(v), Optional.of(w)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     private static void checkPartitions(int numPartitions) {
         if (numPartitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1: " + numPartitions);

@@ -11,7 +11,8 @@ import org.streamml.streaming.function.Predicate;
 
 /**
  * A stream of key-value {@link Pair}s with the key-based operations. Per-batch operations hash-partition
- * by key ({@link PairBatch}); the default partition count is the parent's.
+ * by key ({@link PairBatch}); the default partition count is the parent's, except for joins and cogroup, which
+ * use the context's default partition count as Spark does.
  *
  * <pre>{@code
  * PairDStream<String, Long> counts = words.mapToPair(w -> Pair.of(w, 1L)).reduceByKey(Long::sum);
@@ -96,19 +97,84 @@ public final class PairDStream<K, V> extends DStream<Pair<K, V>> {
         return perBatchPairs("flatMapValues", b -> b.flatMapValues(f), -1);
     }
 
-    /** Per batch: the inner join with {@code other}'s batch at the same time (same slide required). */
+    /**
+     * Per batch: the inner join with {@code other}'s batch at the same time (same slide required), one
+     * {@code (k, (v, w))} per pair of values with the same key, in the context's default partition count
+     * (Spark's default parallelism).
+     */
     public <W> PairDStream<K, Pair<V, W>> join(PairDStream<K, W> other) {
-        return of(new JoinedDStream<>(this, other, "join", (a, b) -> a.join(b)));
+        return join(other, context().defaultPartitions());
     }
 
-    /** Per batch: the left outer join with {@code other}'s batch at the same time. */
+    /** {@link #join(PairDStream)} hash-partitioned into {@code numPartitions} partitions. */
+    public <W> PairDStream<K, Pair<V, W>> join(PairDStream<K, W> other, int numPartitions) {
+        checkPartitions(numPartitions);
+        return of(new JoinedDStream<>(this, other, "join", numPartitions, (a, b) -> a.join(b, numPartitions)));
+    }
+
+    /**
+     * Per batch: the left outer join with {@code other}'s batch at the same time: every value of this
+     * stream, with each matching value of {@code other} or {@link Optional#empty()}.
+     */
     public <W> PairDStream<K, Pair<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other) {
-        return of(new JoinedDStream<>(this, other, "leftOuterJoin", (a, b) -> a.leftOuterJoin(b)));
+        return leftOuterJoin(other, context().defaultPartitions());
     }
 
-    /** Per batch: every key's values from this stream and from {@code other}. */
+    /** {@link #leftOuterJoin(PairDStream)} hash-partitioned into {@code numPartitions} partitions. */
+    public <W> PairDStream<K, Pair<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other, int numPartitions) {
+        checkPartitions(numPartitions);
+        return of(new JoinedDStream<>(this, other, "leftOuterJoin", numPartitions,
+                (a, b) -> a.leftOuterJoin(b, numPartitions)));
+    }
+
+    /**
+     * Per batch: the right outer join with {@code other}'s batch at the same time: every value of
+     * {@code other}, with each matching value of this stream or {@link Optional#empty()}.
+     *
+     * <pre>{@code
+     * // clicks without a matching view get Optional.empty() as the view
+     * PairDStream<String, Pair<Optional<View>, Click>> joined = views.rightOuterJoin(clicks);
+     * }</pre>
+     */
+    public <W> PairDStream<K, Pair<Optional<V>, W>> rightOuterJoin(PairDStream<K, W> other) {
+        return rightOuterJoin(other, context().defaultPartitions());
+    }
+
+    /** {@link #rightOuterJoin(PairDStream)} hash-partitioned into {@code numPartitions} partitions. */
+    public <W> PairDStream<K, Pair<Optional<V>, W>> rightOuterJoin(PairDStream<K, W> other, int numPartitions) {
+        checkPartitions(numPartitions);
+        return of(new JoinedDStream<>(this, other, "rightOuterJoin", numPartitions,
+                (a, b) -> a.rightOuterJoin(b, numPartitions)));
+    }
+
+    /**
+     * Per batch: the full outer join with {@code other}'s batch at the same time: every pair of matching
+     * values, and every value without a match on the other side paired with {@link Optional#empty()}.
+     */
+    public <W> PairDStream<K, Pair<Optional<V>, Optional<W>>> fullOuterJoin(PairDStream<K, W> other) {
+        return fullOuterJoin(other, context().defaultPartitions());
+    }
+
+    /** {@link #fullOuterJoin(PairDStream)} hash-partitioned into {@code numPartitions} partitions. */
+    public <W> PairDStream<K, Pair<Optional<V>, Optional<W>>> fullOuterJoin(PairDStream<K, W> other,
+                                                                          int numPartitions) {
+        checkPartitions(numPartitions);
+        return of(new JoinedDStream<>(this, other, "fullOuterJoin", numPartitions,
+                (a, b) -> a.fullOuterJoin(b, numPartitions)));
+    }
+
+    /**
+     * Per batch: every key's values from this stream and from {@code other} (either list may be empty),
+     * in the context's default partition count.
+     */
     public <W> PairDStream<K, Pair<List<V>, List<W>>> cogroup(PairDStream<K, W> other) {
-        return of(new JoinedDStream<>(this, other, "cogroup", (a, b) -> a.cogroup(b)));
+        return cogroup(other, context().defaultPartitions());
+    }
+
+    /** {@link #cogroup(PairDStream)} hash-partitioned into {@code numPartitions} partitions. */
+    public <W> PairDStream<K, Pair<List<V>, List<W>>> cogroup(PairDStream<K, W> other, int numPartitions) {
+        checkPartitions(numPartitions);
+        return of(new JoinedDStream<>(this, other, "cogroup", numPartitions, (a, b) -> a.cogroup(b, numPartitions)));
     }
 
     // ------------------------------------------------------------------ windows by key
@@ -140,8 +206,10 @@ public final class PairDStream<K, V> extends DStream<Pair<K, V>> {
     /**
      * The incremental {@link #reduceByKeyAndWindow(Function2, Duration, Duration)}: each window's value per
      * key is the previous window's, with {@code inverse} removing the batches that left and {@code f}
-     * adding those that entered. Keys stay, even when back at "zero"; use the form with a filter to drop
-     * them. Values must not be {@code null}.
+     * adding those that entered. As in Spark, keys stay, even when back at "zero" (for a slide equal to
+     * the window too: a key absent from a window keeps the value its previous window's batches were
+     * inverted to); use the form with a filter to drop them. A slide longer than the window reduces each
+     * window from its own batches, so only the keys present in it appear. Values must not be {@code null}.
      */
     public PairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> f, Function2<V, V, V> inverse,
                                                   Duration window, Duration slide) {

@@ -17,7 +17,7 @@ import java.util.List;
  *
  * @param <T> record type
  */
-public interface PartitionedSource<T> extends Source<T> {
+public interface PartitionedSource<T> extends ReplayableSource<T> {
 
     /**
      * Reads one partition of one planned batch; serializable (with registered types only) because it is
@@ -33,7 +33,7 @@ public interface PartitionedSource<T> extends Source<T> {
 
     /**
      * Plans the batch at {@code batchTime} as {@code numPartitions} readers, in partition order, and moves
-     * the source's offset past the batch. Called once per batch time, in increasing order.
+     * the source's {@link #offsets()} past the batch. Called once per batch time, in increasing order.
      */
     List<PartitionReader<T>> plan(Time batchTime, int numPartitions) throws Exception;
 
@@ -45,10 +45,5 @@ public interface PartitionedSource<T> extends Source<T> {
             out.addAll(r.read());
         }
         return out;
-    }
-
-    @Override
-    default boolean isReplayable() {
-        return true;
     }
 }

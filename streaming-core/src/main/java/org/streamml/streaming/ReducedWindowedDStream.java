@@ -19,9 +19,12 @@ import org.streamml.streaming.function.Predicate;
  * entering), run where the previous window's partition is (on a cluster, a worker), and the state is
  * checkpointed to the driver every {@link StateDStream#CHECKPOINT_EVERY} windows.
  *
- * <p>When the previous window is not available (the slide is at least the window, or a downstream
- * operation asked for a later time first) the window is reduced from scratch, which gives the same
- * result.
+ * <p>A slide equal to the window is incremental too, as in Spark: the batches leaving are exactly the
+ * previous window's, so a key of the previous window stays with its "zero" value unless the filter drops
+ * it. When the previous window is not available (a downstream operation asked for a later time first,
+ * or the first window) the window is reduced from scratch, which gives the same result. A slide longer
+ * than the window is always reduced from scratch (each window from its own batches): Spark's inverse
+ * would also remove the batches of the gaps, which never entered a window.
  */
 final class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
     private final DStream<Pair<K, V>> reduced;
@@ -78,7 +81,7 @@ final class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
     protected Optional<Batch<Pair<K, V>>> compute(Time time) {
         Time previous = time.minus(slide);
         Time last = stateTime == null ? context().zeroTime() : stateTime;
-        boolean incremental = slide.compareTo(window) < 0 && last.equals(previous) && state != null;
+        boolean incremental = slide.compareTo(window) <= 0 && last.equals(previous) && state != null;
         List<Batch<Pair<K, V>>> leaving;
         List<Batch<Pair<K, V>>> entering;
         if (incremental) {

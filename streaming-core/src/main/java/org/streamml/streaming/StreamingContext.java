@@ -187,9 +187,13 @@ public final class StreamingContext implements AutoCloseable {
         return queueStream(queue, true);
     }
 
-    /** An input stream taking one list per batch, or all that is queued if not {@code oneAtATime}. */
+    /**
+     * An input stream taking one list per batch, or all that is queued if not {@code oneAtATime}. A list is
+     * split into the default partition count; a batch with no records (the queue drained) has one empty
+     * partition, as Spark's queue stream gives.
+     */
     public <T> InputDStream<T> queueStream(Queue<? extends List<T>> queue, boolean oneAtATime) {
-        return new InputDStream<>(this, "queueStream", new QueueSource<>(queue, oneAtATime), defaultPartitions());
+        return new InputDStream<>(this, "queueStream", new QueueSource<>(queue, oneAtATime), defaultPartitions(), 1);
     }
 
     /** An input stream taking {@code recordsPerBatch} records per batch from {@code records}. */

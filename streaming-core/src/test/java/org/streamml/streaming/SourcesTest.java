@@ -28,9 +28,9 @@ class SourcesTest {
         assertTrue(ssc.awaitTerminationOrTimeout(10_000), "a finite replay stops by itself");
         assertEquals(Map.of(1000L, List.of("l1", "l2", "l3"), 2000L, List.of("l4", "l5", "l6"),
                 3000L, List.of("l7")), out);
-        assertEquals(Optional.of(new InputDStream.Offsets(0, 3)), lines.offsetsAt(Time.ofMillis(1000)));
-        assertEquals(Optional.of(new InputDStream.Offsets(6, 7)), lines.offsetsAt(Time.ofMillis(3000)));
-        assertTrue(lines.source().isReplayable());
+        assertEquals(Optional.of(new InputDStream.OffsetRange(SourceOffsets.of(0), SourceOffsets.of(3))), lines.offsetsAt(Time.ofMillis(1000)));
+        assertEquals(Optional.of(new InputDStream.OffsetRange(SourceOffsets.of(6), SourceOffsets.of(7))), lines.offsetsAt(Time.ofMillis(3000)));
+        assertTrue(lines.source() instanceof ReplayableSource<String>, "a file replay is a replayable source");
     }
 
     @Test
@@ -60,9 +60,9 @@ class SourcesTest {
         assertEquals(List.of(), source.poll(Time.ofMillis(3000)));
         Files.move(dir.resolve(".c.txt.tmp"), dir.resolve("c.txt"));
         assertEquals(List.of("hidden"), source.poll(Time.ofMillis(4000)));
-        assertEquals(4, source.offset());
+        assertEquals(4, source.linesTaken());
         assertFalse(source.isExhausted());
-        assertFalse(source.isReplayable());
+        assertFalse(ReplayableSource.class.isAssignableFrom(source.getClass()), "a directory is not replayable");
     }
 
     @Test
@@ -85,12 +85,12 @@ class SourcesTest {
         org.streamml.streaming.source.FileReplaySource source =
                 new org.streamml.streaming.source.FileReplaySource(file, 2);
         assertEquals(List.of("l1", "l2"), source.poll(Time.ofMillis(1000)));
-        source.seek(1);
-        assertEquals(1, source.offset());
+        source.seek(SourceOffsets.of(1));
+        assertEquals(SourceOffsets.of(1), source.offsets());
         assertEquals(List.of("l2", "l3"), source.poll(Time.ofMillis(2000)));
         assertEquals(List.of("l4"), source.poll(Time.ofMillis(3000)));
         assertTrue(source.isExhausted());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> source.seek(9));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> source.seek(SourceOffsets.of(9)));
         assertTrue(e.getMessage().contains("past the end"), e.getMessage());
         source.close();
     }
@@ -103,7 +103,7 @@ class SourcesTest {
             Map<Long, List<Long>> counts = h.collect(in.count());
             h.run(2);
             assertEquals(Map.of(1000L, List.of(2500L), 2000L, List.of(2500L)), counts);
-            assertEquals(Optional.of(new InputDStream.Offsets(2500, 5000)), in.offsetsAt(Time.ofMillis(2000)));
+            assertEquals(Optional.of(new InputDStream.OffsetRange(SourceOffsets.of(2500), SourceOffsets.of(5000))), in.offsetsAt(Time.ofMillis(2000)));
         }
     }
 }

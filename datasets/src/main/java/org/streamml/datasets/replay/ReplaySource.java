@@ -3,15 +3,16 @@ package org.streamml.datasets.replay;
 import java.util.List;
 import java.util.Objects;
 import org.streamml.streaming.Duration;
-import org.streamml.streaming.Source;
+import org.streamml.streaming.ReplayableSource;
+import org.streamml.streaming.SourceOffsets;
 import org.streamml.streaming.Time;
 import org.streamml.streaming.source.IterableSource;
 
 /**
  * A replayable engine source over an {@link Iterable} whose passes repeat the same records (a
  * {@link org.streamml.datasets.io.RecordFile}, a seeded generator, a list). Each batch takes the next
- * {@code recordsPerBatch} records; the offset is the index of the next record, and {@link #seek} restarts
- * a pass and skips to it, which reproduces the same records. Passes that hold a file are closed when the
+ * {@code recordsPerBatch} records; its offsets are one source partition whose position is the index of
+ * the next record, and {@link #seek} restarts a pass and skips to it, which reproduces the same records. Passes that hold a file are closed when the
  * source moves on, ends or closes. The batching, offsets and seeking are the engine's {@link IterableSource};
  * this adds pacing by a {@link Duration} and the batch size.
  *
@@ -25,7 +26,7 @@ import org.streamml.streaming.source.IterableSource;
  *
  * @param <T> record type
  */
-public final class ReplaySource<T> implements Source<T> {
+public final class ReplaySource<T> implements ReplayableSource<T> {
     private final IterableSource<T> source;
     private final int recordsPerBatch;
 
@@ -64,18 +65,13 @@ public final class ReplaySource<T> implements Source<T> {
     }
 
     @Override
-    public boolean isReplayable() {
-        return true;
+    public SourceOffsets offsets() {
+        return source.offsets();
     }
 
     @Override
-    public long offset() {
-        return source.offset();
-    }
-
-    @Override
-    public void seek(long target) {
-        source.seek(target);
+    public void seek(SourceOffsets offsets) {
+        source.seek(offsets);
     }
 
     @Override

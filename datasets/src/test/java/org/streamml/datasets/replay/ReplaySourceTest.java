@@ -13,6 +13,7 @@ import org.streamml.datasets.io.TextInput;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.streaming.Duration;
 import org.streamml.streaming.ManualClock;
+import org.streamml.streaming.SourceOffsets;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.Time;
 
@@ -28,11 +29,11 @@ class ReplaySourceTest {
     void shouldTakeFixedCountPerBatchAndCountOffsets() throws Exception {
         try (ReplaySource<LabeledPoint> source = new ReplaySource<>(FILE, 2)) {
             assertEquals(List.of(1.0, 2.0), labels(source.poll(Time.ofMillis(1000))));
-            assertEquals(2, source.offset());
+            assertEquals(SourceOffsets.of(2), source.offsets());
             assertEquals(List.of(3.0, 4.0), labels(source.poll(Time.ofMillis(2000))));
             assertEquals(List.of(5.0), labels(source.poll(Time.ofMillis(3000))));
             assertTrue(source.isExhausted());
-            assertEquals(5, source.offset());
+            assertEquals(SourceOffsets.of(5), source.offsets());
         }
     }
 
@@ -41,11 +42,11 @@ class ReplaySourceTest {
         try (ReplaySource<LabeledPoint> source = new ReplaySource<>(FILE, 2)) {
             source.poll(Time.ofMillis(1000));
             source.poll(Time.ofMillis(2000));
-            source.seek(1);
-            assertEquals(1, source.offset());
+            source.seek(SourceOffsets.of(1));
+            assertEquals(SourceOffsets.of(1), source.offsets());
             assertEquals(List.of(2.0, 3.0), labels(source.poll(Time.ofMillis(3000))));
             assertFalse(source.isExhausted());
-            assertThrows(IllegalArgumentException.class, () -> source.seek(6));
+            assertThrows(IllegalArgumentException.class, () -> source.seek(SourceOffsets.of(6)));
         }
     }
 

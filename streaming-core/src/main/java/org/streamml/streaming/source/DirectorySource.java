@@ -24,7 +24,8 @@ import org.streamml.streaming.Time;
  *
  * <p>At most {@code maxFilesPerBatch} files are taken per batch, the rest wait for the next one, so a
  * burst of files cannot overload a batch. Never exhausted. Not replayable (Spark recovers this source
- * from the file lists in its checkpoints; this engine has none yet); {@link #offset()} counts lines.
+ * from the file lists in its checkpoints; this engine has none yet); a plain {@link Source};
+ * {@link #linesTaken()} counts lines.
  */
 public final class DirectorySource implements Source<String> {
     private final Path directory;
@@ -110,8 +111,8 @@ public final class DirectorySource implements Source<String> {
         return false;
     }
 
-    @Override
-    public synchronized long offset() {
+    /** The number of lines given so far (a count, not a position to seek to: the source is not replayable). */
+    public synchronized long linesTaken() {
         return offset;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.streamml.streaming.PartitionedSource;
+import org.streamml.streaming.SourceOffsets;
 import org.streamml.streaming.Time;
 
 /**
@@ -25,8 +26,8 @@ import org.streamml.streaming.Time;
  * driver only scans for the ends of the batch's lines, and each partition's lines are read and decoded by
  * its own task (on a cluster, by the worker that processes them, which must see the file at the same
  * path). Paced replay uses the system clock; with a {@link org.streamml.streaming.FastForwardClock}
- * batches run back to back. Replayable: the offset is the number of lines already given (0-based line
- * number of the next one), and {@link #seek} rescans the file to a line.
+ * batches run back to back. Replayable, with one source partition whose position is the number of lines
+ * already given (the 0-based line number of the next one); {@link #seek} rescans the file to a line.
  */
 public final class FileReplaySource implements PartitionedSource<String> {
     private final Path file;
@@ -97,20 +98,18 @@ public final class FileReplaySource implements PartitionedSource<String> {
     }
 
     @Override
-    public synchronized long offset() {
-        return offset;
+    public synchronized SourceOffsets offsets() {
+        return SourceOffsets.of(offset);
     }
 
     /**
-     * Restarts at line {@code target} (0-based): the next poll starts with it.
+     * Restarts at the line (0-based) that is the offsets' position: the next poll starts with it.
      *
      * @throws IllegalArgumentException if the file has fewer lines
      */
     @Override
-    public synchronized void seek(long target) {
-        if (target < 0) {
-            throw new IllegalArgumentException("offset must be >= 0: " + target);
-        }
+    public synchronized void seek(SourceOffsets offsets) {
+        long target = offsets.singlePosition();
         try {
             open(target);
         } catch (IOException e) {

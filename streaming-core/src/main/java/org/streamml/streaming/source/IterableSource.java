@@ -7,20 +7,22 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import org.streamml.streaming.Source;
+import org.streamml.streaming.ReplayableSource;
+import org.streamml.streaming.SourceOffsets;
 import org.streamml.streaming.Time;
 
 /**
  * A source that takes up to a fixed number of records per batch from an {@link Iterable} (a list, a
  * seeded generator, a file reader). It pulls records only when a batch asks for them, so a slow stream
- * slows the producer instead of buffering. Replayable: {@link #seek} restarts the iteration and skips
- * to the offset, which reproduces the same records for a deterministic iterable. An iterator that is
+ * slows the producer instead of buffering. Replayable, with one source partition whose position is the
+ * number of records already given: {@link #seek} restarts the iteration and skips to the position, which
+ * reproduces the same records for a deterministic iterable. An iterator that is
  * {@link Closeable} (a pass over a file) is closed when {@link #seek} starts a new pass and when the source
  * closes.
  *
  * @param <T> record type
  */
-public final class IterableSource<T> implements Source<T> {
+public final class IterableSource<T> implements ReplayableSource<T> {
     private final Iterable<T> records;
     private final int recordsPerBatch;
     private Iterator<T> it;
@@ -72,20 +74,13 @@ public final class IterableSource<T> implements Source<T> {
     }
 
     @Override
-    public boolean isReplayable() {
-        return true;
+    public synchronized SourceOffsets offsets() {
+        return SourceOffsets.of(offset);
     }
 
     @Override
-    public synchronized long offset() {
-        return offset;
-    }
-
-    @Override
-    public synchronized void seek(long target) {
-        if (target < 0) {
-            throw new IllegalArgumentException("offset must be >= 0: " + target);
-        }
+    public synchronized void seek(SourceOffsets offsets) {
+        long target = offsets.singlePosition();
         closePass();
         it = records.iterator();
         offset = 0;

@@ -10,14 +10,14 @@ import org.streamml.streaming.Time;
 /**
  * A source for tests: each batch takes one list from a queue (or, with {@code oneAtATime = false},
  * everything queued), and an empty batch when the queue is empty. It is never exhausted, since more
- * may be queued; stop the context yourself. Not replayable (Spark's {@code queueStream}).
+ * may be queued; stop the context yourself. Not replayable (Spark's {@code queueStream}, which cannot
+ * be recovered from a checkpoint either): a plain {@link Source}.
  *
  * @param <T> record type
  */
 public final class QueueSource<T> implements Source<T> {
     private final Queue<? extends List<T>> queue;
     private final boolean oneAtATime;
-    private long offset;
 
     /** A source over {@code queue}, which should be thread-safe if filled while the stream runs. */
     public QueueSource(Queue<? extends List<T>> queue, boolean oneAtATime) {
@@ -35,17 +35,11 @@ public final class QueueSource<T> implements Source<T> {
                 break;
             }
         }
-        offset += out.size();
         return out;
     }
 
     @Override
     public boolean isExhausted() {
         return false;
-    }
-
-    @Override
-    public long offset() {
-        return offset;
     }
 }

@@ -176,7 +176,7 @@ public final class SocketTextSource implements Source<String> {
         return r != null && r.isFinished() && buffer.size() == 0;
     }
 
-    @Override
+    /** The number of lines taken so far (a count: the source is not replayable). */
     public synchronized long offset() {
         return offset;
     }

@@ -217,6 +217,24 @@ final class ConformancePipelines {
                 .leftOuterJoin(in.filter(x -> x % 4 == 0).mapToPair(x -> Pair.of(x % 6, 1))));
         add(c, "cogroup", "cogroup(PairDStream)", (in, d) -> keyed(in, 8)
                 .cogroup(in.filter(x -> x % 3 == 0).mapToPair(x -> Pair.of(Math.floorMod(x, 8), "v" + x))));
+        add(c, "right and full outer joins", List.of("rightOuterJoin(PairDStream)", "fullOuterJoin(PairDStream)"),
+                "Optional.empty", (in, d) -> {
+                    PairDStream<Integer, Long> left = keyed(in.filter(x -> x % 3 != 0), 7);
+                    PairDStream<Integer, Integer> right = in.filter(x -> x % 2 == 0).mapToPair(x -> Pair.of(x % 9, x));
+                    return left.rightOuterJoin(right).map(Pair::toString)
+                            .union(left.fullOuterJoin(right).map(Pair::toString));
+                });
+        add(c, "joins into partitions", List.of("join(PairDStream,int)", "leftOuterJoin(PairDStream,int)",
+                "rightOuterJoin(PairDStream,int)", "fullOuterJoin(PairDStream,int)", "cogroup(PairDStream,int)"),
+                "", (in, d) -> {
+                    PairDStream<Integer, Long> left = keyed(in, 5);
+                    PairDStream<Integer, Long> right = keyed(in.filter(x -> x % 3 == 0), 4);
+                    return left.join(right, 3).map(Pair::toString)
+                            .union(left.leftOuterJoin(right, 3).map(Pair::toString))
+                            .union(left.rightOuterJoin(right, 3).map(Pair::toString))
+                            .union(left.fullOuterJoin(right, 3).map(Pair::toString))
+                            .union(left.cogroup(right, 3).map(Pair::toString));
+                });
         add(c, "groupByKeyAndWindow", "groupByKeyAndWindow(Duration,Duration)",
                 (in, d) -> keyed(in, 4).groupByKeyAndWindow(B2, B1));
         add(c, "groupByKeyAndWindow into partitions", "groupByKeyAndWindow(Duration,Duration,int)",

@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.streamml.streaming.SourceOffsets;
 import org.streamml.streaming.Time;
 
 class IterableSourceTest {
@@ -53,7 +54,7 @@ class IterableSourceTest {
         assertEquals(List.of(1, 2), source.poll(Time.ofMillis(1000)));
         assertEquals(List.of(3, 4), source.poll(Time.ofMillis(2000)));
         assertEquals(List.of(5), source.poll(Time.ofMillis(3000)));
-        assertEquals(5, source.offset());
+        assertEquals(SourceOffsets.of(5), source.offsets());
         assertTrue(source.isExhausted());
     }
 
@@ -62,7 +63,7 @@ class IterableSourceTest {
         CountingPasses passes = new CountingPasses(5);
         IterableSource<Integer> source = new IterableSource<>(passes, 2);
         source.poll(Time.ofMillis(1000));
-        source.seek(3);
+        source.seek(SourceOffsets.of(3));
         assertEquals(List.of(3, 4), source.poll(Time.ofMillis(2000)));
         assertEquals(2, passes.opened);
         assertEquals(1, passes.closed);
@@ -74,6 +75,6 @@ class IterableSourceTest {
     void shouldRejectAnOffsetPastTheEnd() {
         IterableSource<Integer> source = new IterableSource<>(List.of(1, 2), 1);
         assertEquals("offset 3 is past the end (2 records)",
-                assertThrows(IllegalArgumentException.class, () -> source.seek(3)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> source.seek(SourceOffsets.of(3))).getMessage());
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamml.streaming.PartitionedSource;
+import org.streamml.streaming.SourceOffsets;
 import org.streamml.streaming.Time;
 
 /** File ranges and generator index ranges give the same records however a batch is partitioned. */
@@ -57,7 +58,7 @@ class PartitionedSourcesTest {
                 }
                 assertEquals(expected, all, "P=" + partitions);
                 assertTrue(source.isExhausted());
-                assertEquals(n, source.offset());
+                assertEquals(SourceOffsets.of(n), source.offsets());
             }
         }
     }
@@ -67,10 +68,10 @@ class PartitionedSourcesTest {
         Path file = dir.resolve("lines.txt");
         Files.writeString(file, "a\nb\nc\nd\ne\n");
         try (FileReplaySource source = new FileReplaySource(file, 2)) {
-            source.seek(3);
+            source.seek(SourceOffsets.of(3));
             assertEquals(List.of(List.of("d", "e")), batches(source, 3, 1));
             assertTrue(source.isExhausted());
-            assertThrows(IllegalArgumentException.class, () -> source.seek(6));
+            assertThrows(IllegalArgumentException.class, () -> source.seek(SourceOffsets.of(6)));
         }
     }
 
@@ -95,7 +96,7 @@ class PartitionedSourcesTest {
         assertEquals(30, one.get(4).size());
         assertEquals("0:", one.get(0).get(0).substring(0, 2));
         GeneratedSource<String> replay = new GeneratedSource<>(7, 50, 230, gen);
-        replay.seek(100);
+        replay.seek(SourceOffsets.of(100));
         assertEquals(one.get(2), batches(replay, 4, 1).get(0));
         List<List<String>> otherSeed = batches(new GeneratedSource<>(8, 50, 230, gen), 1, 1);
         assertTrue(!otherSeed.get(0).equals(one.get(0)), "another seed gives other records");
