@@ -1,4 +1,4 @@
-package org.streamml.cli;
+package org.streamml.datasets.io;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,13 +8,22 @@ import java.util.List;
  * Matches a results file to a NAB data file key ({@code category/name.csv}): by relative path, else by file
  * name (also NAB's {@code <detector>_<name>.csv} naming), preferring a key of the same category when several
  * files share a name.
+ *
+ * <pre>{@code
+ * String key = NabFileMatcher.match("htm/realKnownCause/htm_nyc_taxi.csv", windows.keySet());
+ * // "realKnownCause/nyc_taxi.csv"
+ * }</pre>
  */
-final class NabFileMatcher {
+public final class NabFileMatcher {
     private NabFileMatcher() {
     }
 
-    /** The key for results file {@code relativePath} ('/' separators), or null if none matches. */
-    static String match(String relativePath, Collection<String> keys) {
+    /**
+     * The key for results file {@code relativePath} ('/' separators) among {@code keys}, or {@code null} if
+     * none matches or the match is ambiguous: several categories hold the name and the path names none of
+     * them, or two names match equally specifically.
+     */
+    public static String match(String relativePath, Collection<String> keys) {
         if (keys.contains(relativePath)) {
             return relativePath;
         }

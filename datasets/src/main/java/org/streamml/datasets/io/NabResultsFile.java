@@ -1,4 +1,4 @@
-package org.streamml.cli;
+package org.streamml.datasets.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,21 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.streamml.datasets.io.DataFormatException;
 import org.streamml.ml.evaluation.nab.NabSeries;
-import org.streamml.datasets.io.NabTimestamps;
 
 /**
  * Reads a detector's results file for NAB scoring: a CSV with a header naming at least the columns
  * {@code timestamp} and {@code anomaly_score} (as {@code streamml detect} and NAB's detectors write them), one
  * row per data row in file order. Errors name the file, the line and the column.
+ *
+ * <pre>{@code
+ * NabSeries scores = NabResultsFile.read(Path.of("results/nyc_taxi.csv"), "realKnownCause/nyc_taxi.csv");
+ * }</pre>
  */
-final class ScoresCsv {
-    private ScoresCsv() {
+public final class NabResultsFile {
+    private NabResultsFile() {
     }
 
-    /** Reads {@code file} as the series {@code name}. */
-    static NabSeries read(Path file, String name) throws IOException {
+    /**
+     * Reads {@code file} as the series {@code name} (the key of its NAB data file, e.g.
+     * {@code realKnownCause/nyc_taxi.csv}), its rows in file order; blank lines are skipped.
+     *
+     * @throws DataFormatException naming the line and column of a missing header, a row with another number
+     *         of columns, a bad timestamp or a score that is not a finite number
+     * @throws IOException if the file cannot be read
+     */
+    public static NabSeries read(Path file, String name) throws IOException {
         String source = file.toString();
         long[] times = new long[1024];
         double[] scores = new double[1024];

@@ -1,4 +1,4 @@
-package org.streamml.cli.demo;
+package org.streamml.viz.live;
 
 import java.awt.Color;
 import java.util.Arrays;
@@ -12,17 +12,24 @@ import org.jfree.chart.ui.Layer;
 import org.streamml.viz.chart.ChartText;
 import org.streamml.viz.chart.Series;
 import org.streamml.viz.chart.TimeSeriesCharts;
-import org.streamml.viz.live.LiveChart;
 
 /**
- * A live chart of one replayed NAB series: its values with a red marker at each record the detector labels
- * an anomaly, the anomaly score under them against the detector's threshold, and the labelled NAB anomaly
- * windows shaded on both. It draws {@link TimeSeriesCharts#multichannel} and adds the windows. The whole series
- * is kept (its length is known up front); the engine appends while a sink renders.
+ * A live chart of one scored series with labelled anomaly windows (a NAB series): its values with a red
+ * marker at each record the detector labels an anomaly, the anomaly score under them against the detector's
+ * threshold, and the labelled windows shaded on both. It draws {@link TimeSeriesCharts#multichannel} and adds
+ * the windows. The whole series is kept (its length is known up front); the engine appends while a sink
+ * renders.
+ *
+ * <pre>{@code
+ * NabSeriesChart chart = new NabSeriesChart("nyc_taxi", new ChartText("nyc_taxi", "days", "value"), 0.5,
+ *         rows, List.of(new double[] {10.0, 12.5}));    // one labelled window, days 10 to 12.5
+ * chart.append(0.0, 10_844.0, 0.02, false);              // x, value, anomaly score, alarm
+ * chart.publish();                                       // the sinks render a snapshot
+ * }</pre>
  */
-final class NabSeriesChart extends LiveChart {
+public final class NabSeriesChart extends LiveChart {
     /** The colour of a labelled anomaly window. */
-    static final Color WINDOW = new Color(60, 120, 220, 60);
+    public static final Color WINDOW = new Color(60, 120, 220, 60);
 
     private final ChartText text;
     private final double threshold;
@@ -38,11 +45,22 @@ final class NabSeriesChart extends LiveChart {
     /**
      * A chart named {@code name} for a series of at most {@code capacity} records.
      *
-     * @param windows the labelled windows as {@code {start, end}} pairs in x units
+     * @param text the title and axis labels
+     * @param threshold the detector's alarm threshold, drawn on the score plot
+     * @param windows the labelled windows as {@code {start, end}} pairs in x units; not modified
+     * @throws IllegalArgumentException if the capacity is negative or a window is not a pair
      */
-    NabSeriesChart(String name, ChartText text, double threshold, int capacity, List<double[]> windows) {
+    public NabSeriesChart(String name, ChartText text, double threshold, int capacity, List<double[]> windows) {
         super(name);
         this.text = Objects.requireNonNull(text, "text");
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must be >= 0: " + capacity);
+        }
+        for (double[] w : windows) {
+            if (w.length != 2) {
+                throw new IllegalArgumentException("a window must be a {start, end} pair: " + Arrays.toString(w));
+            }
+        }
         this.threshold = threshold;
         this.windowStarts = new double[windows.size()];
         this.windowEnds = new double[windows.size()];
@@ -62,7 +80,7 @@ final class NabSeriesChart extends LiveChart {
     }
 
     /** Appends one record: its position, value, anomaly score and whether it was labelled an anomaly. */
-    synchronized void append(double at, double value, double score, boolean anomaly) {
+    public synchronized void append(double at, double value, double score, boolean anomaly) {
         if (size == x.length) {
             throw new IllegalStateException("chart " + name() + " holds at most " + x.length + " records");
         }
@@ -76,7 +94,7 @@ final class NabSeriesChart extends LiveChart {
     }
 
     /** The number of records appended. */
-    synchronized int size() {
+    public synchronized int size() {
         return size;
     }
 

@@ -1,6 +1,5 @@
-package org.streamml.cli.demo;
+package org.streamml.ml.evaluation;
 
-import org.streamml.ml.evaluation.ClassificationMetrics;
 
 /**
  * Metrics of scores against 0/1 labels: the area under the ROC curve (the probability that a random positive

@@ -1,4 +1,4 @@
-package org.streamml.cli.demo;
+package org.streamml.ml.evaluation;
 
 import java.util.Arrays;
 
