@@ -1,4 +1,4 @@
-package org.streamml.cli.demo;
+package org.streamml.demos;
 
 import java.nio.file.Path;
 import org.streamml.streaming.StreamingContext;

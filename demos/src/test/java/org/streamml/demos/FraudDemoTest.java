@@ -1,4 +1,4 @@
-package org.streamml.cli.demo;
+package org.streamml.demos;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamml.datasets.generators.TransactionGenerator;
 import org.streamml.ml.LabeledPoint;
+import org.streamml.ml.evaluation.BinaryMetrics;
 import org.streamml.ml.model.LogisticRegressionModel;
 
 class FraudDemoTest {

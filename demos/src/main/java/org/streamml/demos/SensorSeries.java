@@ -1,4 +1,4 @@
-package org.streamml.cli.demo;
+package org.streamml.demos;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,21 +6,25 @@ import org.streamml.datasets.BundledData;
 import org.streamml.datasets.io.NabFile;
 import org.streamml.datasets.io.NabPoint;
 import org.streamml.ml.anomaly.AnomalyDetector;
+import org.streamml.ml.anomaly.Observation;
+import org.streamml.ml.anomaly.ScoredObservation;
 import org.streamml.ml.anomaly.StreamingAnomalyDetector;
 import org.streamml.ml.evaluation.nab.NabSeries;
 import org.streamml.ml.evaluation.nab.NabWindow;
 import org.streamml.viz.chart.ChartText;
+import org.streamml.viz.live.NabSeriesChart;
 
 /**
  * One shipped NAB series replayed by the sensors demo: its records, its labelled windows, its own streaming
- * anomaly detector and the scores the detector gave so far. The engine feeds it one batch at a time, in
- * order (the series' stream has one partition), from one thread at a time.
+ * anomaly detector (which {@link org.streamml.ml.anomaly.AnomalyStreams} runs) and the scores it gave so far.
+ * The engine hands it one scored batch at a time, in order (the series' stream has one partition), from one
+ * thread at a time.
  */
 final class SensorSeries {
     private static final double MILLIS_PER_DAY = 86_400_000.0;
 
     private final String file;
-    private final List<NabPoint> points;
+    private final List<Observation> points;
     private final List<NabWindow> windows;
     private final long[] timestamps;
     private final double[] scores;
@@ -29,14 +33,14 @@ final class SensorSeries {
     private int scored;
     private int flagged;
 
-    private SensorSeries(String file, List<NabPoint> points, List<NabWindow> windows, AnomalyDetector detector,
+    private SensorSeries(String file, List<Observation> points, List<NabWindow> windows, AnomalyDetector detector,
                          NabSeriesChart chart) {
         this.file = file;
         this.points = points;
         this.windows = windows;
         this.timestamps = new long[points.size()];
         for (int i = 0; i < timestamps.length; i++) {
-            timestamps[i] = points.get(i).timestamp();
+            timestamps[i] = points.get(i).timestampMillis();
         }
         this.scores = new double[points.size()];
         this.detector = detector;
@@ -49,19 +53,19 @@ final class SensorSeries {
      */
     static SensorSeries load(String file, int maxRows, StreamingAnomalyDetector.Options options) {
         NabFile nab = BundledData.nab(file);
-        List<NabPoint> points = new ArrayList<>();
+        List<Observation> points = new ArrayList<>();
         for (NabPoint p : nab) {
             if (points.size() == maxRows) {
                 break;
             }
-            points.add(p);
+            points.add(new Observation(p.timestamp(), p.value()));
         }
         if (points.isEmpty()) {
             throw new IllegalStateException("shipped NAB series " + file + " has no rows");
         }
         List<NabWindow> windows = nab.windows();
         List<double[]> shaded = new ArrayList<>();
-        long origin = points.get(0).timestamp();
+        long origin = points.get(0).timestampMillis();
         for (NabWindow window : windows) {
             shaded.add(new double[] {days(window.startMillis(), origin), days(window.endMillis(), origin)});
         }
@@ -88,8 +92,13 @@ final class SensorSeries {
     }
 
     /** The records to replay, in file order. */
-    List<NabPoint> points() {
+    List<Observation> points() {
         return points;
+    }
+
+    /** The series' own detector; only the series' stream may use it. */
+    AnomalyDetector detector() {
+        return detector;
     }
 
     /** The labelled anomaly windows. */
@@ -102,25 +111,22 @@ final class SensorSeries {
         return chart;
     }
 
-    /** Scores the next records of the series, in order, and publishes the chart. */
-    void score(List<NabPoint> batch) {
+    /** Takes the next scored records of the series, in order, and publishes the chart. */
+    void record(List<ScoredObservation> batch) {
         if (batch.isEmpty()) {
             return;
         }
         long origin = timestamps[0];
-        for (NabPoint p : batch) {
-            if (p.index() != scored) {
-                throw new IllegalStateException(file + ": record " + p.index() + " arrived while record " + scored
-                        + " was expected; the series must be replayed in order");
+        for (ScoredObservation o : batch) {
+            if (scored == timestamps.length || o.timestampMillis() != timestamps[scored]) {
+                throw new IllegalStateException(file + ": a record at " + o.timestampMillis() + " arrived while"
+                        + " record " + scored + " was expected; the series must be replayed in order");
             }
-            long t = timestamps[scored];
-            double s = detector.score(t, p.value());
-            scores[scored] = s;
-            boolean anomaly = detector.isAnomaly();
-            if (anomaly) {
+            scores[scored] = o.score();
+            if (o.anomaly()) {
                 flagged++;
             }
-            chart.append(days(t, origin), p.value(), s, anomaly);
+            chart.append(days(o.timestampMillis(), origin), o.value(), o.score(), o.anomaly());
             scored++;
         }
         chart.publish();

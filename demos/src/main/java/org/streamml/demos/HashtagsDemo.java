@@ -1,4 +1,4 @@
-package org.streamml.cli.demo;
+package org.streamml.demos;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

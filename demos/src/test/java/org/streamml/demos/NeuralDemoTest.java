@@ -1,4 +1,4 @@
-package org.streamml.cli.demo;
+package org.streamml.demos;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamml.datasets.generators.NeuralSample;
+import org.streamml.ml.evaluation.AdjustedRandIndex;
 
 class NeuralDemoTest {
     @TempDir

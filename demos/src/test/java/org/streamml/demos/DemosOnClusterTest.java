@@ -1,4 +1,4 @@
-package org.streamml.cli.demo;
+package org.streamml.demos;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,9 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamml.cli.Main;
 import org.streamml.streaming.cluster.Master;
-import picocli.CommandLine;
 
 /**
  * Every demo run with {@code local-cluster[2]} (two worker processes) finds and prints exactly what it finds
@@ -141,30 +139,17 @@ class DemosOnClusterTest {
     }
 
     @Test
-    void shouldPrintTheSameHashtagsAndMoodsWithMasterLocalCluster() {
-        String[] args = {"demo", "hashtags", "--duration", "15", "--rate", "20", "--partitions", "3", "--charts",
-            charts.toString()};
+    void shouldPrintTheSameHashtagsAndMoodsWithMasterLocalCluster() throws Exception {
+        DemoSettings settings = DemoSettings.defaults().withDurationSeconds(15).withRecordsPerSecond(20)
+                .withPartitions(3).withChartsDir(charts);
         StringWriter local = new StringWriter();
-        assertEquals(0, run(local, args));
+        assertEquals(0, Demos.named("hashtags").run(settings, new PrintWriter(local, true)));
         StringWriter cluster = new StringWriter();
-        String[] onCluster = java.util.Arrays.copyOf(args, args.length + 2);
-        onCluster[args.length] = "--master";
-        onCluster[args.length + 1] = "local-cluster[2]";
-        assertEquals(0, run(cluster, onCluster));
+        assertEquals(0, Demos.named("hashtags").run(settings.withMaster(CLUSTER), new PrintWriter(cluster, true)));
 
         assertEquals(2, joins.count(), "two workers joined");
         assertTrue(cluster.toString().contains("window ending at 0:15"), cluster.toString());
         assertTrue(cluster.toString().contains("  mood by country (users, total, mean):\n    BR "), cluster.toString());
         assertEquals(withoutTimings(local), withoutTimings(cluster));
-    }
-
-    private static int run(StringWriter out, String... args) {
-        CommandLine cl = new CommandLine(new Main());
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        assertEquals("", err.toString());
-        return status;
     }
 }

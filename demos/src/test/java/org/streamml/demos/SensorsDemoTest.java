@@ -1,4 +1,4 @@
-package org.streamml.cli.demo;
+package org.streamml.demos;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,7 +93,12 @@ class SensorsDemoTest {
         assertTrue(r.score(NabProfile.REWARD_LOW_FN).normalizedScore() > standard.normalizedScore() - 20);
         assertTrue(standard.normalizedScore() <= 100);
         String out = text.toString();
-        assertTrue(out.contains(String.format("  %-20s %8.2f", "standard", standard.normalizedScore())), out);
-        assertTrue(out.contains("reward_low_FP_rate") && out.contains("reward_low_FN_rate"), out);
+        // The numbers README and ./streamml demo publish: scoring through AnomalyStreams must not move them.
+        assertEquals(73, r.flagged());
+        assertTrue(out.contains("  standard                65.19     0.5014\n"), out);
+        assertTrue(out.contains("  reward_low_FP_rate      53.89     0.5127\n"), out);
+        assertTrue(out.contains("  reward_low_FN_rate      71.53     0.5014\n"), out);
+        assertTrue(out.contains("  nyc_taxi.csv                              10320        5      5                9   +3.456"),
+                out);
     }
 }

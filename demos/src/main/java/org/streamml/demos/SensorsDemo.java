@@ -1,4 +1,4 @@
-package org.streamml.cli.demo;
+package org.streamml.demos;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.streamml.datasets.BundledData;
-import org.streamml.datasets.io.NabPoint;
+import org.streamml.ml.anomaly.AnomalyStreams;
+import org.streamml.ml.anomaly.Observation;
 import org.streamml.ml.anomaly.StreamingAnomalyDetector;
 import org.streamml.ml.evaluation.nab.NabFileResult;
 import org.streamml.ml.evaluation.nab.NabProfile;
@@ -17,6 +18,7 @@ import org.streamml.ml.evaluation.nab.NabSeries;
 import org.streamml.ml.evaluation.nab.NabWindow;
 import org.streamml.streaming.BatchInfo;
 import org.streamml.streaming.Clock;
+import org.streamml.streaming.DStream;
 import org.streamml.streaming.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
@@ -28,7 +30,7 @@ import org.streamml.streaming.source.IterableSource;
  * The sensors demo, {@code streamml demo}'s default: the shipped NAB {@code realKnownCause} series (machine
  * temperatures, CPU load, request latencies, taxi demand, keystroke timings with known failures) replayed as
  * streams through the engine, one stream of one partition per series, each scored record by record by its
- * own {@link StreamingAnomalyDetector}. Every series gets a live chart of its values, anomaly scores and the
+ * own {@link StreamingAnomalyDetector} through {@link AnomalyStreams}. Every series gets a live chart of its values, anomaly scores and the
  * labelled NAB windows; at the end the scores of the whole corpus go through the {@link NabScorer} and the
  * NAB table is printed for the standard, reward-low-FP and reward-low-FN profiles.
  */
@@ -129,8 +131,8 @@ public final class SensorsDemo implements Demo {
             });
             for (SensorSeries s : corpus) {
                 charts.add(s.chart());
-                ssc.source(new IterableSource<NabPoint>(s.points(), perBatch), 1)
-                        .foreachBatch((b, t) -> s.score(b.collect()));
+                DStream<Observation> series = ssc.source(new IterableSource<>(s.points(), perBatch), 1);
+                AnomalyStreams.score(series, s.detector()).foreachBatch((b, t) -> s.record(b.collect()));
             }
             ssc.start();
             ssc.awaitTermination();

@@ -1,4 +1,4 @@
-package org.streamml.cli.demo;
+package org.streamml.demos;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.streamml.datasets.generators.NeuralGenerator;
 import org.streamml.datasets.generators.NeuralSample;
 import org.streamml.datasets.generators.Neuron;
+import org.streamml.ml.evaluation.AdjustedRandIndex;
 import org.streamml.ml.linalg.DenseVector;
 import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.model.KMeansModel;

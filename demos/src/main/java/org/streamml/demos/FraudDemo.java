@@ -1,4 +1,4 @@
-package org.streamml.cli.demo;
+package org.streamml.demos;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.streamml.datasets.generators.TransactionGenerator;
 import org.streamml.ml.LabeledPoint;
+import org.streamml.ml.evaluation.BinaryMetrics;
 import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.offline.LogisticRegressionNewton;
 import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;

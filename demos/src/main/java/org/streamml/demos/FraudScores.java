@@ -1,6 +1,7 @@
-package org.streamml.cli.demo;
+package org.streamml.demos;
 
 import java.util.Arrays;
+import org.streamml.ml.evaluation.BinaryMetrics;
 
 /**
  * A growing table of scored transactions: per row the label (column 0) and the probability each model gave
