@@ -30,8 +30,8 @@ import org.streamml.streaming.source.IterableSource;
  * The sensors demo, {@code streamml demo}'s default: the shipped NAB {@code realKnownCause} series (machine
  * temperatures, CPU load, request latencies, taxi demand, keystroke timings with known failures) replayed as
  * streams through the engine, one stream of one partition per series, each scored record by record by its
- * own {@link StreamingAnomalyDetector} through {@link AnomalyStreams}. Every series gets a live chart of its values, anomaly scores and the
- * labelled NAB windows; at the end the scores of the whole corpus go through the {@link NabScorer} and the
+ * own {@link StreamingAnomalyDetector} through {@link AnomalyStreams}. Every series gets a live chart of its
+ * values, anomaly scores and the labelled NAB windows; at the end the scores of the whole corpus go through the {@link NabScorer} and the
  * NAB table is printed for the standard, reward-low-FP and reward-low-FN profiles.
  */
 public final class SensorsDemo implements Demo {

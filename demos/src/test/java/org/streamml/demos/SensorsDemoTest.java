@@ -98,7 +98,7 @@ class SensorsDemoTest {
         assertTrue(out.contains("  standard                65.19     0.5014\n"), out);
         assertTrue(out.contains("  reward_low_FP_rate      53.89     0.5127\n"), out);
         assertTrue(out.contains("  reward_low_FN_rate      71.53     0.5014\n"), out);
-        assertTrue(out.contains("  nyc_taxi.csv                              10320        5      5                9   +3.456"),
+        assertTrue(out.contains("  nyc_taxi.csv" + " ".repeat(30) + "10320        5      5                9   +3.456"),
                 out);
     }
 }
