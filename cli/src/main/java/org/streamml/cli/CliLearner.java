@@ -19,8 +19,19 @@ interface CliLearner {
     /** Starts from {@code model} (for example one loaded from a file); its type must match. */
     void setInitialModel(Model model);
 
-    /** Seeds the learner from the data when no initial model was set: DESIGN.md §4's defaults. */
-    void initializeFrom(TrainingInput data);
+    /**
+     * How many of the input's first records {@link #initializeFrom} needs: k for k-means (its first centers),
+     * 1 for the linear learners (the dimension).
+     */
+    int recordsToSeed();
+
+    /**
+     * Seeds the learner from the input when no initial model was set (DESIGN.md §4's defaults): zero weights of
+     * {@code dimension} features, or k-means' first k records with weight 0.
+     *
+     * @param first the input's first {@link #recordsToSeed()} records, fewer only if the input has fewer
+     */
+    void initializeFrom(int dimension, List<LabeledPoint> first);
 
     /** Registers training on {@code stream}. */
     void trainOn(DStream<LabeledPoint> stream);
@@ -37,9 +48,14 @@ interface CliLearner {
             }
 
             @Override
-            public void initializeFrom(TrainingInput data) {
+            public int recordsToSeed() {
+                return 1;
+            }
+
+            @Override
+            public void initializeFrom(int dimension, List<LabeledPoint> first) {
                 if (!learner.hasModel()) {
-                    learner.setInitialWeights(Vectors.zeros(data.dimension()));
+                    learner.setInitialWeights(Vectors.zeros(dimension));
                 }
             }
 
@@ -64,9 +80,14 @@ interface CliLearner {
             }
 
             @Override
-            public void initializeFrom(TrainingInput data) {
+            public int recordsToSeed() {
+                return 1;
+            }
+
+            @Override
+            public void initializeFrom(int dimension, List<LabeledPoint> first) {
                 if (!learner.hasModel()) {
-                    learner.setInitialWeights(Vectors.zeros(data.dimension()));
+                    learner.setInitialWeights(Vectors.zeros(dimension));
                 }
             }
 
@@ -94,12 +115,16 @@ interface CliLearner {
             }
 
             @Override
-            public void initializeFrom(TrainingInput data) {
+            public int recordsToSeed() {
+                return learner.options().k();
+            }
+
+            @Override
+            public void initializeFrom(int dimension, List<LabeledPoint> points) {
                 if (seeded) {
                     return;
                 }
                 int k = learner.options().k();
-                List<LabeledPoint> points = data.points();
                 if (points.size() < k) {
                     throw new IllegalArgumentException("k-means starts from the first k = " + k
                             + " records, but the input has only " + points.size());

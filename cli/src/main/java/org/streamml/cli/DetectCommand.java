@@ -1,22 +1,24 @@
 package org.streamml.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.streamml.datasets.io.BadRecordPolicy;
 import org.streamml.datasets.io.NabFile;
 import org.streamml.datasets.io.NabPoint;
-import org.streamml.datasets.io.RecordReader;
+import org.streamml.datasets.io.NabRow;
+import org.streamml.datasets.io.RecordFile;
 import org.streamml.datasets.io.TextInput;
+import org.streamml.datasets.replay.ReplaySource;
 import org.streamml.ml.anomaly.AnomalyStreams;
 import org.streamml.ml.anomaly.Observation;
+import org.streamml.ml.anomaly.ScoredObservation;
 import org.streamml.ml.anomaly.StreamingAnomalyDetector;
 import org.streamml.streaming.DStream;
 import org.streamml.streaming.Duration;
@@ -29,10 +31,13 @@ import picocli.CommandLine;
 
 /**
  * {@code streamml detect --input FILE --output SCORES}: anomaly scores for a {@code timestamp,value} series.
- * The file is replayed through the engine as a stream (one partition, a fast-forward clock) and scored by a
- * {@link StreamingAnomalyDetector} with its default configuration; the output has one row per input row, in
- * order: {@code timestamp,value,anomaly_score,label}. The input is read as a {@link NabFile} keeping rows with
- * a missing value; each output row repeats its input row's timestamp and value as written.
+ * The file is replayed through the engine as a stream (a {@link ReplaySource}, one partition, a fast-forward
+ * clock) and scored by a {@link StreamingAnomalyDetector} with its default configuration through
+ * {@link AnomalyStreams}; the output has one row per input row, in order:
+ * {@code timestamp,value,anomaly_score,label}. The input is read once, as a {@link NabFile} keeping rows with a
+ * missing value and the fields as written, and each batch's rows are written as soon as it is scored, each
+ * repeating its input row's timestamp and value as written; the output appears (atomically) only when every
+ * row is scored.
  */
 @Command(name = "detect",
         mixinStandardHelpOptions = true,
@@ -64,110 +69,113 @@ public final class DetectCommand implements Callable<Integer> {
         if (!Files.isRegularFile(input)) {
             throw new IllegalArgumentException("input file not found: " + input);
         }
-        Rows table = read();
-        if (table.size() == 0) {
-            throw new IllegalArgumentException(input + " has no data rows: expected 'timestamp,value' rows"
-                    + " (a header line is optional)");
+        RecordFile<NabRow> rows = new NabFile(TextInput.of(input, input.toString()), List.of(), BadRecordPolicy.FAIL)
+                .keepingMissingValues().withText();
+        Path target = output.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
         }
-        double[] scores = new double[table.size()];
-        boolean[] labels = new boolean[table.size()];
-        score(table, scores, labels);
-        int anomalies = write(table, scores, labels);
+        Tally tally;
+        try (AtomicFile file = AtomicFile.create(target)) {
+            tally = detect(rows, batchSize, file.writer());
+            if (tally.rows() == 0) {
+                throw new IllegalArgumentException(input + " has no data rows: expected 'timestamp,value' rows"
+                        + " (a header line is optional)");
+            }
+            file.commit();
+        }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("detect: " + table.size() + " rows, " + table.missing() + " missing values (scored 0), "
-                + anomalies + " labelled anomalies -> " + output);
+        err.println("detect: " + tally.rows() + " rows, " + tally.missing() + " missing values (scored 0), "
+                + tally.anomalies() + " labelled anomalies -> " + output);
         err.flush();
         return 0;
     }
 
-    /** The input's rows: the line each came from, its timestamp and value (NaN when missing). */
-    private record Rows(long[] lines, long[] timestamps, double[] values, int missing) {
-        int size() {
-            return values.length;
-        }
+    /**
+     * What a run wrote.
+     *
+     * @param rows the rows scored and written
+     * @param missing the rows with a missing value
+     * @param anomalies the rows the detector labelled anomalies
+     */
+    record Tally(long rows, long missing, long anomalies) {
     }
 
-    private Rows read() {
-        long[] lines = new long[1024];
-        long[] times = new long[1024];
-        double[] values = new double[1024];
-        int n = 0;
-        int missing = 0;
-        try (RecordReader<NabPoint> r = new NabFile(TextInput.of(input, input.toString()), List.of(),
-                BadRecordPolicy.FAIL).keepingMissingValues().open()) {
-            while (r.hasNext()) {
-                NabPoint p = r.next();
-                if (n == values.length) {
-                    lines = Arrays.copyOf(lines, 2 * n);
-                    times = Arrays.copyOf(times, 2 * n);
-                    values = Arrays.copyOf(values, 2 * n);
-                }
-                lines[n] = r.lineNumber();
-                times[n] = p.timestamp();
-                values[n] = p.value();
-                missing += p.missing() ? 1 : 0;
-                n++;
-            }
-        }
-        return new Rows(Arrays.copyOf(lines, n), Arrays.copyOf(times, n), Arrays.copyOf(values, n), missing);
-    }
-
-    private void score(Rows table, double[] scores, boolean[] labels) throws InterruptedException {
-        List<Observation> records = new ArrayList<>(table.size());
-        for (int i = 0; i < table.size(); i++) {
-            records.add(new Observation(table.timestamps()[i], table.values()[i]));
-        }
+    /**
+     * Streams {@code rows} through the engine in batches of {@code batchSize}, in one pass, and writes the header
+     * and one line per row to {@code out}, in order, each batch as soon as it is scored.
+     *
+     * @throws org.streamml.datasets.io.DataFormatException naming file, line and column of a bad row
+     * @throws IOException if writing fails
+     */
+    static Tally detect(RecordFile<NabRow> rows, int batchSize, Writer out) throws InterruptedException,
+            IOException {
         StreamingContext.Options options = StreamingContext.Options.defaults()
                 .withBatchInterval(Duration.ofSeconds(1))
                 .withClock(new FastForwardClock())
                 .withDefaultPartitions(1)
                 .withThreads(1)
                 .withStopWhenInputsExhausted(true);
-        int[] next = {0};
+        out.write("timestamp,value,anomaly_score,label\n");
+        ScoreWriter writer = new ScoreWriter(out);
         try (StreamingContext ssc = new StreamingContext(options)) {
-            DStream<Observation> series = ssc.fromIterable(records, batchSize);
-            AnomalyStreams.score(series, new StreamingAnomalyDetector()).foreachBatch((batch, time) ->
-                    batch.foreach(s -> {
-                        scores[next[0]] = s.score();
-                        labels[next[0]] = s.anomaly();
-                        next[0]++;
-                    }));
+            DStream<NabRow> input = ssc.source(new ReplaySource<>(rows, batchSize));
+            // Output operations run in registration order: the batch's rows are at hand when its scores arrive.
+            input.foreachBatch((batch, time) -> writer.rows = batch.collect());
+            AnomalyStreams.score(input.map(DetectCommand::observation), new StreamingAnomalyDetector())
+                    .foreachBatch((batch, time) -> writer.write(batch.collect()));
             ssc.start();
-            ssc.awaitTermination();
+            EngineErrors.awaitTermination(ssc);
         }
-        if (next[0] != table.size()) {
-            throw new IllegalStateException("the engine scored " + next[0] + " of " + table.size() + " rows");
-        }
+        return new Tally(writer.written, writer.missing, writer.anomalies);
     }
 
-    private int write(Rows table, double[] scores, boolean[] labels) throws IOException {
-        Path target = output.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
+    private static Observation observation(NabRow row) {
+        return new Observation(row.point().timestamp(), row.point().value());
+    }
+
+    /** Writes each scored batch beside the rows it came from; runs on the engine's driver, batch after batch. */
+    private static final class ScoreWriter {
+        private final Writer out;
+        private List<NabRow> rows = new ArrayList<>();
+        private long written;
+        private long missing;
+        private long anomalies;
+
+        ScoreWriter(Writer out) {
+            this.out = out;
         }
-        int[] anomalies = {0};
-        AtomicFile.writeText(target, w -> {
-            try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-                w.write("timestamp,value,anomaly_score,label\n");
-                long lineNo = 0;
-                for (int i = 0; i < table.size(); i++) {
-                    String line;
-                    do {
-                        line = in.readLine();
-                        lineNo++;
-                    } while (lineNo < table.lines()[i]);
-                    anomalies[0] += labels[i] ? 1 : 0;
-                    int comma = line.indexOf(',');
-                    w.write(line.substring(0, comma).strip());
-                    w.write(',');
-                    w.write(line.substring(comma + 1).strip());
-                    w.write(',');
-                    w.write(Double.toString(scores[i]));
-                    w.write(labels[i] ? ",1\n" : ",0\n");
-                }
+
+        void write(List<ScoredObservation> scores) {
+            if (scores.size() != rows.size()) {
+                throw new IllegalStateException("a batch of " + rows.size() + " rows came back with " + scores.size()
+                        + " scores");
             }
-        });
-        return anomalies[0];
+            try {
+                for (int i = 0; i < scores.size(); i++) {
+                    NabRow row = rows.get(i);
+                    ScoredObservation s = scores.get(i);
+                    NabPoint p = row.point();
+                    if (s.timestampMillis() != p.timestamp()
+                            || Double.doubleToLongBits(s.value()) != Double.doubleToLongBits(p.value())) {
+                        throw new IllegalStateException("row " + (p.index() + 1) + " came back with the score of"
+                                + " another row");
+                    }
+                    out.write(row.timestampText());
+                    out.write(',');
+                    out.write(row.valueText());
+                    out.write(',');
+                    out.write(Double.toString(s.score()));
+                    out.write(s.anomaly() ? ",1\n" : ",0\n");
+                    written++;
+                    missing += p.missing() ? 1 : 0;
+                    anomalies += s.anomaly() ? 1 : 0;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            rows = List.of();
+        }
     }
 }

@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 import org.streamml.datasets.BundledData;
 import org.streamml.datasets.io.BadRecordPolicy;
 import org.streamml.datasets.io.NabFile;
+import org.streamml.datasets.io.NabFileMatcher;
 import org.streamml.datasets.io.NabLabels;
+import org.streamml.datasets.io.NabResultsFile;
 import org.streamml.datasets.io.RecordReader;
 import org.streamml.datasets.io.TextInput;
 import org.streamml.ml.evaluation.nab.NabFileResult;
@@ -74,7 +76,7 @@ public final class NabScoreCommand implements Callable<Integer> {
                 err.println("nab-score: skipping " + file + ": no NAB windows for a file of that name");
                 continue;
             }
-            NabSeries series = ScoresCsv.read(file, key);
+            NabSeries series = NabResultsFile.read(file, key);
             checkAgainstData(file, key, series);
             corpus.add(series);
         }

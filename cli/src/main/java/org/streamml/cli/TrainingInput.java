@@ -3,6 +3,7 @@ package org.streamml.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.streamml.datasets.io.BadRecordPolicy;
@@ -10,17 +11,17 @@ import org.streamml.datasets.io.CsvFile;
 import org.streamml.datasets.io.LibSvmFile;
 import org.streamml.datasets.io.RecordFile;
 import org.streamml.datasets.io.RecordReader;
+import org.streamml.datasets.replay.ReplaySource;
 import org.streamml.ml.LabeledPoint;
+import org.streamml.streaming.Source;
 
 /**
- * The records of an input file, read into memory with the datasets loaders (so that a batch's data is
- * ready before its processing time starts, as in Spark's cached replay).
- *
- * @param points the records in file order; label 0.0 when the file has no label column
- * @param dimension the number of features
- * @param skipped the number of malformed lines skipped (0 unless skipping was asked for)
+ * The input file of {@code train}, read with the datasets loaders and never held whole: {@link #replay} streams
+ * it through the engine one batch at a time (the source reads the next batch's lines when the engine asks for
+ * them, so memory holds a few batches, whatever the file's size), and {@link #first} reads just the first
+ * records, which seed the learner (the dimension; k-means' first k centers).
  */
-record TrainingInput(List<LabeledPoint> points, int dimension, long skipped) {
+final class TrainingInput {
 
     /** The file layouts {@code --format} accepts. */
     enum Format {
@@ -39,35 +40,69 @@ record TrainingInput(List<LabeledPoint> points, int dimension, long skipped) {
         }
     }
 
+    private final RecordFile<LabeledPoint> records;
+    private volatile RecordReader<LabeledPoint> replayPass;
+
+    private TrainingInput(RecordFile<LabeledPoint> records) {
+        this.records = records;
+    }
+
     /**
-     * Reads {@code file}.
+     * The records of {@code file}; nothing is read yet.
      *
      * @param labelled whether CSV rows start with a label (LibSVM rows always do; k-means ignores it)
      * @param skipBadRecords count and skip malformed lines instead of failing on the first
      * @throws IllegalArgumentException if the file does not exist
-     * @throws org.streamml.datasets.io.DataFormatException naming file, line and column of a bad record
      */
-    static TrainingInput read(Path file, Format format, boolean labelled, boolean skipBadRecords) {
+    static TrainingInput of(Path file, Format format, boolean labelled, boolean skipBadRecords) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("input file not found: " + file);
         }
         BadRecordPolicy policy = skipBadRecords ? BadRecordPolicy.SKIP : BadRecordPolicy.FAIL;
-        RecordFile<LabeledPoint> records;
         if (format == Format.CSV) {
             CsvFile.Options options = CsvFile.Options.defaults().withPolicy(policy);
-            records = CsvFile.of(file, labelled ? options : options.withFeaturesOnly());
-        } else {
-            records = LibSvmFile.of(file, LibSvmFile.Options.defaults().withPolicy(policy));
+            return new TrainingInput(CsvFile.of(file, labelled ? options : options.withFeaturesOnly()));
         }
-        List<LabeledPoint> points = new ArrayList<>();
-        long skipped;
+        return new TrainingInput(LibSvmFile.of(file, LibSvmFile.Options.defaults().withPolicy(policy)));
+    }
+
+    /**
+     * The first {@code n} records in file order (fewer if the file has fewer), read in a pass of their own that
+     * stops after them.
+     *
+     * @throws org.streamml.datasets.io.DataFormatException naming file, line and column of a bad record among
+     *         them (unless skipping)
+     */
+    List<LabeledPoint> first(int n) {
+        List<LabeledPoint> head = new ArrayList<>(Math.min(n, 1 << 16));
         try (RecordReader<LabeledPoint> reader = records.open()) {
-            while (reader.hasNext()) {
-                points.add(reader.next());
+            while (head.size() < n && reader.hasNext()) {
+                head.add(reader.next());
             }
-            skipped = reader.skipped().count();
         }
-        int dim = points.isEmpty() ? 0 : points.get(0).features().size();
-        return new TrainingInput(points, dim, skipped);
+        return head;
+    }
+
+    /**
+     * An engine source replaying the file with {@code batchSize} records per batch: batch i holds records
+     * {@code (i-1)·N+1 … i·N} in file order (the engine splits each into contiguous partitions). A bad record
+     * fails the batch that reaches it with the loader's error, unless skipping.
+     */
+    Source<LabeledPoint> replay(int batchSize) {
+        Iterable<LabeledPoint> passes = new Iterable<>() {
+            @Override
+            public Iterator<LabeledPoint> iterator() {
+                RecordReader<LabeledPoint> pass = records.open();
+                replayPass = pass;
+                return pass;
+            }
+        };
+        return new ReplaySource<>(passes, batchSize);
+    }
+
+    /** The malformed lines the latest replay pass skipped so far (0 unless skipping was asked for). */
+    long skipped() {
+        RecordReader<LabeledPoint> pass = replayPass;
+        return pass == null ? 0 : pass.skipped().count();
     }
 }

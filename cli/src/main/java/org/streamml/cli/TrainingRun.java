@@ -1,5 +1,6 @@
 package org.streamml.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,8 +19,9 @@ import org.streamml.viz.VizOptions;
 import org.streamml.viz.live.LiveModelParameters;
 
 /**
- * One replay of in-memory records through a streaming context under a {@link FastForwardClock}: the
- * learner trains on every batch, the trace (if any) gets the model after every batch, the live charts (if
+ * One replay of the input file through a streaming context under a {@link FastForwardClock} (its source reads
+ * each batch when the engine asks for it, before the batch's processing time starts): the learner trains on
+ * every batch, the trace (if any) gets the model after every batch, the live charts (if
  * any were asked for) show the model's parameters and the engine's throughput, and a listener sums the
  * engine's per-batch processing times.
  */
@@ -64,7 +66,7 @@ final class TrainingRun {
         return this;
     }
 
-    Result run() throws InterruptedException {
+    Result run() throws InterruptedException, IOException {
         Metrics metrics = new Metrics();
         StreamingContext.Options options = master.applyTo(StreamingContext.Options.defaults()
                 .withBatchInterval(Duration.ofSeconds(1))
@@ -81,7 +83,7 @@ final class TrainingRun {
                     charts.dashboardUri().ifPresent(u -> progress.println("train: live dashboard at " + u));
                 }
             }
-            DStream<LabeledPoint> stream = ssc.fromIterable(data.points(), batchSize);
+            DStream<LabeledPoint> stream = ssc.source(data.replay(batchSize));
             learner.trainOn(stream);
             long[] batchNo = {0};
             stream.foreachBatch((batch, time) -> {
@@ -95,7 +97,7 @@ final class TrainingRun {
             });
             ssc.addStreamingListener(metrics);
             ssc.start();
-            ssc.awaitTermination();
+            EngineErrors.awaitTermination(ssc);
             if (traceWriter != null) {
                 traceWriter.commit();
             }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamml.cli.demo.Demos;
+import org.streamml.demos.Demos;
 import picocli.CommandLine;
 
 class DemoCommandTest {

@@ -13,8 +13,14 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamml.ml.anomaly.StreamingAnomalyDetector;
+import org.streamml.datasets.io.BadRecordPolicy;
+import org.streamml.datasets.io.NabFile;
+import org.streamml.datasets.io.NabRow;
 import org.streamml.datasets.io.NabTimestamps;
+import org.streamml.datasets.io.RecordFile;
+import org.streamml.datasets.io.RecordReader;
+import org.streamml.datasets.io.TextInput;
+import org.streamml.ml.anomaly.StreamingAnomalyDetector;
 import picocli.CommandLine;
 
 class DetectCommandTest {
@@ -147,5 +153,54 @@ class DetectCommandTest {
         assertEquals(1, run("detect", "--input", input.toString(), "--output", dir.resolve("o.csv").toString()));
 
         assertTrue(err.toString().contains("line 2: expected 2 columns (timestamp,value), found 3"), err.toString());
+    }
+
+    /** {@code file} read as detect reads it, counting the passes opened over it. */
+    private static final class CountingRows implements RecordFile<NabRow> {
+        private final RecordFile<NabRow> rows;
+        private int passes;
+
+        CountingRows(RecordFile<NabRow> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public String name() {
+            return rows.name();
+        }
+
+        @Override
+        public RecordReader<NabRow> open() {
+            passes++;
+            return rows.open();
+        }
+    }
+
+    @Test
+    void shouldReadTheInputOnceAndPairEveryRowWithItsOwnScoreWhateverTheBatchSize() throws Exception {
+        List<String> in = series(1200);
+        in.set(40, in.get(40).split(",")[0] + ",");
+        Path input = Files.write(dir.resolve("in.csv"), in);
+        StringBuilder expected = new StringBuilder("timestamp,value,anomaly_score,label\n");
+        StreamingAnomalyDetector direct = new StreamingAnomalyDetector();
+        for (String line : in.subList(1, in.size())) {
+            String[] f = line.split(",", -1);
+            double v = f[1].isEmpty() ? Double.NaN : Double.parseDouble(f[1]);
+            double score = direct.score(NabTimestamps.parseMillis(f[0]), v);
+            expected.append(f[0]).append(',').append(f[1]).append(',').append(score)
+                    .append(direct.isAnomaly() ? ",1\n" : ",0\n");
+        }
+
+        for (int batchSize : new int[] {1, 7, 1200, 5000}) {
+            CountingRows rows = new CountingRows(new NabFile(TextInput.of(input), List.of(), BadRecordPolicy.FAIL)
+                    .keepingMissingValues().withText());
+            StringWriter written = new StringWriter();
+
+            DetectCommand.Tally tally = DetectCommand.detect(rows, batchSize, written);
+
+            assertEquals(1, rows.passes, "passes over the input with batches of " + batchSize);
+            assertEquals(new DetectCommand.Tally(1200, 1, tally.anomalies()), tally);
+            assertEquals(expected.toString(), written.toString(), "batches of " + batchSize);
+        }
     }
 }

@@ -64,18 +64,65 @@ public final class NabFile implements RecordFile<NabPoint> {
     }
 
     /**
-     * One pass: an optional header line (any first line whose first field is not a timestamp), then rows of
-     * two fields, each optionally in double quotes.
+     * This file read as rows that also keep the timestamp and the value as written (trimmed), for output that
+     * repeats its input: one pass, the same rows and errors as {@link #open()}.
      */
+    public RecordFile<NabRow> withText() {
+        return new RecordFile<>() {
+            @Override
+            public String name() {
+                return input.name();
+            }
+
+            @Override
+            public RecordReader<NabRow> open() {
+                return new TextReader();
+            }
+        };
+    }
+
+    /** One pass over the points. */
     private final class Reader extends AbstractRecordReader<NabPoint> {
-        private boolean headerSeen;
-        private long index;
+        private final Parser parser = new Parser();
 
         Reader() {
             super(input, policy);
         }
 
         @Override
+        NabPoint parse(LineReader line) {
+            return parser.parse(line);
+        }
+    }
+
+    /** One pass over the points with their text. */
+    private final class TextReader extends AbstractRecordReader<NabRow> {
+        private final Parser parser = new Parser();
+
+        TextReader() {
+            super(input, policy);
+        }
+
+        @Override
+        NabRow parse(LineReader line) {
+            NabPoint p = parser.parse(line);
+            if (p == null) {
+                return null;
+            }
+            String text = line.line();
+            int comma = text.indexOf(',');
+            return new NabRow(p, text.substring(0, comma).strip(), text.substring(comma + 1).strip());
+        }
+    }
+
+    /**
+     * The rows of one pass: an optional header line (any first line whose first field is not a timestamp),
+     * then rows of two fields, each optionally in double quotes.
+     */
+    private final class Parser {
+        private boolean headerSeen;
+        private long index;
+
         NabPoint parse(LineReader line) {
             char[] b = line.buffer();
             int from = line.start();

@@ -108,4 +108,20 @@ class NabFileTest {
         assertEquals("l.json: entry \"a\": 'yesterday' is not a timestamp yyyy-MM-dd HH:mm:ss[.ffffff]",
                 bad.getMessage());
     }
+
+    @Test
+    void shouldKeepEachRowsFieldsAsWrittenBesideTheSamePoints() {
+        String content = "timestamp,value\n\"2014-01-01 00:10:00\" , 1.50\n\n2014-01-01 00:00:00,\n";
+        NabFile file = new NabFile(TextInput.ofString("s.csv", content), WINDOW, BadRecordPolicy.FAIL)
+                .keepingMissingValues();
+        List<NabRow> rows = new ArrayList<>();
+        file.withText().forEach(rows::add);
+        List<NabPoint> points = new ArrayList<>();
+        file.forEach(points::add);
+
+        assertEquals(points, rows.stream().map(NabRow::point).toList());
+        assertEquals(List.of("\"2014-01-01 00:10:00\"", "2014-01-01 00:00:00"),
+                rows.stream().map(NabRow::timestampText).toList());
+        assertEquals(List.of("1.50", ""), rows.stream().map(NabRow::valueText).toList());
+    }
 }

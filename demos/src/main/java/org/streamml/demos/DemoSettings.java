@@ -1,0 +1,143 @@
+package org.streamml.demos;
+
+import java.nio.file.Path;
+import org.streamml.streaming.StreamingContext;
+import org.streamml.streaming.cluster.ClusterOptions;
+import org.streamml.streaming.cluster.Master;
+import org.streamml.viz.VizOptions;
+
+/**
+ * The settings every demo understands.
+ *
+ * @param batches how many batches to run, >= 1
+ * @param durationSeconds stream time to run instead, rounded up to whole batches, or 0 to use {@code batches}
+ * @param realTime whether batches are paced by the wall clock (otherwise replayed as fast as possible)
+ * @param seed the seed of the demo's data
+ * @param partitions partitions per batch, >= 1
+ * @param recordsPerSecond the input rate in stream time, > 0, or 0 for the demo's own default
+ * @param dashboardPort the port of the live web dashboard, 0 for any free port, or -1 for none
+ * @param chartsDir where the demo writes its PNG charts, or {@code null} for the demo's own
+ *        {@code demo-out/NAME}
+ * @param master where the demo runs its partition tasks ({@code local[N]}, {@code local-cluster[N,C]},
+ *        {@code cluster://HOST:PORT}), or {@code null} for the demo's own threads of this process
+ */
+public record DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
+                           double recordsPerSecond, int dashboardPort, Path chartsDir, Master master) {
+
+    /** Validates the settings. */
+    public DemoSettings {
+        if (batches < 1) {
+            throw new IllegalArgumentException("batches must be >= 1: " + batches);
+        }
+        if (!(durationSeconds >= 0) || Double.isInfinite(durationSeconds)) {
+            throw new IllegalArgumentException("duration must be >= 0 seconds and finite: " + durationSeconds);
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
+        }
+        if (!(recordsPerSecond >= 0) || Double.isInfinite(recordsPerSecond)) {
+            throw new IllegalArgumentException("records per second must be >= 0 and finite: " + recordsPerSecond);
+        }
+        if (dashboardPort < -1 || dashboardPort > 65535) {
+            throw new IllegalArgumentException("dashboard port must be -1 (none) or in [0, 65535]: " + dashboardPort);
+        }
+    }
+
+    /** Settings running on the demo's own threads of this process. */
+    public DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
+                        double recordsPerSecond, int dashboardPort, Path chartsDir) {
+        this(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, dashboardPort, chartsDir, null);
+    }
+
+    /** Settings without a dashboard, writing charts to the demo's own directory. */
+    public DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
+                        double recordsPerSecond) {
+        this(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, -1, null, null);
+    }
+
+    /**
+     * 24 batches replayed as fast as possible, seed 42, two partitions, the demo's default rate, no dashboard,
+     * charts in the demo's own directory, tasks on the demo's own threads of this process.
+     */
+    public static DemoSettings defaults() {
+        return new DemoSettings(24, 0, false, 42, 2, 0);
+    }
+
+    /** The number of batches of {@code batchMillis} to run: from the duration if set, else {@code batches}. */
+    public int batchesFor(long batchMillis) {
+        return durationSeconds > 0 ? (int) Math.max(1, Math.ceil(durationSeconds * 1000 / batchMillis)) : batches;
+    }
+
+    /** A copy with another number of batches. */
+    public DemoSettings withBatches(int n) {
+        return new DemoSettings(n, durationSeconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir, master);
+    }
+
+    /** A copy that runs {@code seconds} of stream time instead of a number of batches (0: use batches). */
+    public DemoSettings withDurationSeconds(double seconds) {
+        return new DemoSettings(batches, seconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir, master);
+    }
+
+    /** A copy paced by the wall clock or not. */
+    public DemoSettings withRealTime(boolean paced) {
+        return new DemoSettings(batches, durationSeconds, paced, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir, master);
+    }
+
+    /** A copy with another seed. */
+    public DemoSettings withSeed(long s) {
+        return new DemoSettings(batches, durationSeconds, realTime, s, partitions, recordsPerSecond,
+                dashboardPort, chartsDir, master);
+    }
+
+    /** A copy with another number of partitions. */
+    public DemoSettings withPartitions(int p) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, p, recordsPerSecond,
+                dashboardPort, chartsDir, master);
+    }
+
+    /** A copy with another input rate (0: the demo's default). */
+    public DemoSettings withRecordsPerSecond(double rate) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, rate,
+                dashboardPort, chartsDir, master);
+    }
+
+    /** A copy with a dashboard on {@code port} (0: any free port, -1: none). */
+    public DemoSettings withDashboardPort(int port) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, port,
+                chartsDir, master);
+    }
+
+    /** A copy writing charts into {@code dir} ({@code null}: the demo's own {@code demo-out/NAME}). */
+    public DemoSettings withChartsDir(Path dir) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, dir, master);
+    }
+
+    /** A copy running its tasks on {@code where} ({@code null}: the demo's own threads of this process). */
+    public DemoSettings withMaster(Master where) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir, where);
+    }
+
+    /**
+     * {@code options} running on the master of these settings: on {@code ownThreads} threads of this process
+     * when none was given (what the demo does by default), else on that master, with {@code cluster}'s
+     * settings and registered classes for a cluster. The context closes the executor this may create.
+     */
+    public StreamingContext.Options onMaster(StreamingContext.Options options, int ownThreads,
+                                             ClusterOptions cluster) {
+        return master == null ? options.withThreads(ownThreads) : master.applyTo(options, cluster);
+    }
+
+    /**
+     * Where the demo called {@code demoName} shows its charts: the dashboard if one was asked for, and the
+     * charts directory, {@code demo-out/NAME} unless another was given.
+     */
+    public VizOptions viz(String demoName) {
+        Path dir = chartsDir != null ? chartsDir : Path.of("demo-out", demoName);
+        return VizOptions.defaults().withDashboardPort(dashboardPort).withChartsDir(dir);
+    }
+}

@@ -1,0 +1,54 @@
+package org.streamml.demos;
+
+import java.util.Arrays;
+import org.streamml.ml.evaluation.BinaryMetrics;
+
+/**
+ * A growing table of scored transactions: per row the label (column 0) and the probability each model gave
+ * (columns 1 and up), kept in primitive arrays. Not thread-safe.
+ */
+final class FraudScores {
+    private static final int COLUMNS = 3;
+    private double[][] columns = new double[COLUMNS][1024];
+    private int size;
+
+    /** Appends one row {@code {label, score1, score2}}. Not modified: row. */
+    void add(double[] row) {
+        if (row.length != COLUMNS) {
+            throw new IllegalArgumentException("a row has " + COLUMNS + " columns: " + row.length);
+        }
+        if (size == columns[0].length) {
+            for (int c = 0; c < COLUMNS; c++) {
+                columns[c] = Arrays.copyOf(columns[c], 2 * size);
+            }
+        }
+        for (int c = 0; c < COLUMNS; c++) {
+            columns[c][size] = row[c];
+        }
+        size++;
+    }
+
+    /** Appends every row of {@code other}. */
+    void addAll(FraudScores other) {
+        double[] row = new double[COLUMNS];
+        for (int i = 0; i < other.size; i++) {
+            for (int c = 0; c < COLUMNS; c++) {
+                row[c] = other.columns[c][i];
+            }
+            add(row);
+        }
+    }
+
+    /** The number of rows. */
+    int size() {
+        return size;
+    }
+
+    /** The metrics of the scores in {@code column} (1 or 2) against the labels, alerts at {@code threshold}. */
+    BinaryMetrics metrics(int column, double threshold) {
+        if (column < 1 || column >= COLUMNS) {
+            throw new IllegalArgumentException("score column must be in [1, " + (COLUMNS - 1) + "]: " + column);
+        }
+        return BinaryMetrics.of(Arrays.copyOf(columns[column], size), Arrays.copyOf(columns[0], size), threshold);
+    }
+}
