@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.streamml.streaming.BatchExecutor;
+import org.streamml.streaming.DistributedExecutor;
 import org.streamml.streaming.LocalExecutor;
 import org.streamml.streaming.StreamingException;
 import org.streamml.streaming.Time;
@@ -28,7 +29,7 @@ import org.streamml.streaming.Time;
  *      StreamingContext ssc = new StreamingContext(options.withExecutor(cluster))) { ... }
  * }</pre>
  */
-public final class ClusterExecutor implements BatchExecutor {
+public final class ClusterExecutor implements DistributedExecutor {
 
     /**
      * A connected worker.

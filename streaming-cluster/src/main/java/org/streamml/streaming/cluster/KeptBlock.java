@@ -5,7 +5,7 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.concurrent.atomic.AtomicReference;
-import org.streamml.streaming.BatchExecutor;
+import org.streamml.streaming.DistributedExecutor;
 
 /**
  * The driver's handle on a partition kept on a worker (a block): its size, where it is, and its
@@ -17,7 +17,7 @@ import org.streamml.streaming.BatchExecutor;
  *
  * @param <T> record type
  */
-final class KeptBlock<T> extends AbstractList<T> implements RandomAccess, BatchExecutor.KeptPartition {
+final class KeptBlock<T> extends AbstractList<T> implements RandomAccess, DistributedExecutor.KeptPartition {
     private static final Cleaner CLEANER = Cleaner.create();
 
     /** Where a block is: its worker and its id there. */

@@ -7,15 +7,19 @@ import org.streamml.streaming.LocalExecutor;
 import org.streamml.streaming.StreamingContext;
 
 /**
- * Where a program runs its partition tasks, as given by {@code --master}:
+ * A parsed {@code --master} string of the forms the command line knows, for callers that need its parts
+ * (the CLI derives default partition counts from the workers and cores):
  * <ul>
- *   <li>{@code local}, {@code local[N]}, {@code local[*]}: N threads of this process (the default;
- *       {@code local} and {@code local[*]} use one per processor);</li>
+ *   <li>{@code local}, {@code local[N]}, {@code local[*]}: N threads of this process ({@code local} is one
+ *       thread, as in Spark, {@code local[*]} one per processor);</li>
  *   <li>{@code local-cluster[N]} or {@code local-cluster[N,C]}: N worker processes of C cores (default 1)
  *       started on this machine and stopped at the end;</li>
  *   <li>{@code cluster://HOST:PORT}: listen on HOST:PORT for workers started with
  *       {@code streamml worker --master HOST:PORT}.</li>
  * </ul>
+ * The engine does not use this type: it finds executors by master string through the
+ * {@link org.streamml.streaming.ExecutorProvider} services ({@link org.streamml.streaming.Masters}), this
+ * module's being {@link ClusterExecutorProvider}, which parses with it.
  *
  * <pre>{@code
  * StreamingContext.Options opts = Master.parse(args.master).applyTo(StreamingContext.Options.defaults(),

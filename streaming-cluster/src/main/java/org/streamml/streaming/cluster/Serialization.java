@@ -12,21 +12,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.ServiceLoader;
 import org.streamml.streaming.Duration;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.Time;
+import org.streamml.streaming.WireTypes;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 /**
  * How partition inputs, task functions and results are encoded between driver and workers: kryo with
  * class registration required (a peer can only make the objects of registered classes, never name an
  * arbitrary class), no Java serialization. Registered, in this order: the engine's and the JDK's common
- * types, then the classes of every {@link KryoRegistrar} service, then the program's own classes. Both
+ * types, then the types of every {@link WireTypes} service (in the order
+ * of {@link WireTypes#onClassPath}), then the program's own classes. Both
  * sides must register the same classes in the same order; {@link #fingerprint()} lets the handshake
  * verify that. Objects are made with their no-argument constructor where they have one, else without
  * running a constructor (records always through their canonical constructor). Thread-safe: kryo
@@ -39,6 +39,19 @@ public final class Serialization {
     private final BlockRefSerializer blockRefs;
     private final Pool<Kryo> pool;
     private final String fingerprint;
+
+    /**
+     * Whether values of {@code type} can be sent: it is registered (an engine type, a {@link WireTypes}
+     * type or one of the user classes).
+     */
+    public boolean isRegistered(Class<?> type) {
+        Kryo kryo = pool.obtain();
+        try {
+            return kryo.getClassResolver().getRegistration(type) != null;
+        } finally {
+            pool.free(kryo);
+        }
+    }
 
     /** A serialization that also registers {@code userClasses}, in order. */
     public Serialization(List<Class<?>> userClasses) {
@@ -135,7 +148,7 @@ public final class Serialization {
     private static String explain(RuntimeException e) {
         String m = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         if (m.startsWith("Class is not registered")) {
-            return m + "; register it on the driver with ClusterOptions.registerClasses(...) or a KryoRegistrar"
+            return m + "; register it on the driver with ClusterOptions.registerClasses(...) or a WireTypes"
                     + " service";
         }
         return m;
@@ -159,12 +172,7 @@ public final class Serialization {
             }
         }
         kryo.register(ClosureSerializer.Closure.class, new LambdaSerializer());
-        List<KryoRegistrar> registrars = new ArrayList<>();
-        ServiceLoader.load(KryoRegistrar.class, Serialization.class.getClassLoader()).forEach(registrars::add);
-        registrars.sort(Comparator.comparing(r -> r.getClass().getName()));
-        for (KryoRegistrar r : registrars) {
-            r.classes().forEach(c -> registerOnce(kryo, c));
-        }
+        WireTypes.onClassPath(Serialization.class.getClassLoader()).forEach(c -> registerOnce(kryo, c));
         userClasses.forEach(c -> registerOnce(kryo, c));
         return kryo;
     }

@@ -203,7 +203,7 @@ public final class Worker implements AutoCloseable {
                 return;
             }
             if (!serialization.fingerprint().equals(w.fingerprint())) {
-                fail(ctx, "the kryo registrations differ from the driver's (different KryoRegistrar services on"
+                fail(ctx, "the kryo registrations differ from the driver's (different WireTypes services on"
                         + " the class paths?)", true);
                 return;
             }

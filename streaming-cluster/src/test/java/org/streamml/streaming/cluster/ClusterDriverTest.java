@@ -58,7 +58,7 @@ class ClusterDriverTest {
 
     private StreamingContext context(ManualClock clock) {
         return new StreamingContext(StreamingContext.Options.defaults().withBatchInterval(Duration.ofMillis(100))
-                .withClock(clock).withDefaultPartitions(4).withExecutor(new org.streamml.streaming.SharedExecutor(driver)));
+                .withClock(clock).withDefaultPartitions(4).withExecutor(org.streamml.streaming.SharedExecutor.of(driver)));
     }
 
     private static void runBatch(StreamingContext ssc, ManualClock clock, int i) throws InterruptedException {

@@ -40,7 +40,7 @@ class ClusterLocalityTest {
                                     Consumer<Integer> afterBatch) throws InterruptedException {
         List<String> out = new CopyOnWriteArrayList<>();
         StreamingContext.Options options = StreamingContext.Options.defaults().withClock(new FastForwardClock())
-                .withBatchInterval(Duration.ofMillis(100)).withDefaultPartitions(4).withExecutor(new org.streamml.streaming.SharedExecutor(executor));
+                .withBatchInterval(Duration.ofMillis(100)).withDefaultPartitions(4).withExecutor(org.streamml.streaming.SharedExecutor.of(executor));
         int[] batches = {0};
         try (StreamingContext ssc = new StreamingContext(options)) {
             pipeline.apply(ssc.source(source)).foreachBatch((b, t) -> {

@@ -266,7 +266,7 @@ class ClusterStreamFaultTest {
                     }
                 }
             };
-            try (StreamingContext ssc = new StreamingContext(options().withExecutor(new org.streamml.streaming.SharedExecutor(cluster)))) {
+            try (StreamingContext ssc = new StreamingContext(options().withExecutor(org.streamml.streaming.SharedExecutor.of(cluster)))) {
                 pipeline(input(ssc, kind, dir), List.copyOf(blocks), actual, hook);
                 ssc.start();
                 for (int i = 0; i < kills.size(); i++) {

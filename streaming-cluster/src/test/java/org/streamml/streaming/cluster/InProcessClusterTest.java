@@ -1,6 +1,7 @@
 package org.streamml.streaming.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,7 +69,7 @@ class InProcessClusterTest {
         Batch<Integer> mapped = Batch.split(Time.ofMillis(1), IntStream.range(0, 400).boxed().toList(), 4, driver)
                 .map(x -> x * 2);
         for (List<Integer> p : mapped.partitions()) {
-            assertTrue(p instanceof org.streamml.streaming.BatchExecutor.KeptPartition, p.getClass().getName());
+            assertTrue(p instanceof org.streamml.streaming.DistributedExecutor.KeptPartition, p.getClass().getName());
         }
         assertEquals(400, mapped.count());
         assertEquals(Long.valueOf(2 * 399 * 400 / 2), mapped.map(x -> (long) x).reduce(Long::sum).orElseThrow());
@@ -137,7 +138,7 @@ class InProcessClusterTest {
                 .defaults().withClock(new org.streamml.streaming.FastForwardClock())
                 .withBatchInterval(org.streamml.streaming.Duration.ofMillis(100)).withDefaultPartitions(4);
         try (org.streamml.streaming.StreamingContext ssc = new org.streamml.streaming.StreamingContext(
-                options.withExecutor(new org.streamml.streaming.SharedExecutor(driver)))) {
+                options.withExecutor(org.streamml.streaming.SharedExecutor.of(driver)))) {
             ssc.fromIterable(IntStream.range(0, 300).boxed().toList(), 100)
                     .mapToPair(x -> Pair.of(x % 7, 1L)).reduceByKey(Long::sum).foreachBatch((b, t) -> b.count());
             ssc.addStreamingListener(new org.streamml.streaming.StreamingListener() {
@@ -161,8 +162,8 @@ class InProcessClusterTest {
             // map (4 partitions), shuffle map side (4) and reduce side (4) at least
             assertTrue(tasks >= 12, info.toString());
         }
-        try (LocalExecutor local = new LocalExecutor(2)) {
-            assertEquals(List.of(), local.taskPlaces());
+        try (org.streamml.streaming.BatchExecutor local = new LocalExecutor(2)) {
+            assertFalse(local instanceof org.streamml.streaming.DistributedExecutor, "local threads report no places");
         }
     }
 }

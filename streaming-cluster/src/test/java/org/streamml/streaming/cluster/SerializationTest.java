@@ -75,8 +75,8 @@ class SerializationTest {
     }
 
     @Test
-    void shouldRegisterTheClassesOfRegistrarServicesOnTheClassPath() {
-        TestRegistrar.Reading r = new TestRegistrar.Reading("t1", 21.5);
+    void shouldRegisterTheTypesOfWireTypesServicesOnTheClassPath() {
+        TestWireTypes.Reading r = new TestWireTypes.Reading("t1", 21.5);
         assertEquals(r, roundTrip(plain, r));
     }
 

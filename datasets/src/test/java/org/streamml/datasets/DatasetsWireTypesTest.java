@@ -15,15 +15,25 @@ import org.streamml.datasets.generators.SensorReading;
 import org.streamml.datasets.generators.Transaction;
 import org.streamml.datasets.io.NabPoint;
 import org.streamml.datasets.tweets.Tweet;
-import org.streamml.streaming.cluster.KryoRegistrar;
+import org.streamml.streaming.WireTypes;
 import org.streamml.streaming.cluster.Serialization;
 
-class DatasetsKryoRegistrarTest {
+/** The module's wire types are found as a service and every one of them can be sent by the cluster's kryo. */
+class DatasetsWireTypesTest {
 
     @Test
-    void shouldBeFoundAsAKryoRegistrarService() {
-        assertTrue(ServiceLoader.load(KryoRegistrar.class).stream()
-                .anyMatch(p -> p.type() == DatasetsKryoRegistrar.class));
+    void shouldBeFoundAsAWireTypesService() {
+        assertTrue(ServiceLoader.load(WireTypes.class).stream().anyMatch(p -> p.type() == DatasetsWireTypes.class));
+    }
+
+    @Test
+    void shouldRegisterEveryDeclaredTypeWithTheClusterSerialization() {
+        Serialization kryo = new Serialization(List.of());
+        List<Class<?>> types = new DatasetsWireTypes().types();
+        assertEquals(9, types.size());
+        for (Class<?> t : types) {
+            assertTrue(kryo.isRegistered(t), t.getName());
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.streamml.streaming.cluster;
+package org.streamml.streaming.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,11 +23,11 @@ import org.streamml.streaming.Time;
 import org.streamml.streaming.source.GeneratedSource;
 
 /**
- * The pipelines {@link ClusterConformanceTest} runs in local mode and on worker processes: together they
- * use every public operation of {@link DStream}, {@link PairDStream} and {@link MapWithStateDStream}, each
+ * The pipelines {@link ExecutorConformanceSuite} runs on a reference executor and on the executor under
+ * test: together they use every public operation of {@link DStream}, {@link PairDStream} and {@link MapWithStateDStream}, each
  * case naming the signatures it covers. Batches are 100 ms; windows and timeouts are multiples of it.
  */
-final class ConformancePipelines {
+public final class ConformancePipelines {
     private static final Duration B1 = Duration.ofMillis(100);
     private static final Duration B2 = Duration.ofMillis(200);
     private static final Duration B3 = Duration.ofMillis(300);
@@ -37,7 +37,8 @@ final class ConformancePipelines {
 
     /** Builds a pipeline from the integer input stream; {@code dir} is an empty directory of this run. */
     @FunctionalInterface
-    interface Pipeline {
+    public interface Pipeline {
+        /** The pipeline's output stream, built on {@code in}; files go under {@code dir}. */
         DStream<?> build(DStream<Integer> in, Path dir);
     }
 
@@ -45,7 +46,7 @@ final class ConformancePipelines {
      * One case: a name, the operation signatures it covers ({@code name(ParamType,...)}), text its local
      * trace must contain to show the operation did something (or {@code ""}) and the pipeline.
      */
-    record Case(String name, List<String> covers, String expect, Pipeline pipeline) {
+    public record Case(String name, List<String> covers, String expect, Pipeline pipeline) {
         @Override
         public String toString() {
             return name;
@@ -106,7 +107,8 @@ final class ConformancePipelines {
         }
     }
 
-    static List<Case> all() {
+    /** Every case, in a fixed order. */
+    public static List<Case> all() {
         List<Case> c = new ArrayList<>();
         add(c, "map", "map(Function)", (in, d) -> in.map(x -> x * 3 + 1));
         add(c, "filter", "filter(Predicate)", (in, d) -> in.filter(x -> x % 3 != 0));
