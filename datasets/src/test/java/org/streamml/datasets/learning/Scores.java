@@ -1,35 +1,8 @@
 package org.streamml.datasets.learning;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.function.Consumer;
-import org.streamml.datasets.replay.ReplaySource;
-import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
-import org.streamml.streaming.ManualClock;
-import org.streamml.streaming.StreamingContext;
-import org.streamml.streaming.Time;
-
-/** Runs a replayed dataset through the engine for a number of batches under a manual clock. */
-final class EngineRun {
-    private EngineRun() {
-    }
-
-    static <T> void run(ReplaySource<T> source, int batches, Consumer<DStream<T>> setup) throws InterruptedException {
-        ManualClock clock = new ManualClock();
-        StreamingContext ssc = new StreamingContext(StreamingContext.Options.defaults()
-                .withBatchInterval(Duration.ofSeconds(1)).withClock(clock).withDefaultPartitions(2).withThreads(2));
-        setup.accept(ssc.source(source));
-        ssc.start();
-        try {
-            for (int i = 1; i <= batches; i++) {
-                clock.advance(1000);
-                assertTrue(ssc.awaitBatch(Time.ofMillis(i * 1000L), 60_000), "batch " + i + " did not complete");
-            }
-        } finally {
-            ssc.stop(true);
-            ssc.awaitTermination();
-        }
+/** Scores that compare what a learner found with the truth a generator knows. */
+final class Scores {
+    private Scores() {
     }
 
     /** The adjusted Rand index of two labelings (Hubert and Arabie 1985). */
