@@ -20,7 +20,7 @@ import org.streamml.streaming.Time;
  *
  * <p>Partitions computed by {@link #computePartitions} stay on the worker that computed them and later
  * tasks on them run there; shuffles go from worker to worker; a partition lost with its worker is
- * recomputed from its lineage (see {@code README-cluster.md}). Driver-side tasks given as
+ * recomputed from its lineage (see streaming-cluster's {@code README.md}). Driver-side tasks given as
  * {@link BatchExecutor.PartitionTask}s (closures over driver state) run on a local thread pool of the
  * driver.
  *

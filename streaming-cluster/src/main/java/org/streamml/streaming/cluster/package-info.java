@@ -1,10 +1,9 @@
 /**
- * Cluster mode: the micro-batch engine's partition tasks run on worker processes. A
- * {@link org.streamml.streaming.cluster.ClusterExecutor} (the driver) listens for
- * {@link org.streamml.streaming.cluster.Worker}s over netty (length-framed messages, kryo with class
- * registration required, a versioned handshake with an optional shared secret, heartbeats), sends each
- * task (an encoded {@link org.streamml.streaming.BatchExecutor.PartitionFunction} and one partition's
- * input) to a worker and collects the results in partition order; tasks of a lost worker run again on
- * the others. {@link org.streamml.streaming.cluster.Master} parses {@code --master} strings.
+ * Cluster mode (module streaming-cluster): a {@link org.streamml.streaming.cluster.ClusterExecutor}, a
+ * {@link org.streamml.streaming.DistributedExecutor}, sends partition tasks over netty (length-framed,
+ * kryo with registration required, a versioned handshake with an optional secret) to
+ * {@link org.streamml.streaming.cluster.Worker}s and runs a lost worker's tasks again on the others.
+ * {@link org.streamml.streaming.cluster.ClusterExecutorProvider} makes it the executor of the
+ * {@code local-cluster[N]} and {@code cluster://HOST:PORT} masters.
  */
 package org.streamml.streaming.cluster;
