@@ -47,7 +47,7 @@ public class Batch<T> {
         }
         List<List<T>> copy = new ArrayList<>(partitions.size());
         for (List<T> p : partitions) {
-            copy.add(p instanceof BatchExecutor.KeptPartition ? p : Collections.unmodifiableList(p));
+            copy.add(p instanceof DistributedExecutor.KeptPartition ? p : Collections.unmodifiableList(p));
         }
         this.partitions = Collections.unmodifiableList(copy);
     }

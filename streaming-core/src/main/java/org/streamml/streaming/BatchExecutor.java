@@ -7,8 +7,19 @@ import java.util.List;
 /**
  * Runs the per-partition tasks of a batch. {@link LocalExecutor} (a thread pool, one task per
  * partition) is the embedded default; a cluster executor runs the same tasks on worker processes.
- * Results never depend on which executor runs them. An executor that wraps another must forward every
- * method, the defaults included (they are what a cluster executor overrides); {@link SharedExecutor} does.
+ * Results never depend on which executor runs them: every executor proves it with the conformance suite
+ * of streaming-core's test-jar ({@code org.streamml.streaming.testkit.ExecutorConformanceSuite}).
+ *
+ * <p>Only {@link #runTasks}, {@link #parallelism} and {@link #close} must be written; the other
+ * operations default to running local tasks. An executor whose partitions live in other processes also
+ * implements {@link DistributedExecutor}, the hooks the engine calls around batches. Executors are chosen
+ * by {@code --master} string through {@link ExecutorProvider}s ({@link Masters#create}).
+ *
+ * <pre>{@code
+ * try (BatchExecutor executor = new LocalExecutor(4)) {
+ *     List<Integer> sizes = executor.runOnPartitions(List.of("a", "bb", "ccc"), String::length);
+ * }
+ * }</pre>
  */
 public interface BatchExecutor extends AutoCloseable {
 
@@ -50,7 +61,7 @@ public interface BatchExecutor extends AutoCloseable {
     /**
      * Computes new partitions: like {@link #runOnPartitions}, but each result is a partition that may stay
      * where it was computed. A cluster executor keeps it in the worker's memory and returns a
-     * {@link KeptPartition} handle (its size is known; reading its records fetches them; passing it as a
+     * {@link DistributedExecutor.KeptPartition} handle (its size is known; reading its records fetches them; passing it as a
      * task input sends only a reference, and the task runs where the partition is), so a chain of
      * transformations moves no record through the driver. The default returns the results themselves.
      */
@@ -80,61 +91,13 @@ public interface BatchExecutor extends AutoCloseable {
     }
 
     /**
-     * A place where tasks run and what ran there.
+     * A place where tasks run and what ran there (see {@link DistributedExecutor#taskPlaces()}).
      *
      * @param place its name (for a worker: {@code "worker 2 (pid 4242 on host)"})
      * @param tasks the tasks completed there
      * @param taskMillis their total running time
      */
     record TaskPlace(String place, long tasks, long taskMillis) {
-    }
-
-    /**
-     * The tasks completed so far at each place this executor runs tasks (a cluster's workers), for
-     * per-batch metrics ({@link BatchInfo#places()}). The default reports none.
-     */
-    default List<TaskPlace> taskPlaces() {
-        return List.of();
-    }
-
-    /**
-     * Makes the driver hold a copy of {@code partitions} and returns partitions with the same records whose
-     * recomputation starts from that copy: long chains of partitions computed from earlier ones (the state
-     * of {@code updateStateByKey}) stay bounded. The default returns them as they are (local partitions
-     * are never recomputed).
-     */
-    default <T> List<List<T>> checkpoint(List<List<T>> partitions) {
-        return partitions;
-    }
-
-    /**
-     * Called by the engine before it computes batch {@code time}: partitions computed from now on belong to
-     * that batch (see {@link #releaseBatchesUpTo}). The default does nothing.
-     */
-    default void enterBatch(Time time) {
-    }
-
-    /**
-     * Called by the engine once no stream remembers the batches at or before {@code time}: an executor that
-     * keeps partitions (a cluster's workers) may drop those computed for them. Dropping is always safe: a
-     * partition needed again is recomputed from its lineage. The default does nothing.
-     */
-    default void releaseBatchesUpTo(Time time) {
-    }
-
-    /**
-     * A partition computed by {@link #computePartitions} and kept where it was computed: an immutable list
-     * whose size is known without reading its records. Batches hold it as it is.
-     */
-    interface KeptPartition {
-    }
-
-    /**
-     * Checks, before a stream starts, that the function of operation {@code operation} can be shipped
-     * by this executor; throws an {@link IllegalArgumentException} naming the operation if it cannot.
-     * The default accepts everything (local tasks never leave the process).
-     */
-    default void checkShippable(String operation, Object function) {
     }
 
     /** How many tasks can run at once. */

@@ -89,7 +89,9 @@ final class JobScheduler {
             // Nothing is computed for this context any more: kept partitions may go (a batch read later
             // is recomputed from its lineage).
             try {
-                context.executor().releaseBatchesUpTo(Time.ofMillis(Long.MAX_VALUE));
+                if (context.distributed() != null) {
+                    context.distributed().releaseBatchesUpTo(Time.ofMillis(Long.MAX_VALUE));
+                }
             } catch (RuntimeException e) {
                 // releasing is an optimisation; the context's own outcome is what gets reported
             }
@@ -128,8 +130,11 @@ final class JobScheduler {
     }
 
     private void runBatch(Time time) {
-        context.executor().enterBatch(time);
-        List<BatchExecutor.TaskPlace> placesBefore = context.executor().taskPlaces();
+        DistributedExecutor distributed = context.distributed();
+        if (distributed != null) {
+            distributed.enterBatch(time);
+        }
+        List<BatchExecutor.TaskPlace> placesBefore = distributed == null ? List.of() : distributed.taskPlaces();
         for (StreamingListener l : context.listeners()) {
             notifyListener(() -> l.onBatchStarted(time));
         }
@@ -148,12 +153,12 @@ final class JobScheduler {
         for (DStream<?> s : graph.streams()) {
             forgotten = Math.min(forgotten, s.forgetBefore(time));
         }
-        if (forgotten != Long.MAX_VALUE) {
-            context.executor().releaseBatchesUpTo(Time.ofMillis(forgotten));
+        if (forgotten != Long.MAX_VALUE && distributed != null) {
+            distributed.releaseBatchesUpTo(Time.ofMillis(forgotten));
         }
         BatchInfo info = new BatchInfo(time, records, schedulingDelay, processing,
                 schedulingDelay + TimeUnit.NANOSECONDS.toMillis(processing),
-                since(placesBefore, context.executor().taskPlaces()));
+                distributed == null ? List.of() : since(placesBefore, distributed.taskPlaces()));
         for (StreamingListener l : context.listeners()) {
             notifyListener(() -> l.onBatchCompleted(info));
         }

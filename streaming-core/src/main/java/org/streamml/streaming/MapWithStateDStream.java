@@ -113,7 +113,7 @@ public final class MapWithStateDStream<K, V, S, U> extends DStream<U> {
         List<List<StateEntry<K, S>>> next = executor.computePartitions(results,
                 both -> (List<StateEntry<K, S>>) both.get(1));
         if (++batches % StateDStream.CHECKPOINT_EVERY == 0) {
-            next = executor.checkpoint(next);
+            next = StateDStream.checkpoint(context(), next);
         }
         state = next;
         if (snapshotsWanted) {

@@ -102,7 +102,7 @@ final class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
         List<List<Pair<K, V>>> next = context().executor().computePartitions(inputs,
                 u -> update(u, reduce, inverse, keep));
         if (++windows % StateDStream.CHECKPOINT_EVERY == 0) {
-            next = context().executor().checkpoint(next);
+            next = StateDStream.checkpoint(context(), next);
         }
         state = next;
         stateTime = time;

@@ -6,22 +6,30 @@ import java.util.Objects;
 /**
  * A view of an executor that several contexts share, one after another (a cluster started once for
  * many jobs, or for a test class): everything is forwarded except {@link #close()}, which does nothing,
- * so closing a context leaves the shared executor running. The owner closes the executor itself.
+ * so closing a context leaves the shared executor running. The owner closes the executor itself. The view
+ * of a {@link DistributedExecutor} is one too, so the engine still calls its hooks.
  *
  * <pre>{@code
- * try (ClusterExecutor cluster = ClusterExecutor.localCluster(3, 1, ClusterOptions.defaults())) {
+ * try (BatchExecutor cluster = Masters.create("local-cluster[3]", ExecutorSettings.defaults())) {
  *     for (Job job : jobs) {
- *         try (StreamingContext ssc = new StreamingContext(options.withExecutor(new SharedExecutor(cluster)))) { ... }
+ *         try (StreamingContext ssc = new StreamingContext(options.withExecutor(SharedExecutor.of(cluster)))) { ... }
  *     }
  * }
  * }</pre>
  */
-public final class SharedExecutor implements BatchExecutor {
+public class SharedExecutor implements BatchExecutor {
     private final BatchExecutor delegate;
 
-    /** A view of {@code delegate} that is not closed with the context using it. */
-    public SharedExecutor(BatchExecutor delegate) {
+    private SharedExecutor(BatchExecutor delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /**
+     * A view of {@code delegate} that is not closed with the context using it; a {@link DistributedExecutor}
+     * if {@code delegate} is one.
+     */
+    public static SharedExecutor of(BatchExecutor delegate) {
+        return delegate instanceof DistributedExecutor d ? new Distributed(d) : new SharedExecutor(delegate);
     }
 
     /** The shared executor. */
@@ -51,31 +59,6 @@ public final class SharedExecutor implements BatchExecutor {
     }
 
     @Override
-    public <T> List<List<T>> checkpoint(List<List<T>> partitions) {
-        return delegate.checkpoint(partitions);
-    }
-
-    @Override
-    public List<TaskPlace> taskPlaces() {
-        return delegate.taskPlaces();
-    }
-
-    @Override
-    public void enterBatch(Time time) {
-        delegate.enterBatch(time);
-    }
-
-    @Override
-    public void releaseBatchesUpTo(Time time) {
-        delegate.releaseBatchesUpTo(time);
-    }
-
-    @Override
-    public void checkShippable(String operation, Object function) {
-        delegate.checkShippable(operation, function);
-    }
-
-    @Override
     public int parallelism() {
         return delegate.parallelism();
     }
@@ -83,5 +66,40 @@ public final class SharedExecutor implements BatchExecutor {
     /** Does nothing: the owner of the shared executor closes it. */
     @Override
     public void close() {
+    }
+
+    /** The shared view of a distributed executor, forwarding its hooks. */
+    private static final class Distributed extends SharedExecutor implements DistributedExecutor {
+        private final DistributedExecutor hooks;
+
+        Distributed(DistributedExecutor delegate) {
+            super(delegate);
+            this.hooks = delegate;
+        }
+
+        @Override
+        public List<TaskPlace> taskPlaces() {
+            return hooks.taskPlaces();
+        }
+
+        @Override
+        public <T> List<List<T>> checkpoint(List<List<T>> partitions) {
+            return hooks.checkpoint(partitions);
+        }
+
+        @Override
+        public void enterBatch(Time time) {
+            hooks.enterBatch(time);
+        }
+
+        @Override
+        public void releaseBatchesUpTo(Time time) {
+            hooks.releaseBatchesUpTo(time);
+        }
+
+        @Override
+        public void checkShippable(String operation, Object function) {
+            hooks.checkShippable(operation, function);
+        }
     }
 }

@@ -13,7 +13,7 @@ import org.streamml.streaming.function.Function2;
  * removes the key. Each batch's output is the whole state, hash-partitioned by key, and it is also the
  * state the next batch updates: partition r of batch t is one task of (partition r of batch t-1's state,
  * the batch's values for the keys of r), so on a cluster the state stays on the workers. Every
- * {@link #CHECKPOINT_EVERY} batches the driver reads the state ({@link BatchExecutor#checkpoint}), which
+ * {@link #CHECKPOINT_EVERY} batches the driver reads the state ({@link DistributedExecutor#checkpoint}), which
  * bounds how far back a lost state partition is recomputed.
  */
 final class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
@@ -76,10 +76,20 @@ final class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
         List<List<Pair<K, S>>> next = context().executor().computePartitions(inputs,
                 in -> updatePartition(in.key(), in.value(), f));
         if (++batches % CHECKPOINT_EVERY == 0) {
-            next = context().executor().checkpoint(next);
+            next = checkpoint(context(), next);
         }
         state = next;
         return Optional.of(new Batch<>(time, next, context().executor()));
+    }
+
+    /**
+     * {@code partitions} with their lineage cut on the driver when the context's executor keeps partitions
+     * elsewhere ({@link DistributedExecutor#checkpoint}); as they are otherwise (local partitions are never
+     * recomputed).
+     */
+    static <T> List<List<T>> checkpoint(StreamingContext context, List<List<T>> partitions) {
+        DistributedExecutor distributed = context.distributed();
+        return distributed == null ? partitions : distributed.checkpoint(partitions);
     }
 
     /**

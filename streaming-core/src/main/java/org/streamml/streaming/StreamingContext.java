@@ -39,17 +39,22 @@ public final class StreamingContext implements AutoCloseable {
      * @param batchInterval the interval between batches, > 0
      * @param clock the clock that fires batches
      * @param defaultPartitions partitions of input streams unless a stream says otherwise, >= 1
-     * @param threads executor threads, >= 1 (ignored when {@code executor} is given)
-     * @param executor the executor to use, or {@code null} for a {@link LocalExecutor} of {@code threads}
+     * @param threads executor threads, >= 1 (ignored when {@code executor} or {@code master} is given)
+     * @param executor the executor to use, or {@code null} for one made from {@code master}
      * @param stopWhenInputsExhausted whether to stop after the batch in which every source ran out
+     * @param master the {@code --master} string the context creates its executor from ({@link Masters}), or
+     *        {@code null} for a {@link LocalExecutor} of {@code threads}; ignored when {@code executor} is given
+     * @param executorSettings what the executor made from {@code master} is told (wire types, secret)
      */
     public record Options(Duration batchInterval, Clock clock, int defaultPartitions, int threads,
-                          BatchExecutor executor, boolean stopWhenInputsExhausted) {
+                          BatchExecutor executor, boolean stopWhenInputsExhausted, String master,
+                          ExecutorSettings executorSettings) {
 
         /** Validates the settings. */
         public Options {
             Objects.requireNonNull(batchInterval, "batchInterval");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(executorSettings, "executorSettings");
             if (batchInterval.millis() <= 0) {
                 throw new IllegalArgumentException("batch interval must be > 0 ms: " + batchInterval.millis());
             }
@@ -61,6 +66,13 @@ public final class StreamingContext implements AutoCloseable {
             }
         }
 
+        /** Settings with no master: a context runs on a {@link LocalExecutor} of {@code threads}, or on {@code executor}. */
+        public Options(Duration batchInterval, Clock clock, int defaultPartitions, int threads,
+                       BatchExecutor executor, boolean stopWhenInputsExhausted) {
+            this(batchInterval, clock, defaultPartitions, threads, executor, stopWhenInputsExhausted, null,
+                    ExecutorSettings.defaults());
+        }
+
         /** One-second batches on the system clock, one partition and one thread per processor. */
         public static Options defaults() {
             int cpus = Runtime.getRuntime().availableProcessors();
@@ -69,37 +81,66 @@ public final class StreamingContext implements AutoCloseable {
 
         /** A copy with another batch interval. */
         public Options withBatchInterval(Duration d) {
-            return new Options(d, clock, defaultPartitions, threads, executor, stopWhenInputsExhausted);
+            return new Options(d, clock, defaultPartitions, threads, executor, stopWhenInputsExhausted, master,
+                    executorSettings);
         }
 
         /** A copy with another clock. */
         public Options withClock(Clock c) {
-            return new Options(batchInterval, c, defaultPartitions, threads, executor, stopWhenInputsExhausted);
+            return new Options(batchInterval, c, defaultPartitions, threads, executor, stopWhenInputsExhausted, master,
+                    executorSettings);
         }
 
         /** A copy with another default partition count. */
         public Options withDefaultPartitions(int p) {
-            return new Options(batchInterval, clock, p, threads, executor, stopWhenInputsExhausted);
+            return new Options(batchInterval, clock, p, threads, executor, stopWhenInputsExhausted, master,
+                    executorSettings);
         }
 
         /** A copy with another thread count. */
         public Options withThreads(int n) {
-            return new Options(batchInterval, clock, defaultPartitions, n, executor, stopWhenInputsExhausted);
+            return new Options(batchInterval, clock, defaultPartitions, n, executor, stopWhenInputsExhausted, master,
+                    executorSettings);
         }
 
-        /** A copy that uses {@code e} (closed when the context stops) instead of a local thread pool. */
+        /**
+         * A copy that uses {@code e} (closed when the context stops; see {@link SharedExecutor} to keep it)
+         * instead of a local thread pool or a master.
+         */
         public Options withExecutor(BatchExecutor e) {
-            return new Options(batchInterval, clock, defaultPartitions, threads, e, stopWhenInputsExhausted);
+            return new Options(batchInterval, clock, defaultPartitions, threads, e, stopWhenInputsExhausted, null,
+                    executorSettings);
+        }
+
+        /** {@link #withMaster(String, ExecutorSettings)} with the default settings. */
+        public Options withMaster(String m) {
+            return withMaster(m, ExecutorSettings.defaults());
+        }
+
+        /**
+         * A copy whose context creates its executor from {@code m} ({@code local[4]},
+         * {@code local-cluster[2]}, ...) through {@link Masters#create}, telling it {@code settings}, and
+         * closes it when it stops. Replaces an executor given before.
+         *
+         * @throws IllegalArgumentException if no executor provider on the class path accepts {@code m}
+         */
+        public Options withMaster(String m, ExecutorSettings settings) {
+            Masters.provider(m);
+            return new Options(batchInterval, clock, defaultPartitions, threads, null, stopWhenInputsExhausted, m,
+                    Objects.requireNonNull(settings, "settings"));
         }
 
         /** A copy that does or does not stop when every input is exhausted. */
         public Options withStopWhenInputsExhausted(boolean stop) {
-            return new Options(batchInterval, clock, defaultPartitions, threads, executor, stop);
+            return new Options(batchInterval, clock, defaultPartitions, threads, executor, stop, master,
+                    executorSettings);
         }
     }
 
     private final Options options;
     private final BatchExecutor executor;
+    /** The executor's hooks around batches, looked up once; {@code null} for an executor in this process. */
+    private final DistributedExecutor distributed;
     private final DStreamGraph graph = new DStreamGraph(this);
     private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -111,7 +152,10 @@ public final class StreamingContext implements AutoCloseable {
     /** A context with {@code options}. */
     public StreamingContext(Options options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.executor = options.executor() != null ? options.executor() : new LocalExecutor(options.threads());
+        this.executor = options.executor() != null ? options.executor()
+                : options.master() != null ? Masters.create(options.master(), options.executorSettings())
+                : new LocalExecutor(options.threads());
+        this.distributed = executor instanceof DistributedExecutor d ? d : null;
     }
 
     /** A context with the default options and {@code batchInterval}. */
@@ -142,6 +186,11 @@ public final class StreamingContext implements AutoCloseable {
     /** The executor that runs partition tasks. */
     public BatchExecutor executor() {
         return executor;
+    }
+
+    /** The executor as a {@link DistributedExecutor}, or {@code null} if its tasks run in this process. */
+    DistributedExecutor distributed() {
+        return distributed;
     }
 
     /** The time just before the first batch; {@code null} until started. */
@@ -268,7 +317,9 @@ public final class StreamingContext implements AutoCloseable {
             if (graph.outputs().isEmpty()) {
                 throw new IllegalStateException("No output operations registered, so nothing to execute");
             }
-            ShippableFunctions.check(graph, executor);
+            if (distributed != null) {
+                ShippableFunctions.check(graph, distributed);
+            }
             long b = batchInterval().millis();
             long first = (Math.floorDiv(clock().millis(), b) + 1) * b;
             zeroTime = Time.ofMillis(first - b);

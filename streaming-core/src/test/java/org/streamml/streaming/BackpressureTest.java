@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.streamml.streaming.testkit.TestDriver;
 
 class BackpressureTest {
 
@@ -39,27 +40,27 @@ class BackpressureTest {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<BatchInfo> infos = new CopyOnWriteArrayList<>();
-        try (Harness h = new Harness(2)) {
-            h.ssc.addStreamingListener(new StreamingListener() {
+        try (TestDriver h = new TestDriver(2)) {
+            h.context().addStreamingListener(new StreamingListener() {
                 @Override
                 public void onBatchCompleted(BatchInfo info) {
                     infos.add(info);
                 }
             });
-            h.ssc.fromIterable(source, 100).foreachBatch((b, t) -> {
+            h.context().fromIterable(source, 100).foreachBatch((b, t) -> {
                 if (t.millis() == 1000) {
                     entered.countDown();
                     assertTrue(release.await(10, TimeUnit.SECONDS));
                 }
             });
-            h.ssc.start();
+            h.context().start();
             // A hundred batches are due at once while the consumer is stuck in the first one.
-            h.clock.advance(100_000);
+            h.clock().advance(100_000);
             assertTrue(entered.await(10, TimeUnit.SECONDS));
             long whileBlocked = source.produced.get();
             assertTrue(whileBlocked <= 100, "pulled " + whileBlocked + " records while the consumer was blocked");
             release.countDown();
-            assertTrue(h.ssc.awaitBatch(Time.ofMillis(100_000), 10_000));
+            assertTrue(h.context().awaitBatch(Time.ofMillis(100_000), 10_000));
         }
         assertEquals(100, infos.size());
         for (BatchInfo i : infos) {

@@ -9,13 +9,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.streamml.streaming.testkit.TestDriver;
 
 class PairOperationsTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})
     void shouldJoinOnlyKeysPresentOnBothSidesAndKeepMissingOnesInOuterJoins(int partitions) throws Exception {
-        try (Harness h = new Harness(partitions)) {
+        try (TestDriver h = new TestDriver(partitions)) {
             PairDStream<String, Integer> left = h.pairs(List.of(
                     List.of(Pair.of("a", 1), Pair.of("b", 2), Pair.of("b", 3)), List.of()));
             PairDStream<String, String> right = h.pairs(List.of(
@@ -25,11 +26,11 @@ class PairOperationsTest {
             var cogroup = h.collect(left.cogroup(right));
             h.run(2);
             assertEquals(Map.of(1000L, List.of("(b,(2,x))", "(b,(3,x))"), 2000L, List.of()),
-                    Harness.sorted(join));
+                    TestDriver.sorted(join));
             assertEquals(Map.of(1000L, List.of("(a,(1,Optional.empty))", "(b,(2,Optional[x]))",
-                    "(b,(3,Optional[x]))"), 2000L, List.of()), Harness.sorted(outer));
+                    "(b,(3,Optional[x]))"), 2000L, List.of()), TestDriver.sorted(outer));
             assertEquals(Map.of(1000L, List.of("(a,([1],[]))", "(b,([2, 3],[x]))", "(c,([],[y]))"),
-                    2000L, List.of("(a,([],[z]))")), Harness.sorted(cogroup));
+                    2000L, List.of("(a,([],[z]))")), TestDriver.sorted(cogroup));
         }
     }
 
@@ -97,17 +98,17 @@ class PairOperationsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})
     void shouldReduceGroupAndCountPerBatch(int partitions) throws Exception {
-        try (Harness h = new Harness(partitions)) {
+        try (TestDriver h = new TestDriver(partitions)) {
             PairDStream<String, Integer> in = h.pairs(List.of(
                     List.of(Pair.of("a", 1), Pair.of("b", 2), Pair.of("a", 5)), List.of()));
             var reduced = h.collect(in.reduceByKey(Integer::sum));
             var counted = h.collect(in.map(Pair::key).countByValue());
             var mapped = h.collect(in.mapValues(v -> v * 10));
             h.run(2);
-            assertEquals(Map.of(1000L, List.of("(a,6)", "(b,2)"), 2000L, List.of()), Harness.sorted(reduced));
-            assertEquals(Map.of(1000L, List.of("(a,2)", "(b,1)"), 2000L, List.of()), Harness.sorted(counted));
+            assertEquals(Map.of(1000L, List.of("(a,6)", "(b,2)"), 2000L, List.of()), TestDriver.sorted(reduced));
+            assertEquals(Map.of(1000L, List.of("(a,2)", "(b,1)"), 2000L, List.of()), TestDriver.sorted(counted));
             assertEquals(Map.of(1000L, List.of("(a,10)", "(a,50)", "(b,20)"), 2000L, List.of()),
-                    Harness.sorted(mapped));
+                    TestDriver.sorted(mapped));
         }
     }
 }

@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.streamml.streaming.testkit.TestDriver;
 
 class PartitioningPropertiesTest {
     private static final LocalExecutor INLINE = new LocalExecutor(1);
@@ -58,7 +59,7 @@ class PartitioningPropertiesTest {
 
     private static Map<String, Map<Long, List<String>>> run(List<List<Integer>> input, int partitions)
             throws Exception {
-        try (Harness h = new Harness(partitions)) {
+        try (TestDriver h = new TestDriver(partitions)) {
             DStream<Integer> in = h.input(input);
             PairDStream<Integer, Integer> pairs = in.mapToPair(x -> Pair.of(x % 4, x));
             Map<String, Map<Long, ? extends List<?>>> outs = new java.util.LinkedHashMap<>();
@@ -78,7 +79,7 @@ class PartitioningPropertiesTest {
             outs.put("join", h.collect(pairs.join(pairs.mapValues(v -> v * 2))));
             h.run(input.size() + 2);
             Map<String, Map<Long, List<String>>> sorted = new java.util.LinkedHashMap<>();
-            outs.forEach((k, v) -> sorted.put(k, Harness.sorted(v)));
+            outs.forEach((k, v) -> sorted.put(k, TestDriver.sorted(v)));
             return sorted;
         }
     }

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.streamml.streaming.testkit.TestDriver;
 
 class SaveAsTextFilesTest {
 
     @Test
     void shouldWriteOneDirectoryPerBatchWithOnePartFilePerPartition(@TempDir Path dir) throws Exception {
-        try (Harness h = new Harness(2)) {
+        try (TestDriver h = new TestDriver(2)) {
             DStream<String> in = h.input(List.of(List.of("a", "b", "c"), List.of()));
             in.saveAsTextFiles(dir.resolve("out").toString(), "txt");
             in.map(String::toUpperCase).saveAsTextFiles(dir.resolve("upper").toString(), "");
@@ -38,7 +39,7 @@ class SaveAsTextFilesTest {
     void shouldReplaceTheDirectoryOfABatchWrittenBefore(@TempDir Path dir) throws Exception {
         Path stale = Files.createDirectories(dir.resolve("out-1000"));
         Files.writeString(stale.resolve("part-00003"), "stale\n");
-        try (Harness h = new Harness(1)) {
+        try (TestDriver h = new TestDriver(1)) {
             h.input(List.of(List.of("fresh"))).saveAsTextFiles(dir.resolve("out").toString(), "");
             h.run(1);
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.streamml.streaming.testkit.TestDriver;
 
 class SourcesTest {
 
@@ -97,8 +98,8 @@ class SourcesTest {
 
     @Test
     void shouldTakeRateTimesIntervalRecordsPerBatch() throws Exception {
-        try (Harness h = new Harness(2)) {
-            InputDStream<Integer> in = h.ssc.fromIterableAtRate(java.util.stream.IntStream.range(0, 10_000)
+        try (TestDriver h = new TestDriver(2)) {
+            InputDStream<Integer> in = h.context().fromIterableAtRate(java.util.stream.IntStream.range(0, 10_000)
                     .boxed().toList(), 2500);
             Map<Long, List<Long>> counts = h.collect(in.count());
             h.run(2);

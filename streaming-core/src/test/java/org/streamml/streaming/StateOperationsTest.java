@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.streamml.streaming.testkit.TestDriver;
 
 class StateOperationsTest {
 
@@ -31,7 +32,7 @@ class StateOperationsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})
     void shouldUpdateEveryKeyEachBatchAndRemoveOnEmpty(int partitions) throws Exception {
-        try (Harness h = new Harness(partitions)) {
+        try (TestDriver h = new TestDriver(partitions)) {
             PairDStream<String, Integer> in = h.pairs(List.of(List.of(Pair.of("a", 1), Pair.of("b", 2)),
                     List.of(Pair.of("a", 3)), List.of(Pair.of("b", 0)), List.of()));
             Map<Long, List<Pair<String, Pair<Integer, Integer>>>> state =
@@ -41,19 +42,19 @@ class StateOperationsTest {
                     1000L, List.of("(a,(1,1))", "(b,(2,1))", "(c,(10,1))"),
                     2000L, List.of("(a,(4,2))", "(b,(2,2))", "(c,(10,2))"),
                     3000L, List.of("(a,(4,3))", "(c,(10,3))"),
-                    4000L, List.of("(a,(4,4))", "(c,(10,4))")), Harness.sorted(state));
+                    4000L, List.of("(a,(4,4))", "(c,(10,4))")), TestDriver.sorted(state));
         }
     }
 
     @Test
     void shouldFailTheBatchWhenTheUpdateFunctionReturnsNull() throws Exception {
-        try (Harness h = new Harness(1)) {
+        try (TestDriver h = new TestDriver(1)) {
             h.collect(h.pairs(List.of(List.of(Pair.of("a", 1))))
                     .updateStateByKey((List<Integer> v, Optional<Integer> s) -> null));
-            h.ssc.start();
-            h.clock.advance(1000);
+            h.context().start();
+            h.clock().advance(1000);
             StreamingException e = assertThrows(StreamingException.class,
-                    () -> h.ssc.awaitTerminationOrTimeout(10_000));
+                    () -> h.context().awaitTerminationOrTimeout(10_000));
             assertTrue(e.getMessage().contains("updateStateByKey"), e.getMessage());
             assertTrue(e.getMessage().contains("returned null"), e.getMessage());
         }
@@ -75,7 +76,7 @@ class StateOperationsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})
     void shouldMapWithStateTimingOutIdleKeysEveryBatch(int partitions) throws Exception {
-        try (Harness h = new Harness(partitions)) {
+        try (TestDriver h = new TestDriver(partitions)) {
             PairDStream<String, Integer> in = h.pairs(List.of(
                     List.of(Pair.of("a", 1), Pair.of("b", 2), Pair.of("a", 3)),
                     List.of(Pair.of("b", 1)),
@@ -93,20 +94,20 @@ class StateOperationsTest {
                     3000L, List.of("b:removed"),
                     4000L, List.of("a:timeout:4", "c:timeout:100"),
                     5000L, List.of(),
-                    6000L, List.of("d=5")), Harness.sorted(out));
+                    6000L, List.of("d=5")), TestDriver.sorted(out));
             assertEquals(Map.of(
                     1000L, List.of("(a,4)", "(b,2)", "(c,100)"),
                     2000L, List.of("(a,4)", "(b,3)", "(c,100)"),
                     3000L, List.of("(a,4)", "(c,100)"),
                     4000L, List.of(),
                     5000L, List.of(),
-                    6000L, List.of("(d,5)")), Harness.sorted(snapshots));
+                    6000L, List.of("(d,5)")), TestDriver.sorted(snapshots));
         }
     }
 
     @Test
     void shouldKeepPerKeyOrderOfRecordsInMapWithState() throws Exception {
-        try (Harness h = new Harness(2)) {
+        try (TestDriver h = new TestDriver(2)) {
             PairDStream<String, Integer> in = h.pairs(List.of(
                     List.of(Pair.of("a", 1), Pair.of("a", 2), Pair.of("a", 3), Pair.of("a", 4))));
             Map<Long, List<String>> out = h.collect(in.mapWithState(StateSpec.function(StateOperationsTest::mood)));

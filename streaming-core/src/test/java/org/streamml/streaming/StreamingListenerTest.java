@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.streamml.streaming.testkit.TestDriver;
 
 class StreamingListenerTest {
 
@@ -14,8 +15,8 @@ class StreamingListenerTest {
         List<BatchInfo> infos = new CopyOnWriteArrayList<>();
         List<Time> started = new CopyOnWriteArrayList<>();
         List<Throwable> stopped = new CopyOnWriteArrayList<>();
-        Harness h = new Harness(2);
-        h.ssc.addStreamingListener(new StreamingListener() {
+        TestDriver h = new TestDriver(2);
+        h.context().addStreamingListener(new StreamingListener() {
             @Override
             public void onBatchStarted(Time batchTime) {
                 started.add(batchTime);
@@ -34,10 +35,10 @@ class StreamingListenerTest {
         DStream<Integer> a = h.input(List.of(List.of(1, 2, 3), List.of(4)));
         DStream<Integer> b = h.input(List.of(List.of(5), List.of()));
         h.collect(a.union(b));
-        h.ssc.start();
+        h.context().start();
         // Both batches become due at once: the first starts 1500 ms late, the second 500 ms late.
-        h.clock.advance(2500);
-        assertTrue(h.ssc.awaitBatch(Time.ofMillis(2000), 10_000));
+        h.clock().advance(2500);
+        assertTrue(h.context().awaitBatch(Time.ofMillis(2000), 10_000));
         h.close();
         assertEquals(List.of(Time.ofMillis(1000), Time.ofMillis(2000)), started);
         assertEquals(2, infos.size());

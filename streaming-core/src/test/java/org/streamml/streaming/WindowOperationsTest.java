@@ -11,6 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.streamml.streaming.testkit.TestDriver;
 
 class WindowOperationsTest {
     private static final Duration S1 = Duration.ofSeconds(1);
@@ -24,7 +25,7 @@ class WindowOperationsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})
     void shouldWindowAcrossBatchBoundariesWithPartialFirstWindows(int partitions) throws Exception {
-        try (Harness h = new Harness(partitions)) {
+        try (TestDriver h = new TestDriver(partitions)) {
             DStream<Integer> in = h.input(NUMBERS);
             Map<Long, List<Integer>> sliding = h.collect(in.window(S3, S1));
             Map<Long, List<Integer>> tumbling = h.collect(in.window(S2, S2));
@@ -39,7 +40,7 @@ class WindowOperationsTest {
 
     @Test
     void shouldLeaveGapsWhenTheSlideExceedsTheWindow() throws Exception {
-        try (Harness h = new Harness(2)) {
+        try (TestDriver h = new TestDriver(2)) {
             Map<Long, List<Integer>> gappy = h.collect(h.input(NUMBERS).window(S1, S2));
             h.run(5);
             assertEquals(Map.of(2000L, List.of(3), 4000L, List.of(4, 5)), sortedInts(gappy));
@@ -49,7 +50,7 @@ class WindowOperationsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})
     void shouldReduceByWindowWithAndWithoutInverse(int partitions) throws Exception {
-        try (Harness h = new Harness(partitions)) {
+        try (TestDriver h = new TestDriver(partitions)) {
             DStream<Integer> in = h.input(NUMBERS);
             Map<Long, List<Integer>> plain = h.collect(in.reduceByWindow(Integer::sum, S3, S1));
             Map<Long, List<Integer>> inverse = h.collect(in.reduceByWindow(Integer::sum, (a, b) -> a - b, S3, S1));
@@ -63,7 +64,7 @@ class WindowOperationsTest {
 
     @Test
     void shouldGiveEmptyBeforeDataAndZeroAfterDataForCountByWindow() throws Exception {
-        try (Harness h = new Harness(2)) {
+        try (TestDriver h = new TestDriver(2)) {
             DStream<String> in = h.input(List.of(List.of(), List.of("a"), List.of(), List.of(), List.of()));
             Map<Long, List<Long>> counts = h.collect(in.countByWindow(S2, S1));
             Map<Long, List<String>> reduced = h.collect(in.reduceByWindow((a, b) -> a + b, S2, S1));
@@ -130,7 +131,7 @@ class WindowOperationsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})
     void shouldCountByValueAndWindowDroppingZeroCounts(int partitions) throws Exception {
-        try (Harness h = new Harness(partitions)) {
+        try (TestDriver h = new TestDriver(partitions)) {
             PairDStream<String, Integer> in = h.pairs(List.of(
                     List.of(Pair.of("a", 1), Pair.of("b", 1), Pair.of("a", 1)), List.of(Pair.of("b", 1)),
                     List.of(Pair.of("c", 1)), List.of()));
@@ -139,16 +140,16 @@ class WindowOperationsTest {
                     in.reduceByKeyAndWindow(Integer::sum, (a, b) -> a - b, S2, S1));
             h.run(4);
             assertEquals(Map.of(1000L, List.of("(a,2)", "(b,1)"), 2000L, List.of("(a,2)", "(b,2)"),
-                    3000L, List.of("(b,1)", "(c,1)"), 4000L, List.of("(c,1)")), Harness.sorted(counts));
+                    3000L, List.of("(b,1)", "(c,1)"), 4000L, List.of("(c,1)")), TestDriver.sorted(counts));
             assertEquals(Map.of(1000L, List.of("(a,2)", "(b,1)"), 2000L, List.of("(a,2)", "(b,2)"),
                     3000L, List.of("(a,0)", "(b,1)", "(c,1)"), 4000L, List.of("(a,0)", "(b,0)", "(c,1)")),
-                    Harness.sorted(kept));
+                    TestDriver.sorted(kept));
         }
     }
 
     @Test
     void shouldGroupByKeyAndWindowInArrivalOrder() throws Exception {
-        try (Harness h = new Harness(1)) {
+        try (TestDriver h = new TestDriver(1)) {
             PairDStream<String, Integer> in = h.pairs(List.of(List.of(Pair.of("a", 1), Pair.of("b", 2)),
                     List.of(Pair.of("a", 3)), List.of()));
             Map<Long, List<Pair<String, List<Integer>>>> groups = h.collect(in.groupByKeyAndWindow(S2, S1));
@@ -172,7 +173,7 @@ class WindowOperationsTest {
             batches.add(batch);
         }
         long[][] windows = {{3, 1}, {4, 2}, {2, 2}, {6, 3}, {2, 3}};
-        try (Harness h = new Harness(partitions)) {
+        try (TestDriver h = new TestDriver(partitions)) {
             PairDStream<Integer, Long> in = h.pairs(batches);
             List<Map<Long, List<Pair<Integer, Long>>>> plain = new ArrayList<>();
             List<Map<Long, List<Pair<Integer, Long>>>> inverse = new ArrayList<>();
@@ -186,14 +187,14 @@ class WindowOperationsTest {
             h.run(22);
             for (int i = 0; i < windows.length; i++) {
                 assertTrue(plain.get(i).size() >= 7, "windows produced");
-                assertEquals(Harness.sorted(plain.get(i)), Harness.sorted(inverse.get(i)), "window " + i);
+                assertEquals(TestDriver.sorted(plain.get(i)), TestDriver.sorted(inverse.get(i)), "window " + i);
             }
         }
     }
 
     @Test
     void shouldRejectWindowsThatAreNotMultiplesOfTheParentSlide() throws Exception {
-        try (Harness h = new Harness(1)) {
+        try (TestDriver h = new TestDriver(1)) {
             DStream<Integer> in = h.input(NUMBERS);
             IllegalArgumentException w = assertThrows(IllegalArgumentException.class,
                     () -> in.window(Duration.ofMillis(2500), S1));

@@ -25,6 +25,7 @@ import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.streaming.StreamingKMeans;
 import org.streamml.ml.streaming.StreamingLinearRegressionWithSGD;
 import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;
+import org.streamml.streaming.testkit.TestDriver;
 
 /** Streaming learners trained through the engine on each generator learn what the generator planted. */
 class GeneratorLearningTest {
@@ -38,7 +39,7 @@ class GeneratorLearningTest {
                 .setInitialWeights(DenseVector.wrap(new double[2]));
         ReplaySource<LabeledPoint> source = new ReplaySource<>(
                 new LinearGenerator(LinearGenerator.Options.defaults(), 42, 2000), 100);
-        EngineRun.run(source, 20, learner::trainOn);
+        TestDriver.run(source, 20, learner::trainOn);
         double[] w = learner.latestModel().weights();
         assertEquals(10, w[0], 0.1);
         assertEquals(10, w[1], 0.1);
@@ -51,7 +52,7 @@ class GeneratorLearningTest {
         StreamingKMeans kmeans = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(3))
                 .setRandomCenters(2, 0.0, 5);
         ReplaySource<Vector> source = new ReplaySource<>(() -> map(g.iterator()), 300);
-        EngineRun.run(source, 10, kmeans::trainOn);
+        TestDriver.run(source, 10, kmeans::trainOn);
         KMeansModel model = kmeans.latestModel();
         int[] truth = new int[300];
         int[] found = new int[300];
@@ -60,7 +61,7 @@ class GeneratorLearningTest {
             truth[i] = (int) test.get(i).label();
             found[i] = model.predict(test.get(i).features());
         }
-        assertEquals(1.0, EngineRun.adjustedRandIndex(truth, found), 1e-9);
+        assertEquals(1.0, Scores.adjustedRandIndex(truth, found), 1e-9);
     }
 
     /**
@@ -90,7 +91,7 @@ class GeneratorLearningTest {
         }
         StreamingKMeans kmeans = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(4))
                 .setRandomCenters(EPOCH, 0.0, 7);
-        EngineRun.run(new ReplaySource<>(vectors, 60), 8, kmeans::trainOn);
+        TestDriver.run(new ReplaySource<>(vectors, 60), 8, kmeans::trainOn);
         KMeansModel model = kmeans.latestModel();
         int[] truth = new int[60];
         int[] found = new int[60];
@@ -98,7 +99,7 @@ class GeneratorLearningTest {
             truth[i] = groups.get(vectors.size() - 60 + i);
             found[i] = model.predict(vectors.get(vectors.size() - 60 + i));
         }
-        double ari = EngineRun.adjustedRandIndex(truth, found);
+        double ari = Scores.adjustedRandIndex(truth, found);
         assertTrue(ari > 0.9, "adjusted Rand index " + ari);
     }
 
@@ -112,7 +113,7 @@ class GeneratorLearningTest {
         StreamingLogisticRegressionWithSGD learner = new StreamingLogisticRegressionWithSGD(
                 StreamingLogisticRegressionWithSGD.Options.defaults().withStepSize(1.0).withFitIntercept(true))
                 .setInitialWeights(DenseVector.wrap(new double[TransactionFeatures.DIMENSION]));
-        EngineRun.run(new ReplaySource<>(points.subList(0, 100_000), 10_000), 10, learner::trainOn);
+        TestDriver.run(new ReplaySource<>(points.subList(0, 100_000), 10_000), 10, learner::trainOn);
         LogisticRegressionModel model = learner.latestModel();
         List<LabeledPoint> test = points.subList(100_000, 150_000);
         double[] scores = new double[test.size()];
@@ -122,7 +123,7 @@ class GeneratorLearningTest {
             labels[i] = test.get(i).label();
         }
         // The majority baseline (always "genuine") scores every transaction alike: AUC 0.5.
-        double auc = EngineRun.auc(scores, labels);
+        double auc = Scores.auc(scores, labels);
         assertTrue(auc > 0.9, "AUC " + auc);
     }
 
@@ -132,7 +133,7 @@ class GeneratorLearningTest {
         StreamingLogisticRegressionWithSGD learner = new StreamingLogisticRegressionWithSGD(
                 StreamingLogisticRegressionWithSGD.Options.defaults().withStepSize(1.0).withFitIntercept(true))
                 .setInitialWeights(DenseVector.wrap(new double[3]));
-        EngineRun.run(new ReplaySource<>(g, 1000), 10, learner::trainOn);
+        TestDriver.run(new ReplaySource<>(g, 1000), 10, learner::trainOn);
         LogisticRegressionModel model = learner.latestModel();
         int correct = 0;
         int positives = 0;

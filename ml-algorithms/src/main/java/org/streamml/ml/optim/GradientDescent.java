@@ -20,7 +20,7 @@ public final class GradientDescent {
     }
 
     /** Per-partition gradient sums: entries {@code 0..d-1} weights, entry {@code d} the intercept. */
-    private static final class GradientSum {
+    static final class GradientSum {
         final double[] grad;
         long count;
 

@@ -23,6 +23,8 @@ import org.streamml.streaming.DStream;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.cluster.ClusterExecutor;
 import org.streamml.streaming.cluster.ClusterOptions;
+import org.streamml.streaming.testkit.TestDriver;
+import org.streamml.streaming.testkit.ProcessSignals;
 
 /**
  * Learners trained over several batches on {@code local-cluster[3]} while two workers are killed with
@@ -32,6 +34,9 @@ import org.streamml.streaming.cluster.ClusterOptions;
  */
 @Tag("slow")
 class LearnersOnClusterFaultTest {
+    /** Held strongly: the logging framework keeps loggers only weakly, and would forget the settings. */
+    private static final java.util.logging.Logger CLUSTER_LOG =
+            java.util.logging.Logger.getLogger("org.streamml.streaming.cluster");
     private static final int BATCHES = 6;
     private static final int PER_BATCH = 150;
 
@@ -40,7 +45,8 @@ class LearnersOnClusterFaultTest {
 
     @BeforeAll
     static void quiet() {
-        ClusterRuns.quietClusterLogs();
+        CLUSTER_LOG.setUseParentHandlers(false);
+        CLUSTER_LOG.setLevel(java.util.logging.Level.OFF);
     }
 
     /**
@@ -58,11 +64,11 @@ class LearnersOnClusterFaultTest {
         String pidPath = pidFile.toString();
         AtomicInteger batch = new AtomicInteger();
         List<String> models = new CopyOnWriteArrayList<>();
-        try (StreamingContext ssc = new StreamingContext(ClusterRuns.options(executor))) {
+        try (StreamingContext ssc = new StreamingContext(TestDriver.fastForward(3, executor))) {
             DStream<T> records = ssc.fromIterable(IntStream.range(0, data.size()).boxed().toList(), PER_BATCH)
                     .map(i -> {
                         if (i == blockOn) {
-                            ClusterRuns.blockFirstWorker(driver, claim, pidPath);
+                            ProcessSignals.blockFirstWorker(driver, claim, pidPath);
                         }
                         return data.get(i);
                     })
@@ -77,7 +83,7 @@ class LearnersOnClusterFaultTest {
             train.accept(records, models);
             ssc.start();
             if (blockOn >= 0) {
-                kill(ProcessHandle.of(ClusterRuns.awaitPid(pidFile, 30_000)).orElseThrow());
+                kill(ProcessHandle.of(ProcessSignals.awaitPid(pidFile, 30_000)).orElseThrow());
             }
             ssc.awaitTermination();
         }
@@ -117,7 +123,7 @@ class LearnersOnClusterFaultTest {
                             .withMiniBatchFraction(0.8))
                     .setInitialWeights(Vectors.dense(0.0));
             log.trainOn(in);
-            in.foreachBatch((b, t) -> out.add(ClusterRuns.fingerprint(log.latestModel())));
+            in.foreachBatch((b, t) -> out.add(ModelFingerprints.of(log.latestModel())));
         });
     }
 
@@ -129,7 +135,7 @@ class LearnersOnClusterFaultTest {
             StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(3)
                     .withDecayFactor(0.7)).setRandomCenters(4, 0.0, 3);
             km.trainOn(in);
-            in.foreachBatch((b, t) -> out.add(ClusterRuns.fingerprint(km.latestModel())));
+            in.foreachBatch((b, t) -> out.add(ModelFingerprints.of(km.latestModel())));
         });
     }
 }

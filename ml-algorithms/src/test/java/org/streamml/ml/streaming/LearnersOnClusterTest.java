@@ -19,6 +19,7 @@ import org.streamml.streaming.DStream;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.cluster.ClusterExecutor;
 import org.streamml.streaming.cluster.ClusterOptions;
+import org.streamml.streaming.testkit.TestDriver;
 
 /**
  * The three learners train bit-identical models after every batch on three worker processes
@@ -26,11 +27,15 @@ import org.streamml.streaming.cluster.ClusterOptions;
  */
 @Tag("slow")
 class LearnersOnClusterTest {
+    /** Held strongly: the logging framework keeps loggers only weakly, and would forget the settings. */
+    private static final java.util.logging.Logger CLUSTER_LOG =
+            java.util.logging.Logger.getLogger("org.streamml.streaming.cluster");
     private static ClusterExecutor cluster;
 
     @BeforeAll
     static void startCluster() {
-        ClusterRuns.quietClusterLogs();
+        CLUSTER_LOG.setUseParentHandlers(false);
+        CLUSTER_LOG.setLevel(java.util.logging.Level.OFF);
         cluster = ClusterExecutor.localCluster(3, 1, ClusterOptions.defaults());
     }
 
@@ -51,7 +56,7 @@ class LearnersOnClusterTest {
         for (boolean onCluster : new boolean[] {false, true}) {
             List<String> models = new CopyOnWriteArrayList<>();
             long tasksBefore = tasks();
-            try (StreamingContext ssc = new StreamingContext(ClusterRuns.options(onCluster ? cluster : null))) {
+            try (StreamingContext ssc = new StreamingContext(TestDriver.fastForward(3, onCluster ? cluster : null))) {
                 setup.accept(ssc.fromIterable(records, input.get(0).size()), models);
                 ssc.start();
                 ssc.awaitTermination();
@@ -76,7 +81,7 @@ class LearnersOnClusterTest {
             StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(3)
                     .withDecayFactor(0.9)).setRandomCenters(4, 0.0, 11);
             km.trainOn(in);
-            in.foreachBatch((b, t) -> out.add(ClusterRuns.fingerprint(km.latestModel())));
+            in.foreachBatch((b, t) -> out.add(ModelFingerprints.of(km.latestModel())));
         });
         assertEquals(models.get(0), models.get(1));
     }
@@ -93,7 +98,7 @@ class LearnersOnClusterTest {
                             .withMiniBatchFraction(0.7).withFitIntercept(true))
                     .setInitialWeights(Vectors.dense(0.0, 0.0));
             lin.trainOn(in);
-            in.foreachBatch((b, t) -> out.add(ClusterRuns.fingerprint(lin.latestModel())));
+            in.foreachBatch((b, t) -> out.add(ModelFingerprints.of(lin.latestModel())));
         });
         assertEquals(models.get(0), models.get(1));
     }
@@ -110,7 +115,7 @@ class LearnersOnClusterTest {
                             .withRegParam(0.01))
                     .setInitialWeights(Vectors.dense(0.0));
             log.trainOn(in);
-            in.foreachBatch((b, t) -> out.add(ClusterRuns.fingerprint(log.latestModel())));
+            in.foreachBatch((b, t) -> out.add(ModelFingerprints.of(log.latestModel())));
         });
         assertEquals(models.get(0), models.get(1));
         assertTrue(models.get(1).get(4).startsWith("5 "), "five updates: " + models.get(1).get(4));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.linalg.Vectors;
+import org.streamml.streaming.testkit.TestDriver;
 
 /** The partition count changes only the order of floating-point sums, never the model beyond rounding. */
 class PartitioningTest {
@@ -23,7 +24,7 @@ class PartitioningTest {
             StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD(
                     StreamingLinearRegressionWithSGD.Options.defaults().withConvergenceTol(0.0))
                     .setInitialWeights(Vectors.zeros(3));
-            TestStreams.run(data, 4, partitions, lr::trainOn);
+            TestDriver.run(data, 4, partitions, lr::trainOn);
             double[] w = lr.latestModel().weights();
             if (reference == null) {
                 reference = w;
@@ -40,7 +41,7 @@ class PartitioningTest {
             StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(3).withDecayFactor(0.9))
                     .setRandomCenters(4, 0.0, 5L);
             List<List<Vector>> batches = data.batches();
-            TestStreams.run(batches, 5, partitions, km::trainOn);
+            TestDriver.run(batches, 5, partitions, km::trainOn);
             double[][] c = km.latestModel().centers();
             if (reference == null) {
                 reference = c;

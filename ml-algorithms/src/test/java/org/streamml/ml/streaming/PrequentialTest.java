@@ -15,6 +15,7 @@ import org.streamml.ml.evaluation.Prequential;
 import org.streamml.ml.evaluation.RegressionMetrics;
 import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.linalg.Vectors;
+import org.streamml.streaming.testkit.TestDriver;
 
 /** Prequential evaluation wired to the streaming learners (test, then train). */
 class PrequentialTest {
@@ -28,7 +29,7 @@ class PrequentialTest {
         StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD().setInitialWeights(Vectors.zeros(2));
         List<BatchMetrics<RegressionMetrics>> heard = new ArrayList<>();
         AtomicReference<Prequential<RegressionMetrics>> eval = new AtomicReference<>();
-        TestStreams.run(data, 5, s -> eval.set(Prequential.regression(lr, s, heard::add)));
+        TestDriver.run(data, 5, s -> eval.set(Prequential.regression(lr, s, heard::add)));
 
         assertEquals(5, heard.size());
         assertEquals(heard, eval.get().batches());
@@ -51,7 +52,7 @@ class PrequentialTest {
         List<BatchMetrics<ClassificationMetrics>> cls = new ArrayList<>();
         List<BatchMetrics<ClusteringMetrics>> clu = new ArrayList<>();
         AtomicReference<Prequential<ClassificationMetrics>> eval = new AtomicReference<>();
-        TestStreams.run(data, 2, s -> {
+        TestDriver.run(data, 2, s -> {
             eval.set(Prequential.classification(lr, s, cls::add));
             org.streamml.streaming.DStream<Vector> x = s.map(LabeledPoint::features);
             Prequential.clustering(km, x, clu::add);

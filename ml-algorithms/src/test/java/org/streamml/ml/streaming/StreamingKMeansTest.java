@@ -14,6 +14,7 @@ import org.streamml.ml.linalg.Vectors;
 import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.random.XORShiftRandom;
 import org.streamml.streaming.Pair;
+import org.streamml.streaming.testkit.TestDriver;
 
 /** Ports of Spark's StreamingKMeansSuite, plus the closed-form invariants and the spec §8 k-means items. */
 class StreamingKMeansTest {
@@ -23,7 +24,7 @@ class StreamingKMeansTest {
         SparkGenerators.KMeansData data = SparkGenerators.kmeansInput(50, 10, 1, 5, 0.1, 42, null);
         StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(1).withDecayFactor(1.0))
                 .setInitialCenters(new double[][] {new double[5]}, new double[] {0.0});
-        TestStreams.run(data.batches(), 10, km::trainOn);
+        TestDriver.run(data.batches(), 10, km::trainOn);
 
         double[] center = km.latestModel().center(0);
         double[] mean = new double[5];
@@ -45,7 +46,7 @@ class StreamingKMeansTest {
         StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(2)
                 .withHalfLife(2, DecayUnit.BATCHES)).setInitialCenters(new double[][] {
                     {-0.1, 0.1, -0.2, -0.3, -0.1}, {0.1, -0.2, 0.0, 0.2, 0.1}}, new double[] {5.0, 5.0});
-        TestStreams.run(data.batches(), 10, km::trainOn);
+        TestDriver.run(data.batches(), 10, km::trainOn);
         for (double[] c : km.latestModel().centers()) {
             double best = Double.POSITIVE_INFINITY;
             int nearest = 0;
@@ -67,7 +68,7 @@ class StreamingKMeansTest {
         StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(2)
                 .withHalfLife(0.5, DecayUnit.POINTS)).setInitialCenters(new double[][] {{0.0}, {1000.0}},
                 new double[] {1.0, 1.0});
-        TestStreams.run(data.batches(), 10, km::trainOn);
+        TestDriver.run(data.batches(), 10, km::trainOn);
         double c0 = km.latestModel().center(0)[0];
         double c1 = km.latestModel().center(1)[0];
         assertTrue(c0 * c1 < 0.0, c0 + " and " + c1);
@@ -88,7 +89,7 @@ class StreamingKMeansTest {
         StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(2).withDecayFactor(0.5))
                 .setInitialCenters(new double[][] {{0.0, 0.0}, {10.0, 10.0}}, new double[] {4.0, 8.0});
         List<Vector> batch = List.of(Vectors.dense(1.0, 2.0), Vectors.dense(3.0, 2.0));
-        TestStreams.run(List.of(batch), 1, km::trainOn);
+        TestDriver.run(List.of(batch), 1, km::trainOn);
         KMeansModel m = km.latestModel();
         assertArrayEquals(new double[] {2.0 + 2, 4.0}, m.clusterWeights(), 1e-15);
         assertArrayEquals(new double[] {(2.0 * 0 + 4.0) / 4.0, (2.0 * 0 + 4.0) / 4.0}, m.center(0), 1e-15);
@@ -103,7 +104,7 @@ class StreamingKMeansTest {
         StreamingKMeans points = new StreamingKMeans(StreamingKMeans.Options.defaults().withDecayFactor(0.5)
                 .withDecayUnit(DecayUnit.POINTS)).setInitialCenters(new double[][] {{0.0}, {1.0}},
                 new double[] {8.0, 4.0});
-        TestStreams.run(List.<List<Vector>>of(), 3, s -> {
+        TestDriver.run(List.<List<Vector>>of(), 3, s -> {
             batches.trainOn(s);
             points.trainOn(s);
         });
@@ -118,7 +119,7 @@ class StreamingKMeansTest {
                 .withDecayUnit(DecayUnit.POINTS)).setInitialCenters(new double[][] {{0.0}, {100.0}},
                 new double[] {10.0, 10.0});
         List<Vector> batch = List.of(Vectors.dense(1.0), Vectors.dense(-1.0), Vectors.dense(2.0));
-        TestStreams.run(List.of(batch), 1, km::trainOn);
+        TestDriver.run(List.of(batch), 1, km::trainOn);
         double d = Math.pow(0.9, 3.0);
         assertArrayEquals(new double[] {d * 10 + 3, d * 10}, km.latestModel().clusterWeights(), 1e-12);
     }
@@ -142,7 +143,7 @@ class StreamingKMeansTest {
     void shouldSplitIntoAnEmptyClusterEveryBatchWithDecayZero() throws Exception {
         StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withDecayFactor(0.0))
                 .setInitialCenters(new double[][] {{0.0}, {50.0}}, new double[] {1.0, 1.0});
-        TestStreams.run(List.of(List.of(Vectors.dense(1.0), Vectors.dense(3.0))), 1, km::trainOn);
+        TestDriver.run(List.of(List.of(Vectors.dense(1.0), Vectors.dense(3.0))), 1, km::trainOn);
         KMeansModel m = km.latestModel();
         assertArrayEquals(new double[] {1.0, 1.0}, m.clusterWeights(), 0.0);
         assertEquals(2.0 + 2e-14, m.center(0)[0], 0.0);
@@ -154,7 +155,7 @@ class StreamingKMeansTest {
         double[][] centers = {{0.0}, {10.0}};
         double[] weights = {0.0, 0.0};
         StreamingKMeans km = new StreamingKMeans().setInitialCenters(centers, weights);
-        TestStreams.run(List.of(List.of(Vectors.dense(1.0), Vectors.dense(9.0))), 1, km::trainOn);
+        TestDriver.run(List.of(List.of(Vectors.dense(1.0), Vectors.dense(9.0))), 1, km::trainOn);
         assertArrayEquals(new double[] {0.0}, centers[0], 0.0);
         assertArrayEquals(new double[] {0.0, 0.0}, weights, 0.0);
         assertArrayEquals(new double[] {1.0}, km.latestModel().center(0), 0.0);
@@ -193,9 +194,9 @@ class StreamingKMeansTest {
                 new KMeansModel(new double[][] {{0.0}, {10.0}}, new double[] {0.0, 0.0}, 7, 0));
         List<List<Pair<Integer, ClusterPrediction>>> out = new ArrayList<>();
         List<Vector> batch = List.of(Vectors.dense(4.0), Vectors.dense(6.0), Vectors.dense(-20.0));
-        TestStreams.run(List.of(batch), 1, s -> {
+        TestDriver.run(List.of(batch), 1, s -> {
             km.trainOn(s);
-            TestStreams.collect(km.predictOnValues(s.mapToPair(x -> Pair.of((int) x.get(0), x))), out);
+            TestDriver.collect(km.predictOnValues(s.mapToPair(x -> Pair.of((int) x.get(0), x))), out);
         });
         assertEquals(8, km.latestModel().version());
         List<Pair<Integer, ClusterPrediction>> b = out.get(0);

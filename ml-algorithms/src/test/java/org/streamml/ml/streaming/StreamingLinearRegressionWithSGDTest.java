@@ -17,6 +17,7 @@ import org.streamml.ml.optim.Updater;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.PairDStream;
 import org.streamml.streaming.StreamingException;
+import org.streamml.streaming.testkit.TestDriver;
 
 /** Ports of Spark's StreamingLinearRegressionSuite, plus the exact-number and beyond-Spark checks. */
 class StreamingLinearRegressionWithSGDTest {
@@ -35,7 +36,7 @@ class StreamingLinearRegressionWithSGDTest {
     void shouldLearnTheTrueWeights() throws Exception {
         StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD(SUITE.withConvergenceTol(1e-4))
                 .setInitialWeights(Vectors.dense(0.0, 0.0));
-        TestStreams.run(batches(new double[] {10, 10}, 10), 10, lr::trainOn);
+        TestDriver.run(batches(new double[] {10, 10}, 10), 10, lr::trainOn);
 
         LinearRegressionModel m = lr.latestModel();
         assertEquals(0.0, m.intercept(), 0.1);
@@ -52,7 +53,7 @@ class StreamingLinearRegressionWithSGDTest {
         StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD(SUITE)
                 .setInitialWeights(Vectors.dense(0.0));
         List<Double> errors = new ArrayList<>();
-        TestStreams.run(batches(new double[] {10}, 10), 10, s -> {
+        TestDriver.run(batches(new double[] {10}, 10), 10, s -> {
             lr.trainOn(s);
             s.foreachBatch((b, t) -> errors.add(Math.abs(lr.latestModel().weights()[0] - 10.0)));
         });
@@ -69,7 +70,7 @@ class StreamingLinearRegressionWithSGDTest {
         StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD(SUITE)
                 .setInitialWeights(Vectors.dense(10.0, 10.0));
         List<List<Pair<Double, Prediction>>> out = new ArrayList<>();
-        TestStreams.run(batches(new double[] {10, 10}, 10), 10, s -> TestStreams.collect(lr.predictOnValues(pairs(s)), out));
+        TestDriver.run(batches(new double[] {10, 10}, 10), 10, s -> TestDriver.collect(lr.predictOnValues(pairs(s)), out));
         assertEquals(10, out.size());
         for (List<Pair<Double, Prediction>> batch : out) {
             assertTrue(meanAbsoluteError(batch) <= 0.1);
@@ -81,9 +82,9 @@ class StreamingLinearRegressionWithSGDTest {
         StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD(SUITE)
                 .setInitialWeights(Vectors.dense(0.0, 0.0));
         List<List<Pair<Double, Prediction>>> out = new ArrayList<>();
-        TestStreams.run(batches(new double[] {10, 10}, 10), 10, s -> {
+        TestDriver.run(batches(new double[] {10, 10}, 10), 10, s -> {
             lr.trainOn(s);
-            TestStreams.collect(lr.predictOnValues(pairs(s)), out);
+            TestDriver.collect(lr.predictOnValues(pairs(s)), out);
         });
         assertTrue(meanAbsoluteError(out.get(0)) - meanAbsoluteError(out.get(9)) > 2);
     }
@@ -93,9 +94,9 @@ class StreamingLinearRegressionWithSGDTest {
         StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD(SUITE)
                 .setInitialWeights(Vectors.dense(1.0, 2.0));
         List<List<Pair<Double, Prediction>>> out = new ArrayList<>();
-        TestStreams.run(List.<List<LabeledPoint>>of(), 10, s -> {
+        TestDriver.run(List.<List<LabeledPoint>>of(), 10, s -> {
             lr.trainOn(s);
-            TestStreams.collect(lr.predictOnValues(pairs(s)), out);
+            TestDriver.collect(lr.predictOnValues(pairs(s)), out);
         });
         assertEquals(10, out.size());
         assertArrayEquals(new double[] {1.0, 2.0}, lr.latestModel().weights());
@@ -108,7 +109,7 @@ class StreamingLinearRegressionWithSGDTest {
         StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD(SUITE)
                 .setInitialWeights(Vectors.zeros(3));
         List<double[]> got = new ArrayList<>();
-        TestStreams.run(data, 5, s -> {
+        TestDriver.run(data, 5, s -> {
             lr.trainOn(s);
             s.foreachBatch((b, t) -> got.add(lr.latestModel().weights()));
         });
@@ -138,7 +139,7 @@ class StreamingLinearRegressionWithSGDTest {
                 .setInitialWeights(Vectors.zeros(1));
         StreamingLinearRegressionWithSGD fitted = new StreamingLinearRegressionWithSGD(SUITE.withFitIntercept(true))
                 .setInitialWeights(Vectors.zeros(1));
-        TestStreams.run(data, 20, s -> {
+        TestDriver.run(data, 20, s -> {
             spark.trainOn(s);
             fitted.trainOn(s);
         });
@@ -154,7 +155,7 @@ class StreamingLinearRegressionWithSGDTest {
                 .setInitialWeights(Vectors.zeros(1));
         StreamingLinearRegressionWithSGD forgetting = new StreamingLinearRegressionWithSGD(
                 SUITE.withForgettingFactor(1.0)).setInitialWeights(Vectors.zeros(1));
-        TestStreams.run(data, 1, s -> {
+        TestDriver.run(data, 1, s -> {
             plain.trainOn(s);
             forgetting.trainOn(s);
         });
@@ -163,7 +164,7 @@ class StreamingLinearRegressionWithSGDTest {
         double w2 = ReferenceGradientDescent.run(data.get(1), new double[] {w1}, 0.2, 25, 0, 0.001, false)[0];
         StreamingLinearRegressionWithSGD again = new StreamingLinearRegressionWithSGD(SUITE.withForgettingFactor(1.0))
                 .setInitialWeights(Vectors.zeros(1));
-        TestStreams.run(data, 2, again::trainOn);
+        TestDriver.run(data, 2, again::trainOn);
         assertEquals((100 * w1 + 100 * w2) / 200, again.latestModel().weights()[0], 1e-12);
     }
 
@@ -171,13 +172,13 @@ class StreamingLinearRegressionWithSGDTest {
     void shouldRequireAModelUnlessAutomaticWeightsAreOn() throws Exception {
         StreamingLinearRegressionWithSGD spark = new StreamingLinearRegressionWithSGD();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TestStreams.run(batches(new double[] {1}, 1), 1, spark::trainOn));
+                () -> TestDriver.run(batches(new double[] {1}, 1), 1, spark::trainOn));
         assertEquals("Model must be initialized before starting training.", e.getMessage());
         assertThrows(IllegalStateException.class, spark::latestModel);
 
         StreamingLinearRegressionWithSGD auto = new StreamingLinearRegressionWithSGD(
                 SUITE.withAutoInitialWeights(true));
-        TestStreams.run(batches(new double[] {10, 10}, 3), 3, auto::trainOn);
+        TestDriver.run(batches(new double[] {10, 10}, 3), 3, auto::trainOn);
         assertEquals(2, auto.latestModel().numFeatures());
         assertEquals(3, auto.latestModel().version());
     }
@@ -198,7 +199,7 @@ class StreamingLinearRegressionWithSGDTest {
     void shouldFailABatchOfAnotherDimensionWithAClearMessage() {
         StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD().setInitialWeights(Vectors.zeros(3));
         StreamingException e = assertThrows(StreamingException.class,
-                () -> TestStreams.run(batches(new double[] {1, 2}, 1), 1, lr::trainOn));
+                () -> TestDriver.run(batches(new double[] {1, 2}, 1), 1, lr::trainOn));
         assertTrue(String.valueOf(e.getMessage()).contains("has 2 features, the model has 3")
                 || String.valueOf(e.getCause().getMessage()).contains("has 2 features, the model has 3"),
                 e.toString());
@@ -213,11 +214,11 @@ class StreamingLinearRegressionWithSGDTest {
                 .setInitialWeights(Vectors.zeros(1));
         List<List<Pair<Double, Prediction>>> before = new ArrayList<>();
         List<List<Pair<Double, Prediction>>> after = new ArrayList<>();
-        TestStreams.run(data, 1, s -> {
-            TestStreams.collect(first.predictOnValues(pairs(s)), before);
+        TestDriver.run(data, 1, s -> {
+            TestDriver.collect(first.predictOnValues(pairs(s)), before);
             first.trainOn(s);
             second.trainOn(s);
-            TestStreams.collect(second.predictOnValues(pairs(s)), after);
+            TestDriver.collect(second.predictOnValues(pairs(s)), after);
         });
         assertEquals(0L, before.get(0).get(0).value().modelVersion());
         assertEquals(0.0, before.get(0).get(0).value().value(), 0.0);
@@ -230,7 +231,7 @@ class StreamingLinearRegressionWithSGDTest {
     void shouldContinueTheVersionOfALoadedModel() throws Exception {
         StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD(SUITE)
                 .setInitialModel(new LinearRegressionModel(new double[] {1, 1}, 0.0, 41, 5000));
-        TestStreams.run(batches(new double[] {10, 10}, 1), 1, lr::trainOn);
+        TestDriver.run(batches(new double[] {10, 10}, 1), 1, lr::trainOn);
         assertEquals(42, lr.latestModel().version());
         assertEquals(1000, lr.latestModel().lastBatchTimeMillis());
     }
@@ -251,7 +252,7 @@ class StreamingLinearRegressionWithSGDTest {
     private static double[] trainOnce(StreamingLinearRegressionWithSGD.Options options) throws Exception {
         StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD(options)
                 .setInitialWeights(Vectors.zeros(1));
-        TestStreams.run(batches(new double[] {10}, 1), 1, lr::trainOn);
+        TestDriver.run(batches(new double[] {10}, 1), 1, lr::trainOn);
         return lr.latestModel().weights();
     }
 

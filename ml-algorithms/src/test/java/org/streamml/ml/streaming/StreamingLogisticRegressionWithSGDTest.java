@@ -14,6 +14,7 @@ import org.streamml.ml.linalg.Vectors;
 import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.StreamingException;
+import org.streamml.streaming.testkit.TestDriver;
 
 /** Ports of Spark's StreamingLogisticRegressionSuite, plus label validation, thresholds and exact numbers. */
 class StreamingLogisticRegressionWithSGDTest {
@@ -32,7 +33,7 @@ class StreamingLogisticRegressionWithSGDTest {
     void shouldLearnTheTrueWeight() throws Exception {
         StreamingLogisticRegressionWithSGD lr = new StreamingLogisticRegressionWithSGD(SUITE)
                 .setInitialWeights(Vectors.dense(0.0));
-        TestStreams.run(batches(1.5, 20), 20, lr::trainOn);
+        TestDriver.run(batches(1.5, 20), 20, lr::trainOn);
         double w = lr.latestModel().weights()[0];
         assertTrue(Math.abs(w - 1.5) < 0.1 * Math.min(Math.abs(w), 1.5), "weight " + w);
     }
@@ -42,7 +43,7 @@ class StreamingLogisticRegressionWithSGDTest {
         StreamingLogisticRegressionWithSGD lr = new StreamingLogisticRegressionWithSGD(SUITE)
                 .setInitialWeights(Vectors.dense(0.0));
         List<Double> errors = new ArrayList<>();
-        TestStreams.run(batches(1.5, 20), 20, s -> {
+        TestDriver.run(batches(1.5, 20), 20, s -> {
             lr.trainOn(s);
             s.foreachBatch((b, t) -> errors.add(Math.abs(lr.latestModel().weights()[0] - 1.5)));
         });
@@ -59,7 +60,7 @@ class StreamingLogisticRegressionWithSGDTest {
         StreamingLogisticRegressionWithSGD lr = new StreamingLogisticRegressionWithSGD(SUITE)
                 .setInitialWeights(Vectors.dense(1.5));
         List<List<Pair<Double, Prediction>>> out = new ArrayList<>();
-        TestStreams.run(batches(1.5, 10), 10, s -> TestStreams.collect(
+        TestDriver.run(batches(1.5, 10), 10, s -> TestDriver.collect(
                 lr.predictOnValues(StreamingLinearRegressionWithSGDTest.pairs(s)), out));
         assertEquals(10, out.size());
         for (List<Pair<Double, Prediction>> batch : out) {
@@ -72,9 +73,9 @@ class StreamingLogisticRegressionWithSGDTest {
         StreamingLogisticRegressionWithSGD lr = new StreamingLogisticRegressionWithSGD(
                 SUITE.withStepSize(0.01).withNumIterations(10)).setInitialWeights(Vectors.dense(-0.1));
         List<List<Pair<Double, Prediction>>> out = new ArrayList<>();
-        TestStreams.run(batches(5.0, 10), 10, s -> {
+        TestDriver.run(batches(5.0, 10), 10, s -> {
             lr.trainOn(s);
-            TestStreams.collect(lr.predictOnValues(StreamingLinearRegressionWithSGDTest.pairs(s)), out);
+            TestDriver.collect(lr.predictOnValues(StreamingLinearRegressionWithSGDTest.pairs(s)), out);
         });
         assertTrue(StreamingLinearRegressionWithSGDTest.meanAbsoluteError(out.get(0)) > 0.8);
         assertTrue(StreamingLinearRegressionWithSGDTest.meanAbsoluteError(out.get(9)) < 0.2);
@@ -85,9 +86,9 @@ class StreamingLogisticRegressionWithSGDTest {
         StreamingLogisticRegressionWithSGD lr = new StreamingLogisticRegressionWithSGD(
                 SUITE.withStepSize(0.01).withNumIterations(10)).setInitialWeights(Vectors.dense(-0.1));
         List<List<Pair<Double, Prediction>>> out = new ArrayList<>();
-        TestStreams.run(List.<List<LabeledPoint>>of(), 10, s -> {
+        TestDriver.run(List.<List<LabeledPoint>>of(), 10, s -> {
             lr.trainOn(s);
-            TestStreams.collect(lr.predictOnValues(StreamingLinearRegressionWithSGDTest.pairs(s)), out);
+            TestDriver.collect(lr.predictOnValues(StreamingLinearRegressionWithSGDTest.pairs(s)), out);
         });
         assertEquals(10, out.size());
         assertEquals(0, lr.latestModel().version());
@@ -99,7 +100,7 @@ class StreamingLogisticRegressionWithSGDTest {
         StreamingLogisticRegressionWithSGD lr = new StreamingLogisticRegressionWithSGD(SUITE.withRegParam(0.05))
                 .setInitialWeights(Vectors.zeros(1));
         List<double[]> got = new ArrayList<>();
-        TestStreams.run(data, 4, s -> {
+        TestDriver.run(data, 4, s -> {
             lr.trainOn(s);
             s.foreachBatch((b, t) -> got.add(lr.latestModel().weights()));
         });
@@ -118,7 +119,7 @@ class StreamingLogisticRegressionWithSGDTest {
         StreamingLogisticRegressionWithSGD lr = new StreamingLogisticRegressionWithSGD(SUITE)
                 .setInitialWeights(Vectors.zeros(1));
         StreamingException e = assertThrows(StreamingException.class,
-                () -> TestStreams.run(List.of(bad), 1, lr::trainOn));
+                () -> TestDriver.run(List.of(bad), 1, lr::trainOn));
         String text = e.getMessage() + " / " + e.getCause();
         assertTrue(text.contains("Input validation failed") && text.contains("Found 2 invalid labels"), text);
         assertEquals(0, lr.latestModel().version());
@@ -130,7 +131,7 @@ class StreamingLogisticRegressionWithSGDTest {
         StreamingLogisticRegressionWithSGD spark = new StreamingLogisticRegressionWithSGD(SUITE).setInitialModel(start);
         StreamingLogisticRegressionWithSGD keeping = new StreamingLogisticRegressionWithSGD(
                 SUITE.withKeepThreshold(true)).setInitialModel(start);
-        TestStreams.run(batches(1.0, 1), 1, s -> {
+        TestDriver.run(batches(1.0, 1), 1, s -> {
             spark.trainOn(s);
             keeping.trainOn(s);
         });

@@ -17,6 +17,7 @@ import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.offline.KMeansTrainer;
 import org.streamml.ml.offline.LeastSquares;
 import org.streamml.ml.offline.LogisticRegressionNewton;
+import org.streamml.streaming.testkit.TestDriver;
 
 /** Offline models handed to streaming learners. */
 class WarmStartTest {
@@ -28,7 +29,7 @@ class WarmStartTest {
         StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD(
                 StreamingLinearRegressionWithSGD.Options.defaults().withFitIntercept(true)).setInitialModel(offline);
         List<List<LabeledPoint>> stream = List.of(SparkGenerators.linearInput(3.0, new double[] {10, -5}, 100, 2));
-        TestStreams.run(stream, 1, lr::trainOn);
+        TestDriver.run(stream, 1, lr::trainOn);
         assertEquals(1, lr.latestModel().version());
         assertEquals(3.0, lr.latestModel().intercept(), 0.05);
         assertArrayEquals(new double[] {10, -5}, lr.latestModel().weights(), 0.05);
@@ -38,7 +39,7 @@ class WarmStartTest {
     void shouldDropTheOfflineInterceptAfterABatchLikeSparkUnlessFitted() throws Exception {
         LinearRegressionModel offline = new LinearRegressionModel(new double[] {1.0}, 7.0);
         StreamingLinearRegressionWithSGD spark = new StreamingLinearRegressionWithSGD().setInitialModel(offline);
-        TestStreams.run(List.of(List.of(LabeledPoint.of(8.0, 1.0), LabeledPoint.of(9.0, 2.0))), 1, spark::trainOn);
+        TestDriver.run(List.of(List.of(LabeledPoint.of(8.0, 1.0), LabeledPoint.of(9.0, 2.0))), 1, spark::trainOn);
         assertEquals(0.0, spark.latestModel().intercept(), 0.0);
     }
 
@@ -53,7 +54,7 @@ class WarmStartTest {
         LogisticRegressionModel offline = new LogisticRegressionNewton(LogisticRegressionNewton.Options.defaults()
                 .withFitIntercept(false)).fit(history);
         StreamingLogisticRegressionWithSGD lr = new StreamingLogisticRegressionWithSGD().setInitialModel(offline);
-        TestStreams.run(List.of(SparkGenerators.logisticInput(0, 1.5, 100, 9)), 1, lr::trainOn);
+        TestDriver.run(List.of(SparkGenerators.logisticInput(0, 1.5, 100, 9)), 1, lr::trainOn);
         assertEquals(1.5, offline.weights()[0], 0.15);
         assertEquals(offline.weights()[0], lr.latestModel().weights()[0], 0.2);
     }
@@ -69,7 +70,7 @@ class WarmStartTest {
         List<Vector> shifted = List.of(Vectors.dense(1.0), Vectors.dense(11.0));
         StreamingKMeans slow = new StreamingKMeans().setInitialModel(offline);
         StreamingKMeans fast = new StreamingKMeans().setInitialCenters(offline.centers(), new double[2]);
-        TestStreams.run(List.of(shifted), 1, s -> {
+        TestDriver.run(List.of(shifted), 1, s -> {
             slow.trainOn(s);
             fast.trainOn(s);
         });

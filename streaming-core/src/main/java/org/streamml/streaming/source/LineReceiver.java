@@ -1,82 +1,74 @@
 package org.streamml.streaming.source;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * The netty handler of a {@link SocketTextSource}: splits the received bytes into lines ({@code \n} or
- * {@code \r\n}) and moves them into a {@link LineBuffer} while it has room. When it is full the handler
- * turns auto-read off, keeping the undivided bytes, so TCP flow control slows the sender; {@link #resume}
- * (called after a batch took lines) moves the kept lines on and turns reading back on. All state is
- * touched on the channel's event loop only.
+ * The receiver of a {@link SocketTextSource}: a loop, run by one daemon thread, that reads the socket,
+ * splits the bytes into lines ({@code \n} or {@code \r\n}) and moves them into a {@link LineBuffer} while
+ * it has room. When the buffer is full the loop waits before reading again, so the socket's receive buffer
+ * fills, the TCP window closes and the sender blocks; {@link #resume} (called after a batch made room)
+ * wakes it. Bytes not yet split into lines are kept in one array bounded by a read plus the longest line.
  */
-@ChannelHandler.Sharable
-final class LineReceiver extends ChannelInboundHandlerAdapter {
+final class LineReceiver implements Runnable {
+    private static final int READ_BYTES = 64 * 1024;
+
+    private final Socket socket;
     private final LineBuffer buffer;
     private final int maxLineBytes;
     private final String peer;
-    private ChannelHandlerContext ctx;
-    private ByteBuf pending;
+    private final Object room = new Object();
+    private byte[] pending;
+    private int start;
+    private int end;
     private long lineNumber;
+    private boolean wakeRequested;
+    private volatile boolean closed;
     private volatile boolean paused;
-    private volatile boolean peerClosed;
     private volatile boolean finished;
     private volatile Throwable failure;
 
-    LineReceiver(LineBuffer buffer, int maxLineBytes, String peer) {
+    LineReceiver(Socket socket, LineBuffer buffer, int maxLineBytes, String peer) {
+        this.socket = socket;
         this.buffer = buffer;
         this.maxLineBytes = maxLineBytes;
         this.peer = peer;
+        this.pending = new byte[2 * READ_BYTES];
     }
 
+    /** Reads until the peer closes, the receiver fails or {@link #close} is called. */
     @Override
-    public void handlerAdded(ChannelHandlerContext context) {
-        ctx = context;
-        pending = context.alloc().buffer(1024);
-    }
-
-    @Override
-    public void handlerRemoved(ChannelHandlerContext context) {
-        if (pending != null) {
-            pending.release();
-            pending = null;
-        }
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext context, Object msg) {
-        ByteBuf in = (ByteBuf) msg;
-        try {
-            pending.writeBytes(in);
-        } finally {
-            in.release();
-        }
-        drain();
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext context) {
-        peerClosed = true;
-        drain();
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-        fail(new IOException("receiving from " + peer + " failed: " + cause.getMessage(), cause));
-    }
-
-    /** After a batch made room in a full buffer: moves kept lines into it and reads again if room is left. */
-    void resume() {
-        if (ctx != null) {
-            try {
-                ctx.executor().execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException stopped) {
-                // the receiver is shutting down: there is nothing left to read
+    public void run() {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            while (!closed) {
+                makeRoomToRead();
+                int n = in.read(pending, end, pending.length - end);
+                if (n < 0) {
+                    splitLines(true);
+                    finished = true;
+                    return;
+                }
+                end += n;
+                splitLines(false);
             }
+        } catch (IOException e) {
+            if (!closed) {
+                fail(new IOException("receiving from " + peer + " failed: " + e.getMessage(), e));
+            }
+        } catch (InterruptedException | LineTooLong stopped) {
+            // closed while waiting for room, or failed already: nothing left to read
+        }
+    }
+
+    /** After a batch made room in a full buffer: wakes the receiver so it moves lines on and reads again. */
+    void resume() {
+        synchronized (room) {
+            wakeRequested = true;
+            room.notifyAll();
         }
     }
 
@@ -97,63 +89,101 @@ final class LineReceiver extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void drain() {
-        if (pending == null) {
-            return;
+    /** Stops the receiver: closes the socket, which ends a blocked read, and wakes a wait for room. */
+    void close() {
+        closed = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is all that is asked; the receiver thread ends either way
         }
+        resume();
+    }
+
+    /** Moves the unsplit bytes to the front, growing the array only to hold a read after a long line. */
+    private void makeRoomToRead() {
+        if (start > 0) {
+            System.arraycopy(pending, start, pending, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        if (pending.length - end < READ_BYTES) {
+            pending = Arrays.copyOf(pending, end + READ_BYTES);
+        }
+    }
+
+    private void splitLines(boolean peerClosed) throws InterruptedException, LineTooLong {
         while (true) {
-            if (!buffer.hasRoomOrWait()) {
-                pause();
-                return;
-            }
-            int eol = pending.indexOf(pending.readerIndex(), pending.writerIndex(), (byte) '\n');
-            int end;
+            int eol = indexOfNewline();
+            int lineEnd;
             int skip;
             if (eol >= 0) {
-                end = eol;
+                lineEnd = eol;
                 skip = 1;
-            } else if (peerClosed && pending.isReadable()) {
-                end = pending.writerIndex();
+            } else if (peerClosed && end > start) {
+                lineEnd = end;
                 skip = 0;
             } else {
                 break;
             }
-            int length = end - pending.readerIndex();
-            if (length > 0 && pending.getByte(end - 1) == '\r') {
+            int length = lineEnd - start;
+            if (length > 0 && pending[lineEnd - 1] == '\r') {
                 length--;
             }
             if (length > maxLineBytes) {
-                fail(new IOException(peer + ": line " + (lineNumber + 1) + " is longer than " + maxLineBytes
-                        + " bytes"));
-                return;
+                throw tooLong();
             }
+            awaitRoom();
             lineNumber++;
-            buffer.offer(pending.toString(pending.readerIndex(), length, StandardCharsets.UTF_8));
-            pending.readerIndex(end + skip);
+            buffer.offer(new String(pending, start, length, StandardCharsets.UTF_8));
+            start = lineEnd + skip;
         }
-        if (pending.readableBytes() > maxLineBytes) {
-            fail(new IOException(peer + ": line " + (lineNumber + 1) + " is longer than " + maxLineBytes + " bytes"));
-            return;
-        }
-        pending.discardSomeReadBytes();
-        if (peerClosed) {
-            finished = true;
-        }
-        if (paused || !ctx.channel().config().isAutoRead()) {
-            paused = false;
-            ctx.channel().config().setAutoRead(true);
+        if (end - start > maxLineBytes) {
+            throw tooLong();
         }
     }
 
-    private void pause() {
-        paused = true;
-        ctx.channel().config().setAutoRead(false);
+    private int indexOfNewline() {
+        for (int i = start; i < end; i++) {
+            if (pending[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Waits, not reading meanwhile, until the buffer has room for one more line. */
+    private void awaitRoom() throws InterruptedException {
+        while (!buffer.hasRoomOrWait()) {
+            paused = true;
+            synchronized (room) {
+                while (!wakeRequested && !closed) {
+                    room.wait();
+                }
+                wakeRequested = false;
+            }
+            if (closed) {
+                throw new InterruptedException("the receiver was closed");
+            }
+        }
+        paused = false;
+    }
+
+    private LineTooLong tooLong() {
+        fail(new IOException(peer + ": line " + (lineNumber + 1) + " is longer than " + maxLineBytes + " bytes"));
+        return new LineTooLong();
     }
 
     private void fail(Throwable t) {
         if (failure == null) {
             failure = t;
         }
-        ctx.close();
+    }
+
+    /** Ends the receive loop after a line too long was recorded as the failure. */
+    private static final class LineTooLong extends Exception {
+        LineTooLong() {
+            super(null, null, false, false);
+        }
     }
 }

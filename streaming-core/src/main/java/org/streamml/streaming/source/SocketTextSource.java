@@ -1,28 +1,18 @@
 package org.streamml.streaming.source;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.streamml.streaming.Source;
 import org.streamml.streaming.Time;
 
 /**
- * UTF-8 text lines received from a TCP server (Spark's {@code socketTextStream}): a receiver on a netty
- * event loop thread connects to {@code host:port} and puts each line into a bounded buffer; each batch
+ * UTF-8 text lines received from a TCP server (Spark's {@code socketTextStream}): a receiver thread
+ * (a daemon, plain JDK blocking sockets) connects to {@code host:port} and puts each line into a bounded buffer; each batch
  * takes what is buffered (at most {@link Options#maxLinesPerBatch()}).
  *
  * <p><b>Backpressure:</b> when the buffer is full the receiver stops reading from the connection, so the
@@ -104,9 +94,8 @@ public final class SocketTextSource implements Source<String> {
     private final int port;
     private final Options options;
     private final LineBuffer buffer;
-    private EventLoopGroup group;
-    private Channel channel;
     private LineReceiver receiver;
+    private Thread receiverThread;
     private long offset;
 
     /** A source of the lines sent by the server at {@code host:port}. */
@@ -122,32 +111,19 @@ public final class SocketTextSource implements Source<String> {
 
     @Override
     public synchronized void start() throws IOException {
-        int id = RECEIVER_IDS.incrementAndGet();
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "streamml-socket-" + id + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        group = new MultiThreadIoEventLoopGroup(1, threads, NioIoHandler.newFactory());
-        receiver = new LineReceiver(buffer, options.maxLineBytes(), host + ":" + port);
-        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, options.connectTimeoutMillis())
-                .option(ChannelOption.SO_RCVBUF, options.receiveBufferBytes())
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(receiver);
-                    }
-                });
-        ChannelFuture f = b.connect(host, port).awaitUninterruptibly();
-        if (!f.isSuccess()) {
-            shutdown();
-            Throwable c = f.cause();
-            throw new IOException("cannot connect to " + host + ":" + port + ": "
-                    + (c == null ? "timed out" : c.getMessage()), c);
+        Socket socket = new Socket();
+        try {
+            // Set before connecting: the receive window is negotiated in the handshake.
+            socket.setReceiveBufferSize(options.receiveBufferBytes());
+            socket.connect(new InetSocketAddress(host, port), options.connectTimeoutMillis());
+        } catch (IOException e) {
+            socket.close();
+            throw new IOException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        channel = f.channel();
+        receiver = new LineReceiver(socket, buffer, options.maxLineBytes(), host + ":" + port);
+        receiverThread = new Thread(receiver, "streamml-socket-" + RECEIVER_IDS.incrementAndGet());
+        receiverThread.setDaemon(true);
+        receiverThread.start();
     }
 
     @Override
@@ -203,19 +179,19 @@ public final class SocketTextSource implements Source<String> {
         return r != null && r.isPaused();
     }
 
+    /** Closes the connection and waits (up to two seconds) for the receiver thread to end. */
     @Override
     public synchronized void close() {
-        if (channel != null) {
-            channel.close().awaitUninterruptibly();
-            channel = null;
+        if (receiver != null) {
+            receiver.close();
         }
-        shutdown();
-    }
-
-    private void shutdown() {
-        if (group != null) {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-            group = null;
+        if (receiverThread != null) {
+            try {
+                receiverThread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            receiverThread = null;
         }
     }
 }
