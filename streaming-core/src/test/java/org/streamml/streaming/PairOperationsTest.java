@@ -37,7 +37,7 @@ class PairOperationsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})
     void shouldKeepEveryRightValueInRightOuterJoinsAndEveryValueInFullOuterJoins(int partitions) throws Exception {
-        try (Harness h = new Harness(partitions)) {
+        try (TestDriver h = new TestDriver(partitions)) {
             PairDStream<String, Integer> left = h.pairs(List.of(
                     List.of(Pair.of("a", 1), Pair.of("b", 2), Pair.of("b", 3)), List.of(), List.of(Pair.of("d", 4))));
             PairDStream<String, String> right = h.pairs(List.of(
@@ -46,17 +46,17 @@ class PairOperationsTest {
             var fullOuter = h.collect(left.fullOuterJoin(right));
             h.run(3);
             assertEquals(Map.of(1000L, List.of("(b,(Optional[2],x))", "(b,(Optional[3],x))", "(c,(Optional.empty,y))"),
-                    2000L, List.of("(a,(Optional.empty,z))"), 3000L, List.of()), Harness.sorted(rightOuter));
+                    2000L, List.of("(a,(Optional.empty,z))"), 3000L, List.of()), TestDriver.sorted(rightOuter));
             assertEquals(Map.of(1000L, List.of("(a,(Optional[1],Optional.empty))", "(b,(Optional[2],Optional[x]))",
                             "(b,(Optional[3],Optional[x]))", "(c,(Optional.empty,Optional[y]))"),
                     2000L, List.of("(a,(Optional.empty,Optional[z]))"),
-                    3000L, List.of("(d,(Optional[4],Optional.empty))")), Harness.sorted(fullOuter));
+                    3000L, List.of("(d,(Optional[4],Optional.empty))")), TestDriver.sorted(fullOuter));
         }
     }
 
     @Test
     void shouldHashPartitionJoinsIntoTheDefaultPartitionCountAsSparkDoes() throws Exception {
-        try (Harness h = new Harness(4)) {
+        try (TestDriver h = new TestDriver(4)) {
             // The left side has 2 partitions; Spark's joins still use the default parallelism (here 4).
             PairDStream<Integer, Integer> left = PairDStream.of(h.<Pair<Integer, Integer>>input(List.of(
                     List.of(Pair.of(1, 10), Pair.of(2, 20), Pair.of(3, 30), Pair.of(6, 60)))).repartition(2));

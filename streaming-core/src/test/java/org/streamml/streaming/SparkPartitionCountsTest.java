@@ -1,5 +1,6 @@
 package org.streamml.streaming;
 
+import org.streamml.streaming.testkit.TestDriver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ class SparkPartitionCountsTest {
 
     @Test
     void shouldGiveADrainedQueueBatchOneEmptyPartitionLikeSparksDefaultRdd() throws Exception {
-        try (Harness h = new Harness(4)) {
+        try (TestDriver h = new TestDriver(4)) {
             DStream<Integer> in = h.input(List.of(List.of(1, 2, 3, 4, 5)));
             Map<Long, List<List<Integer>>> batches = partitions(in);
             h.run(2);
@@ -30,7 +31,7 @@ class SparkPartitionCountsTest {
 
     @Test
     void shouldCountIntoTheDefaultPartitionCountWithTheCountInPartitionZero() throws Exception {
-        try (Harness h = new Harness(3)) {
+        try (TestDriver h = new TestDriver(3)) {
             DStream<Integer> in = h.input(List.of(List.of(7, 8, 9, 10, 11)));
             DStream<Long> count = in.repartition(5).count();
             Map<Long, List<List<Long>>> batches = partitions(count);

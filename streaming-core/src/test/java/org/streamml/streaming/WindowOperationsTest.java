@@ -82,7 +82,7 @@ class WindowOperationsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})
     void shouldGiveZeroForAnEmptyTumblingWindowAfterDataWhenReducingWithAnInverse(int partitions) throws Exception {
-        try (Harness h = new Harness(partitions)) {
+        try (TestDriver h = new TestDriver(partitions)) {
             DStream<Integer> in = h.input(List.of(List.of(), List.of(), List.of(1, 2), List.of(3), List.of(),
                     List.of(), List.of(4), List.of()));
             Map<Long, List<Long>> counts = h.collect(in.countByWindow(S2, S2));
@@ -99,7 +99,7 @@ class WindowOperationsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 7})
     void shouldKeepZeroValuedKeysOfTumblingWindowsUnlessTheFilterDropsThem(int partitions) throws Exception {
-        try (Harness h = new Harness(partitions)) {
+        try (TestDriver h = new TestDriver(partitions)) {
             PairDStream<String, Integer> in = h.pairs(List.of(List.of(Pair.of("a", 1), Pair.of("b", 2)),
                     List.of(Pair.of("a", 3)), List.of(Pair.of("b", 5)), List.of(), List.of(), List.of()));
             var kept = h.collect(in.reduceByKeyAndWindow(Integer::sum, (a, b) -> a - b, S2, S2));
@@ -108,23 +108,23 @@ class WindowOperationsTest {
             var plain = h.collect(in.reduceByKeyAndWindow(Integer::sum, S2, S2));
             h.run(6);
             assertEquals(Map.of(2000L, List.of("(a,4)", "(b,2)"), 4000L, List.of("(a,0)", "(b,5)"),
-                    6000L, List.of("(a,0)", "(b,0)")), Harness.sorted(kept));
+                    6000L, List.of("(a,0)", "(b,0)")), TestDriver.sorted(kept));
             Map<Long, List<String>> withoutZeros = Map.of(2000L, List.of("(a,4)", "(b,2)"), 4000L, List.of("(b,5)"),
                     6000L, List.of());
-            assertEquals(withoutZeros, Harness.sorted(filtered));
-            assertEquals(withoutZeros, Harness.sorted(plain));
+            assertEquals(withoutZeros, TestDriver.sorted(filtered));
+            assertEquals(withoutZeros, TestDriver.sorted(plain));
         }
     }
 
     @Test
     void shouldReduceEachWindowFromItsOwnBatchesWhenTheSlideExceedsTheWindow() throws Exception {
-        try (Harness h = new Harness(2)) {
+        try (TestDriver h = new TestDriver(2)) {
             PairDStream<String, Integer> in = h.pairs(List.of(List.of(Pair.of("a", 1)), List.of(Pair.of("a", 2)),
                     List.of(Pair.of("b", 3)), List.of(Pair.of("a", 4))));
             var gappy = h.collect(in.reduceByKeyAndWindow(Integer::sum, (a, b) -> a - b, S1, S2));
             h.run(4);
             // A deliberate difference: Spark's formula would also count the gap batch at 3000 ((b,3) at 4000).
-            assertEquals(Map.of(2000L, List.of("(a,2)"), 4000L, List.of("(a,4)")), Harness.sorted(gappy));
+            assertEquals(Map.of(2000L, List.of("(a,2)"), 4000L, List.of("(a,4)")), TestDriver.sorted(gappy));
         }
     }
 
