@@ -41,4 +41,13 @@ public interface ExecutorProvider {
      * @throws IllegalArgumentException if {@code master} is malformed, naming it and the accepted forms
      */
     BatchExecutor create(String master, ExecutorSettings settings);
+
+    /**
+     * Checks, without starting anything, that {@code master} (which this provider accepts) is well formed,
+     * so that a context given a bad master fails when it is configured, not when it starts.
+     *
+     * @throws IllegalArgumentException if {@code master} is malformed, naming it and the accepted forms
+     */
+    default void validate(String master) {
+    }
 }

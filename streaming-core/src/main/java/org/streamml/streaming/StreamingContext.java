@@ -125,7 +125,7 @@ public final class StreamingContext implements AutoCloseable {
          * @throws IllegalArgumentException if no executor provider on the class path accepts {@code m}
          */
         public Options withMaster(String m, ExecutorSettings settings) {
-            Masters.provider(m);
+            Masters.provider(m).validate(m.strip());
             return new Options(batchInterval, clock, defaultPartitions, threads, null, stopWhenInputsExhausted, m,
                     Objects.requireNonNull(settings, "settings"));
         }

@@ -30,6 +30,11 @@ public final class ClusterExecutorProvider implements ExecutorProvider {
     }
 
     @Override
+    public void validate(String master) {
+        Master.parse(master);
+    }
+
+    @Override
     public BatchExecutor create(String master, ExecutorSettings settings) {
         return Master.parse(master).createExecutor(options(settings));
     }
