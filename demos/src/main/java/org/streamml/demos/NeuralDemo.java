@@ -242,7 +242,7 @@ public final class NeuralDemo implements Demo {
         if (r.ariByBatch().isEmpty()) {
             out.println("  no clustering yet: the profiles need " + r.windowFrames() + " frames; run more batches");
         } else {
-            double mean = r.ariByBatch().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double mean = r.ariByBatch().stream().mapToDouble(Double::doubleValue).average().getAsDouble();
             out.printf("  adjusted Rand index against the true groups: final %.3f, mean %.3f over %d batches from"
                     + " batch %d%n", r.finalAri(), mean, r.ariByBatch().size(), r.firstClusteredBatch());
             out.println("  final cluster sizes: " + Arrays.toString(AdjustedRandIndex.sizes(r.clusters(),
