@@ -21,7 +21,7 @@ import org.streamml.ml.anomaly.Observation;
 import org.streamml.ml.anomaly.ScoredObservation;
 import org.streamml.ml.anomaly.StreamingAnomalyDetector;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.io.AtomicFile;

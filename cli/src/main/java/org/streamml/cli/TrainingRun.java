@@ -8,7 +8,7 @@ import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.model.Model;
 import org.streamml.streaming.BatchInfo;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.cluster.ClusterOptions;

@@ -22,7 +22,7 @@ import org.streamml.ml.streaming.StreamingKMeans;
 import org.streamml.ml.streaming.StreamingLinearRegressionWithSGD;
 import org.streamml.modelio.ModelIO;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
 

@@ -12,7 +12,7 @@ import org.streamml.ml.offline.LogisticRegressionNewton;
 import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;
 import org.streamml.streaming.Clock;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.cluster.ClusterOptions;
@@ -86,9 +86,9 @@ public final class FraudDemo implements Demo {
     /** Trains offline, streams the rest printing each batch's metrics to {@code out}, and returns the results. */
     public Result execute(DemoSettings settings, PrintWriter out) throws InterruptedException {
         int perBatch = settings.recordsPerSecond() > 0
-                ? (int) Math.max(1, Math.round(settings.recordsPerSecond() * BATCH.millis() / 1000.0))
+                ? (int) Math.max(1, Math.round(settings.recordsPerSecond() * BATCH.toMillis() / 1000.0))
                 : DEFAULT_PER_BATCH;
-        int batches = settings.batchesFor(BATCH.millis());
+        int batches = settings.batchesFor(BATCH.toMillis());
         TransactionGenerator generator = new TransactionGenerator(TransactionGenerator.Options.defaults(),
                 settings.seed(), HISTORY + (long) batches * perBatch);
         FraudData data = new FraudData(generator, HISTORY);

@@ -16,7 +16,7 @@ import org.streamml.streaming.Batch;
 import org.streamml.streaming.BatchInfo;
 import org.streamml.streaming.Clock;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.PairBatch;
@@ -74,9 +74,9 @@ public final class HashtagsDemo implements Demo {
     /** The generator a run with {@code settings} replays. */
     public static TweetGenerator generator(DemoSettings settings) {
         double rate = rate(settings);
-        long perBatch = Math.max(1, Math.round(rate * BATCH.millis() / 1000.0));
+        long perBatch = Math.max(1, Math.round(rate * BATCH.toMillis() / 1000.0));
         return new TweetGenerator(TweetGenerator.Options.defaults().withSeed(settings.seed())
-                .withTweetsPerSecond(rate).withCount(perBatch * settings.batchesFor(BATCH.millis())));
+                .withTweetsPerSecond(rate).withCount(perBatch * settings.batchesFor(BATCH.toMillis())));
     }
 
     private static double rate(DemoSettings settings) {
@@ -174,7 +174,7 @@ public final class HashtagsDemo implements Demo {
 
     private static void printWindow(PrintWriter out, long end, List<Pair<String, Long>> top) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Top hashtags, ").append(WINDOW.millis() / 1000).append(" s window ending at ")
+        sb.append("Top hashtags, ").append(WINDOW.toMillis() / 1000).append(" s window ending at ")
                 .append(clock(end)).append('\n');
         for (int i = 0; i < top.size(); i++) {
             sb.append(String.format("  %2d. %-14s %6d%n", i + 1, top.get(i).key(), top.get(i).value()));
@@ -188,7 +188,7 @@ public final class HashtagsDemo implements Demo {
         out.println();
         out.println("Summary");
         out.printf("  batches: %d of %d s, tweets: %,d, processing: %.3f s (%,.0f tweets/s)%n", r.batches(),
-                BATCH.millis() / 1000, r.tweets(), seconds, seconds > 0 ? r.tweets() / seconds : 0.0);
+                BATCH.toMillis() / 1000, r.tweets(), seconds, seconds > 0 ? r.tweets() / seconds : 0.0);
         int bestRank = Integer.MAX_VALUE;
         long bestAt = -1;
         for (Map.Entry<Long, List<Pair<String, Long>>> e : new TreeMap<>(r.topByWindow()).entrySet()) {

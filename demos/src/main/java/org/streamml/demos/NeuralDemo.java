@@ -17,7 +17,7 @@ import org.streamml.ml.streaming.StreamingKMeans;
 import org.streamml.streaming.Batch;
 import org.streamml.streaming.Clock;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.PairDStream;
@@ -92,8 +92,8 @@ public final class NeuralDemo implements Demo {
     /** Streams the recording, printing the index of every batch to {@code out}, and returns what it found. */
     public Result execute(DemoSettings settings, PrintWriter out) throws InterruptedException {
         NeuralGenerator.Options o = NeuralGenerator.Options.defaults();
-        int framesPerBatch = (int) Math.round(o.frameRate() * BATCH.millis() / 1000.0);
-        int batches = settings.batchesFor(BATCH.millis());
+        int framesPerBatch = (int) Math.round(o.frameRate() * BATCH.toMillis() / 1000.0);
+        int batches = settings.batchesFor(BATCH.toMillis());
         NeuralGenerator generator = generator(settings, batches * framesPerBatch);
         int neurons = o.neurons();
         int window = (o.stimulusFrames() + o.restFrames()) * o.groups();
@@ -237,7 +237,7 @@ public final class NeuralDemo implements Demo {
     private static void printSummary(Result r, PrintWriter out) {
         out.println();
         out.println("Summary");
-        out.printf("  batches: %d of %d s, samples: %,d, profiles of %d frames%n", r.batches(), BATCH.millis() / 1000,
+        out.printf("  batches: %d of %d s, samples: %,d, profiles of %d frames%n", r.batches(), BATCH.toMillis() / 1000,
                 r.records(), r.windowFrames());
         if (r.ariByBatch().isEmpty()) {
             out.println("  no clustering yet: the profiles need " + r.windowFrames() + " frames; run more batches");

@@ -19,7 +19,7 @@ import org.streamml.ml.evaluation.nab.NabWindow;
 import org.streamml.streaming.BatchInfo;
 import org.streamml.streaming.Clock;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingListener;
@@ -94,13 +94,13 @@ public final class SensorsDemo implements Demo {
 
     private static int rowsPerBatch(DemoSettings settings) {
         double rate = settings.recordsPerSecond();
-        return rate > 0 ? (int) Math.max(1, Math.round(rate * BATCH.millis() / 1000.0)) : DEFAULT_ROWS_PER_BATCH;
+        return rate > 0 ? (int) Math.max(1, Math.round(rate * BATCH.toMillis() / 1000.0)) : DEFAULT_ROWS_PER_BATCH;
     }
 
     /** Replays the series, printing progress to {@code out}, and scores the detections with the NAB scorer. */
     public Result execute(DemoSettings settings, PrintWriter out) throws InterruptedException {
         int perBatch = rowsPerBatch(settings);
-        long maxRows = (long) settings.batchesFor(BATCH.millis()) * perBatch;
+        long maxRows = (long) settings.batchesFor(BATCH.toMillis()) * perBatch;
         int cap = (int) Math.min(Integer.MAX_VALUE, maxRows);
         StreamingAnomalyDetector.Options detectorOptions = StreamingAnomalyDetector.Options.defaults();
         List<SensorSeries> corpus = new ArrayList<>();

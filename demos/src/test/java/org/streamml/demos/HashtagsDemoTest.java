@@ -26,11 +26,11 @@ class HashtagsDemoTest {
         g.forEach(tweets::add);
         Map<Long, List<Pair<String, Long>>> out = new TreeMap<>();
         for (int b = 1; b <= batches; b++) {
-            long end = b * HashtagsDemo.BATCH.millis();
+            long end = b * HashtagsDemo.BATCH.toMillis();
             Map<String, Long> counts = new HashMap<>();
             for (Tweet t : tweets) {
                 // A batch ending at B holds the tweets of [B - 5 s, B); the window ending at T holds 12 batches.
-                if (t.timeMillis() >= end - HashtagsDemo.WINDOW.millis() && t.timeMillis() < end) {
+                if (t.timeMillis() >= end - HashtagsDemo.WINDOW.toMillis() && t.timeMillis() < end) {
                     t.hashtags().forEach(h -> counts.merge(h, 1L, Long::sum));
                 }
             }

@@ -1,5 +1,6 @@
 // StreamML quick start: a stream of micro-batches, transformations, and an output operation.
 // Run it with `./streamml notebook quickstart` (interactive) or `./streamml notebook --run quickstart`.
+import java.time.Duration;
 import org.streamml.streaming.*;
 import java.util.*;
 import java.util.concurrent.*;

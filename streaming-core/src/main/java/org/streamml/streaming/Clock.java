@@ -1,5 +1,7 @@
 package org.streamml.streaming;
 
+import java.time.Duration;
+
 /**
  * The source of time for a {@link StreamingContext}: batches fire when the clock reaches each batch
  * time. Production uses {@link #system()}; tests use a {@link ManualClock} that they advance by hand;

@@ -1,5 +1,7 @@
 package org.streamml.streaming;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +90,7 @@ public abstract class DStream<T> {
     /** Whether this stream has a batch at {@code time}: after the start and on its slide. */
     public final boolean isValidTime(Time time) {
         Time zero = context.zeroTime();
-        return zero != null && time.isAfter(zero) && (time.millis() - zero.millis()) % slideDuration().millis() == 0;
+        return zero != null && time.isAfter(zero) && (time.millis() - zero.millis()) % slideDuration().toMillis() == 0;
     }
 
     /**
@@ -137,7 +139,7 @@ public abstract class DStream<T> {
     /** Forgets the batches this stream no longer needs after batch {@code time}; returns the newest forgotten time. */
     final long forgetBefore(Time time) {
         Duration keep = rememberDuration == null ? slideDuration() : rememberDuration;
-        long oldest = time.millis() - keep.millis();
+        long oldest = time.millis() - keep.toMillis();
         generated.keySet().removeIf(t -> t.millis() <= oldest);
         return oldest;
     }

@@ -1,5 +1,7 @@
 package org.streamml.streaming;
 
+import java.time.Duration;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,7 +123,7 @@ public final class InputDStream<T> extends DStream<T> {
         }
         if (replayable != null) {
             offsets.put(time, new OffsetRange(from, replayable.offsets()));
-            offsets.keySet().removeIf(t -> t.millis() <= time.millis() - 100 * slideDuration().millis());
+            offsets.keySet().removeIf(t -> t.millis() <= time.millis() - 100 * slideDuration().toMillis());
         }
         exhausted = source.isExhausted();
         return Optional.of(batch);

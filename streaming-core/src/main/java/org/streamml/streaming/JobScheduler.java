@@ -63,7 +63,7 @@ final class JobScheduler {
 
     private void loop() {
         Throwable error = null;
-        long interval = context.batchInterval().millis();
+        long interval = context.batchInterval().toMillis();
         try {
             while (!stopRequested) {
                 context.clock().waitUntil(nextTime);

@@ -1,5 +1,7 @@
 package org.streamml.streaming;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -50,7 +52,7 @@ public final class MapWithStateDStream<K, V, S, U> extends DStream<U> {
         this.parent = parent;
         this.function = spec.function();
         this.initialState = spec.initialState();
-        this.timeoutMillis = spec.timeout().map(Duration::millis).orElse(-1L);
+        this.timeoutMillis = spec.timeout().map(Duration::toMillis).orElse(-1L);
         this.partitions = spec.numPartitions() > 0 ? spec.numPartitions() : parent.numPartitions();
     }
 

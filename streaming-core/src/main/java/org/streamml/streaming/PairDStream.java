@@ -1,5 +1,7 @@
 package org.streamml.streaming;
 
+import java.time.Duration;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

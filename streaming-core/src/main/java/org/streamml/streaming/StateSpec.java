@@ -1,5 +1,7 @@
 package org.streamml.streaming;
 
+import java.time.Duration;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,10 +77,7 @@ public final class StateSpec<K, V, S, U> {
      * key is removed.
      */
     public StateSpec<K, V, S, U> timeout(Duration idle) {
-        Objects.requireNonNull(idle, "idle");
-        if (idle.millis() <= 0) {
-            throw new IllegalArgumentException("timeout must be > 0 ms: " + idle.millis());
-        }
+        Durations.requireMillis(idle, "timeout");
         return new StateSpec<>(function, initialState, numPartitions, idle);
     }
 

@@ -1,5 +1,7 @@
 package org.streamml.streaming;
 
+import java.time.Duration;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
@@ -55,9 +57,7 @@ public final class StreamingContext implements AutoCloseable {
             Objects.requireNonNull(batchInterval, "batchInterval");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(executorSettings, "executorSettings");
-            if (batchInterval.millis() <= 0) {
-                throw new IllegalArgumentException("batch interval must be > 0 ms: " + batchInterval.millis());
-            }
+            Durations.requireMillis(batchInterval, "batch interval");
             if (defaultPartitions < 1) {
                 throw new IllegalArgumentException("partitions must be >= 1: " + defaultPartitions);
             }
@@ -257,7 +257,7 @@ public final class StreamingContext implements AutoCloseable {
      */
     public <T> InputDStream<T> fromIterableAtRate(Iterable<T> records, double recordsPerSecond) {
         return new InputDStream<>(this, "fromIterable",
-                IterableSource.atRate(records, recordsPerSecond, batchInterval().millis()), defaultPartitions());
+                IterableSource.atRate(records, recordsPerSecond, batchInterval().toMillis()), defaultPartitions());
     }
 
     /**
@@ -320,7 +320,7 @@ public final class StreamingContext implements AutoCloseable {
             if (distributed != null) {
                 ShippableFunctions.check(graph, distributed);
             }
-            long b = batchInterval().millis();
+            long b = batchInterval().toMillis();
             long first = (Math.floorDiv(clock().millis(), b) + 1) * b;
             zeroTime = Time.ofMillis(first - b);
             graph.initRemember();

@@ -1,5 +1,7 @@
 package org.streamml.streaming;
 
+import java.time.Duration;
+
 /**
  * The time of a batch, in milliseconds on the context's {@link Clock}. Batch times are whole multiples
  * of the batch interval.
@@ -15,17 +17,21 @@ public record Time(long millis) implements Comparable<Time> {
 
     /** This time plus {@code d}. */
     public Time plus(Duration d) {
-        return new Time(millis + d.millis());
+        return new Time(Math.addExact(millis, d.toMillis()));
     }
 
     /** This time minus {@code d}. */
     public Time minus(Duration d) {
-        return new Time(millis - d.millis());
+        return new Time(Math.subtractExact(millis, d.toMillis()));
     }
 
     /** The duration from {@code earlier} to this time; negative spans are an error. */
     public Duration minus(Time earlier) {
-        return new Duration(millis - earlier.millis);
+        long span = millis - earlier.millis;
+        if (span < 0) {
+            throw new IllegalArgumentException(earlier + " is after " + this);
+        }
+        return Duration.ofMillis(span);
     }
 
     /** Whether this time is strictly after {@code other}. */

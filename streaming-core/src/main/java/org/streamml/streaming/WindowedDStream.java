@@ -1,5 +1,7 @@
 package org.streamml.streaming;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,22 +25,24 @@ final class WindowedDStream<T> extends DStream<T> {
     }
 
     static void checkWindow(DStream<?> parent, Duration window, Duration slide) {
+        Durations.requireMillis(window, "window duration");
+        Durations.requireMillis(slide, "slide duration");
         Duration parentSlide = parent.slideDuration();
-        if (!window.isMultipleOf(parentSlide)) {
-            throw new IllegalArgumentException("The window duration of windowed DStream (" + window
-                    + ") must be a multiple of the slide duration of parent DStream (" + parentSlide + ")");
+        if (!Durations.isMultipleOf(window, parentSlide)) {
+            throw new IllegalArgumentException("The window duration of windowed DStream (" + Durations.format(window)
+                    + ") must be a multiple of the slide duration of parent DStream (" + Durations.format(parentSlide) + ")");
         }
-        if (!slide.isMultipleOf(parentSlide)) {
-            throw new IllegalArgumentException("The slide duration of windowed DStream (" + slide
-                    + ") must be a multiple of the slide duration of parent DStream (" + parentSlide + ")");
+        if (!Durations.isMultipleOf(slide, parentSlide)) {
+            throw new IllegalArgumentException("The slide duration of windowed DStream (" + Durations.format(slide)
+                    + ") must be a multiple of the slide duration of parent DStream (" + Durations.format(parentSlide) + ")");
         }
     }
 
     /** The parent batches that fall in the window ending at {@code time}, oldest first. */
     static <T> List<Batch<T>> batchesInWindow(DStream<T> parent, Duration window, Time time) {
         List<Batch<T>> batches = new ArrayList<>();
-        long step = parent.slideDuration().millis();
-        for (long t = time.millis() - window.millis() + step; t <= time.millis(); t += step) {
+        long step = parent.slideDuration().toMillis();
+        for (long t = time.millis() - window.toMillis() + step; t <= time.millis(); t += step) {
             parent.batchAt(Time.ofMillis(t)).ifPresent(batches::add);
         }
         return batches;

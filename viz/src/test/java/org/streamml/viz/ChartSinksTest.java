@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.ManualClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.Time;

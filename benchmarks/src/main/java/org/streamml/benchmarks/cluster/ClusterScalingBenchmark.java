@@ -23,7 +23,7 @@ import org.streamml.ml.streaming.StreamingKMeans;
 import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;
 import org.streamml.streaming.BatchInfo;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.ManualClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingListener;

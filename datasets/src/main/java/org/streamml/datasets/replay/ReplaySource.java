@@ -2,7 +2,7 @@ package org.streamml.datasets.replay;
 
 import java.util.List;
 import java.util.Objects;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.ReplayableSource;
 import org.streamml.streaming.SourceOffsets;
 import org.streamml.streaming.Time;
@@ -45,7 +45,7 @@ public final class ReplaySource<T> implements ReplayableSource<T> {
             throw new IllegalArgumentException("records per second must be > 0 and finite: " + recordsPerSecond);
         }
         Objects.requireNonNull(batchInterval, "batchInterval");
-        double perBatch = Math.max(1, Math.round(recordsPerSecond * batchInterval.millis() / 1000.0));
+        double perBatch = Math.max(1, Math.round(recordsPerSecond * batchInterval.toMillis() / 1000.0));
         return new ReplaySource<>(records, (int) Math.min(Integer.MAX_VALUE, perBatch));
     }
 

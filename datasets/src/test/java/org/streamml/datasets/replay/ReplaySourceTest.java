@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.streamml.datasets.io.CsvFile;
 import org.streamml.datasets.io.TextInput;
 import org.streamml.ml.LabeledPoint;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.ManualClock;
 import org.streamml.streaming.SourceOffsets;
 import org.streamml.streaming.StreamingContext;

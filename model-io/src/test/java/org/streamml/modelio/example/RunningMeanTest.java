@@ -24,7 +24,7 @@ import org.streamml.modelio.ModelJson;
 import org.streamml.modelio.Provenance;
 import org.streamml.streaming.BatchInfo;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.ManualClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingListener;

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.Time;
 import org.streamml.streaming.WireTypes;

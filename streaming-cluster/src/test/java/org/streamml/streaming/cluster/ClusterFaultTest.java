@@ -23,7 +23,7 @@ import org.streamml.streaming.LocalExecutor;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.StreamingException;
 import org.streamml.streaming.Time;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
 

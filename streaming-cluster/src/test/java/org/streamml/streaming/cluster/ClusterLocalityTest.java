@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamml.streaming.BatchExecutor;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.Source;

@@ -136,7 +136,7 @@ class InProcessClusterTest {
         List<org.streamml.streaming.BatchInfo> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
         org.streamml.streaming.StreamingContext.Options options = org.streamml.streaming.StreamingContext.Options
                 .defaults().withClock(new org.streamml.streaming.FastForwardClock())
-                .withBatchInterval(org.streamml.streaming.Duration.ofMillis(100)).withDefaultPartitions(4);
+                .withBatchInterval(java.time.Duration.ofMillis(100)).withDefaultPartitions(4);
         try (org.streamml.streaming.StreamingContext ssc = new org.streamml.streaming.StreamingContext(
                 options.withExecutor(org.streamml.streaming.SharedExecutor.of(driver)))) {
             ssc.fromIterable(IntStream.range(0, 300).boxed().toList(), 100)

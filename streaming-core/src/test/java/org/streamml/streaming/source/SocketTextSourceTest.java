@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.InputDStream;
 import org.streamml.streaming.ManualClock;
 import org.streamml.streaming.StreamingContext;

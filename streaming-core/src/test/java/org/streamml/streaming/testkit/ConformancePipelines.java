@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.streamml.streaming.Batch;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.MapWithStateDStream;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.PairBatch;

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.streamml.streaming.BatchExecutor;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.MapWithStateDStream;
 import org.streamml.streaming.PairDStream;

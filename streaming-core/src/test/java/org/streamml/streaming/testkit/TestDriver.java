@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.streamml.streaming.BatchExecutor;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.ManualClock;
 import org.streamml.streaming.Pair;

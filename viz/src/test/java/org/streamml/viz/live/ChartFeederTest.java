@@ -16,7 +16,7 @@ import java.util.stream.LongStream;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.ManualClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.Time;

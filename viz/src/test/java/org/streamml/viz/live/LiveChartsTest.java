@@ -22,7 +22,7 @@ import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.streaming.BatchInfo;
 import org.streamml.streaming.DStream;
-import org.streamml.streaming.Duration;
+import java.time.Duration;
 import org.streamml.streaming.ManualClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.Time;
