@@ -10,7 +10,7 @@ import org.streamml.ml.linalg.Vector;
  * A linear regression model, {@code ŷ = w·x + b}, with the effective count that forgetting needs to
  * continue (see {@link #effectiveCount()}). Immutable.
  */
-public final class LinearRegressionModel implements Model {
+public final class LinearRegressionModel implements LinearModel {
     /** The type name in traces and model files. */
     public static final String TYPE = "linear-regression";
 
@@ -107,23 +107,6 @@ public final class LinearRegressionModel implements Model {
         return lastBatchTimeMillis;
     }
 
-    @Override
-    public boolean isFinite() {
-        return ModelChecks.allFinite(weights) && Double.isFinite(intercept) && Double.isFinite(effectiveCount);
-    }
-
-    @Override
-    public double[] parameters() {
-        double[] out = Arrays.copyOf(weights, weights.length + 1);
-        out[weights.length] = intercept;
-        return out;
-    }
-
-    @Override
-    public String parameterName(int index) {
-        return index == weights.length ? "intercept" : "w" + index;
-    }
-
     /** {@code [prediction]}. */
     @Override
     public List<String> outputNames() {
@@ -133,13 +116,6 @@ public final class LinearRegressionModel implements Model {
     @Override
     public void appendOutputs(StringBuilder row, Vector x) {
         row.append(predict(x));
-    }
-
-    @Override
-    public Map<String, String> summary() {
-        Map<String, String> facts = Model.super.summary();
-        facts.put("effective count", Double.toString(effectiveCount));
-        return facts;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.streamml.ml.model;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -13,7 +14,7 @@ import org.streamml.ml.linalg.Vector;
  * Like {@link LinearRegressionModel} it carries the effective count that forgetting needs to continue.
  * Immutable.
  */
-public final class LogisticRegressionModel implements Model {
+public final class LogisticRegressionModel implements LinearModel {
     /** The type name in traces and model files. */
     public static final String TYPE = "logistic-regression";
     /** Spark's default threshold. */
@@ -158,23 +159,6 @@ public final class LogisticRegressionModel implements Model {
         return lastBatchTimeMillis;
     }
 
-    @Override
-    public boolean isFinite() {
-        return ModelChecks.allFinite(weights) && Double.isFinite(intercept) && Double.isFinite(effectiveCount);
-    }
-
-    @Override
-    public double[] parameters() {
-        double[] out = Arrays.copyOf(weights, weights.length + 1);
-        out[weights.length] = intercept;
-        return out;
-    }
-
-    @Override
-    public String parameterName(int index) {
-        return index == weights.length ? "intercept" : "w" + index;
-    }
-
     /** {@code [class, probability]}: the class by the threshold (0.5 when there is none) and p. */
     @Override
     public List<String> outputNames() {
@@ -189,7 +173,8 @@ public final class LogisticRegressionModel implements Model {
 
     @Override
     public Map<String, String> summary() {
-        Map<String, String> facts = Model.super.summary();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("dimensions", numFeatures() + " features");
         facts.put("threshold", threshold.isPresent() ? Double.toString(threshold.getAsDouble())
                 : "none (predicts probabilities)");
         facts.put("effective count", Double.toString(effectiveCount));
