@@ -98,6 +98,25 @@ public final class InputDStream<T> extends DStream<T> {
         return Optional.ofNullable(offsets.get(time));
     }
 
+    /** Where the source stands for a checkpoint, or {@code null} if it is not a {@link ReplayableSource}. */
+    SourceOffsets checkpointOffsets() {
+        return replayable == null ? null : replayable.offsets();
+    }
+
+    /** Moves a replayable source back to checkpointed offsets, before the first batch after a restart. */
+    void restoreOffsets(SourceOffsets at) {
+        if (replayable == null) {
+            throw new IllegalStateException(describe() + " has no replayable source to seek");
+        }
+        replayable.seek(at);
+        exhausted = source.isExhausted();
+    }
+
+    /** Whether the source is a {@link ReplayableSource}. */
+    boolean isReplayable() {
+        return replayable != null;
+    }
+
     /** Whether the source had nothing more to give after the last batch. */
     boolean isExhausted() {
         return exhausted;

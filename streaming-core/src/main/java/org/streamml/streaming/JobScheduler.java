@@ -61,11 +61,20 @@ final class JobScheduler {
         }
     }
 
+    private long lastCompletedTime() {
+        synchronized (progress) {
+            return lastCompleted;
+        }
+    }
+
     private void loop() {
         Throwable error = null;
         long interval = context.batchInterval().toMillis();
         try {
-            while (!stopRequested) {
+            // A run restarted from the checkpoint of its last batch has nothing left to do.
+            boolean done = context.restoredFrom().isPresent() && context.options().stopWhenInputsExhausted()
+                    && graph.allInputsExhausted();
+            while (!stopRequested && !done) {
                 context.clock().waitUntil(nextTime);
                 if (stopRequested) {
                     break;
@@ -77,6 +86,10 @@ final class JobScheduler {
                     break;
                 }
                 nextTime += interval;
+            }
+            Checkpointer checkpointer = context.checkpointer();
+            if (checkpointer != null) {
+                checkpointer.onStop(lastCompletedTime());
             }
         } catch (InterruptedException e) {
             // stop requested while waiting for the clock or for partition tasks
@@ -155,6 +168,10 @@ final class JobScheduler {
         }
         if (forgotten != Long.MAX_VALUE && distributed != null) {
             distributed.releaseBatchesUpTo(Time.ofMillis(forgotten));
+        }
+        Checkpointer checkpointer = context.checkpointer();
+        if (checkpointer != null) {
+            checkpointer.afterBatch(time);
         }
         BatchInfo info = new BatchInfo(time, records, schedulingDelay, processing,
                 schedulingDelay + TimeUnit.NANOSECONDS.toMillis(processing),
