@@ -16,6 +16,8 @@ final class JobScheduler {
     /** Set, under {@code progress}, once the loop has ended: no batch will complete any more. */
     private boolean ended;
     private volatile boolean stopRequested;
+    /** Whether the stop requested lets the batch in progress end; only such a stop writes a final checkpoint. */
+    private volatile boolean gracefulStop;
     private volatile boolean running;
     private long lastCompleted = Long.MIN_VALUE;
     private long nextTime;
@@ -33,6 +35,7 @@ final class JobScheduler {
     }
 
     void requestStop(boolean graceful) {
+        gracefulStop = graceful;
         stopRequested = true;
         if (Thread.currentThread() == thread) {
             return;
@@ -88,7 +91,7 @@ final class JobScheduler {
                 nextTime += interval;
             }
             Checkpointer checkpointer = context.checkpointer();
-            if (checkpointer != null) {
+            if (checkpointer != null && (!stopRequested || gracefulStop)) {
                 checkpointer.onStop(lastCompletedTime());
             }
         } catch (InterruptedException e) {
