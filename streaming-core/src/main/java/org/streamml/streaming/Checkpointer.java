@@ -90,6 +90,17 @@ final class Checkpointer {
         }
         sinceLast = 0;
         lastWritten = time.millis();
+        for (InputDStream<?> in : context.graph().inputs()) {
+            long consumed = in.loggedIndex();
+            if (consumed >= 0) {
+                try {
+                    in.logCheckpointed(consumed);
+                } catch (IOException e) {
+                    throw new StreamingException("cannot trim the write-ahead log of " + in.describe() + " after"
+                            + " the checkpoint of batch " + time + ": " + e, e);
+                }
+            }
+        }
     }
 
     Checkpoint snapshot(Time time) {
@@ -100,6 +111,10 @@ final class Checkpointer {
                 SourceOffsets at = in.checkpointOffsets();
                 if (at != null) {
                     sections.put("source " + s.id(), encode(at.toString(), s));
+                }
+                long logged = in.loggedIndex();
+                if (logged >= 0) {
+                    sections.put("wal " + s.id(), encode(logged, s));
                 }
             }
             Object state = s.checkpointState();
@@ -168,9 +183,10 @@ final class Checkpointer {
                 byte[] at = c.sections().get("source " + s.id());
                 if (at != null) {
                     in.restoreOffsets(SourceOffsets.parse((String) decode(file, "source " + s.id(), at)));
-                } else if (!in.isReplayable()) {
-                    warnings.accept(s.describe() + " is not replayable: records it had received but not processed"
-                            + " before the crash are not in checkpoint " + file);
+                }
+                byte[] logged = c.sections().get("wal " + s.id());
+                if (!in.isReplayable()) {
+                    in.openLog(store.dir(), logged == null ? 0 : (Long) decode(file, "wal " + s.id(), logged));
                 }
             }
             byte[] state = c.sections().get("state " + s.id());
@@ -189,6 +205,15 @@ final class Checkpointer {
             }
         }
         lastWritten = c.batchTimeMillis();
+    }
+
+    /** On a start without a checkpoint: logs the sources that cannot replay, replaying what a crash left. */
+    void openLogs() {
+        for (InputDStream<?> in : context.graph().inputs()) {
+            if (!in.isReplayable()) {
+                in.openLog(store.dir(), 0);
+            }
+        }
     }
 
     private Object decode(String file, String section, byte[] bytes) {

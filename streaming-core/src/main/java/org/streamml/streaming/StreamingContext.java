@@ -463,9 +463,13 @@ public final class StreamingContext implements AutoCloseable {
             for (DStream<?> s : graph.streams()) {
                 s.onStart();
             }
-            if (restoreFrom != null) {
+            if (checkpointer != null) {
                 try {
-                    checkpointer.restore(restoreFrom, this::warnCheckpoint);
+                    if (restoreFrom != null) {
+                        checkpointer.restore(restoreFrom, this::warnCheckpoint);
+                    } else {
+                        checkpointer.openLogs();
+                    }
                 } catch (RuntimeException e) {
                     for (DStream<?> s : graph.streams()) {
                         s.onStop();
