@@ -418,12 +418,31 @@ public final class StreamingContext implements AutoCloseable {
             throw new IllegalArgumentException("setup checkpoints to " + ssc.checkpointer.store().dir()
                     + ", getOrCreate was given " + dir);
         }
-        try {
-            ssc.restoreFrom = ssc.checkpointer.store().latest(ssc::warnCheckpoint).orElse(null);
-        } catch (java.io.IOException e) {
-            throw new CheckpointException("cannot read the checkpoints in " + dir + ": " + e, e);
+        return ssc.recover();
+    }
+
+    /**
+     * Arranges for {@link #start()} to continue from the newest usable checkpoint in the
+     * {@link #checkpoint checkpoint directory}, if there is one (otherwise the context starts from the
+     * beginning): {@link #getOrCreate} for a program that builds its context itself. Call after declaring
+     * the streams, outputs and learners, before {@link #start()}.
+     *
+     * @return this context
+     * @throws IllegalStateException if {@link #checkpoint} was not called
+     * @throws CheckpointException   if every checkpoint in the directory is damaged or of another version
+     */
+    public StreamingContext recover() {
+        checkCanAdd();
+        if (checkpointer == null) {
+            throw new IllegalStateException("recover() needs a checkpoint directory: call checkpoint(dir) first");
         }
-        return ssc;
+        try {
+            restoreFrom = checkpointer.store().latest(this::warnCheckpoint).orElse(null);
+        } catch (java.io.IOException e) {
+            throw new CheckpointException("cannot read the checkpoints in " + checkpointer.store().dir() + ": "
+                    + e, e);
+        }
+        return this;
     }
 
     /** The checkpoint writer, or {@code null} when this context does not checkpoint. */
