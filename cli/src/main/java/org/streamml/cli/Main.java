@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             TrainCommand.class,
             ModelCommand.class,
+            CheckpointCommand.class,
             PredictCommand.class,
             DetectCommand.class,
             NabScoreCommand.class,

@@ -69,6 +69,11 @@ public abstract class DStream<T> {
         return operation + "#" + id + (n == null ? "" : " '" + n + "'");
     }
 
+    /** The operation that made this stream, without the user's name: part of a checkpoint's fingerprint. */
+    final String operation() {
+        return operation;
+    }
+
     /** Gives this stream a name shown in errors and metrics; returns this stream. */
     public DStream<T> name(String newName) {
         this.name = Objects.requireNonNull(newName, "name");
@@ -142,6 +147,63 @@ public abstract class DStream<T> {
         long oldest = time.millis() - keep.toMillis();
         generated.keySet().removeIf(t -> t.millis() <= oldest);
         return oldest;
+    }
+
+    // ------------------------------------------------------------------ checkpoints
+
+    /**
+     * The state this stream carries from one batch to the next, as a value {@link
+     * org.streamml.streaming.checkpoint.Values} can write, or {@code null} when it carries none (most
+     * streams). Called on the scheduler thread between batches.
+     */
+    Object checkpointState() {
+        return null;
+    }
+
+    /** Restores what {@link #checkpointState} returned, before the first batch after a restart. */
+    void restoreCheckpointState(Object saved) {
+        throw new IllegalStateException(describe() + " keeps no state to restore");
+    }
+
+    /** Whether windows read this stream's batches back, so that a checkpoint must hold them. */
+    final boolean remembersPastBatches() {
+        Duration keep = rememberDuration;
+        return keep != null && keep.compareTo(slideDuration()) > 0;
+    }
+
+    /**
+     * The batches this stream remembers at or before {@code time}, oldest first, as
+     * {@code [time ms, partitions or null]} lists; {@code localize} brings partitions kept elsewhere to
+     * this process.
+     */
+    final List<List<Object>> rememberedBatches(Time time,
+                                               java.util.function.UnaryOperator<List<List<T>>> localize) {
+        List<Time> times = new java.util.ArrayList<>(generated.keySet());
+        times.sort(null);
+        List<List<Object>> out = new java.util.ArrayList<>();
+        for (Time t : times) {
+            if (t.isAfter(time)) {
+                continue;
+            }
+            Optional<Batch<T>> b = generated.get(t);
+            List<Object> entry = new java.util.ArrayList<>(2);
+            entry.add(t.millis());
+            entry.add(b.isPresent() ? localize.apply(b.get().partitions()) : null);
+            out.add(entry);
+        }
+        return out;
+    }
+
+    /** Puts back batches saved by {@link #rememberedBatches}. */
+    @SuppressWarnings("unchecked")
+    final void restoreRememberedBatches(List<?> saved) {
+        for (Object o : saved) {
+            List<?> entry = (List<?>) o;
+            Time t = Time.ofMillis((Long) entry.get(0));
+            Object parts = entry.get(1);
+            generated.put(t, parts == null ? Optional.empty()
+                    : Optional.of(new Batch<>(t, (List<List<T>>) parts, context.executor())));
+        }
     }
 
     /** Called once when the context starts; streams holding resources open them here. */

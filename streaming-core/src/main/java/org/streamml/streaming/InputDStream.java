@@ -45,6 +45,8 @@ public final class InputDStream<T> extends DStream<T> {
     private final int emptyPartitions;
     private final Map<Time, OffsetRange> offsets = new ConcurrentHashMap<>();
     private volatile boolean exhausted;
+    /** The write-ahead log of a source that cannot replay, when the context checkpoints; else {@code null}. */
+    private SourceLog log;
 
     InputDStream(StreamingContext context, String operation, Source<T> source, int partitions) {
         this(context, operation, source, partitions, partitions);
@@ -98,6 +100,54 @@ public final class InputDStream<T> extends DStream<T> {
         return Optional.ofNullable(offsets.get(time));
     }
 
+    /** Where the source stands for a checkpoint, or {@code null} if it is not a {@link ReplayableSource}. */
+    SourceOffsets checkpointOffsets() {
+        return replayable == null ? null : replayable.offsets();
+    }
+
+    /** Moves a replayable source back to checkpointed offsets, before the first batch after a restart. */
+    void restoreOffsets(SourceOffsets at) {
+        if (replayable == null) {
+            throw new IllegalStateException(describe() + " has no replayable source to seek");
+        }
+        replayable.seek(at);
+        exhausted = source.isExhausted();
+    }
+
+    /**
+     * Starts logging a source that cannot replay to the checkpoint directory; the logged batches after
+     * record {@code consumed} (what the restored checkpoint had processed) are replayed first.
+     */
+    void openLog(java.nio.file.Path checkpointDir, long consumed) {
+        if (replayable != null) {
+            return;
+        }
+        try {
+            log = new SourceLog(checkpointDir, id(), describe(), context().checkpointValues());
+            log.open(consumed);
+        } catch (java.io.IOException e) {
+            throw new StreamingException("cannot open the write-ahead log of " + describe() + " in "
+                    + checkpointDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The records the batches so far took from a logged source, or -1 when there is no log. */
+    long loggedIndex() {
+        return log == null ? -1 : log.index();
+    }
+
+    /** After a checkpoint covering the logged records before {@code consumed}: drops what it no longer needs. */
+    void logCheckpointed(long consumed) throws java.io.IOException {
+        if (log != null) {
+            log.checkpointed(consumed);
+        }
+    }
+
+    /** Whether the source is a {@link ReplayableSource}. */
+    boolean isReplayable() {
+        return replayable != null;
+    }
+
     /** Whether the source had nothing more to give after the last batch. */
     boolean isExhausted() {
         return exhausted;
@@ -114,7 +164,15 @@ public final class InputDStream<T> extends DStream<T> {
                 batch = new Batch<>(time, context().executor().computePartitions(readers,
                         PartitionedSource.PartitionReader::read), context().executor());
             } else {
-                List<T> records = source.poll(time);
+                List<T> records;
+                if (log != null && log.replaying()) {
+                    records = log.nextReplayed();
+                } else {
+                    records = source.poll(time);
+                    if (log != null) {
+                        log.append(records);
+                    }
+                }
                 batch = Batch.split(time, records, records.isEmpty() ? emptyPartitions : partitions,
                         context().executor());
             }
@@ -125,7 +183,7 @@ public final class InputDStream<T> extends DStream<T> {
             offsets.put(time, new OffsetRange(from, replayable.offsets()));
             offsets.keySet().removeIf(t -> t.millis() <= time.millis() - 100 * slideDuration().toMillis());
         }
-        exhausted = source.isExhausted();
+        exhausted = (log == null || !log.replaying()) && source.isExhausted();
         return Optional.of(batch);
     }
 
@@ -140,6 +198,13 @@ public final class InputDStream<T> extends DStream<T> {
 
     @Override
     protected void onStop() {
+        try {
+            if (log != null) {
+                log.close();
+            }
+        } catch (java.io.IOException e) {
+            // every block was forced when appended; closing loses nothing
+        }
         try {
             source.close();
         } catch (Exception e) {

@@ -16,6 +16,8 @@ final class JobScheduler {
     /** Set, under {@code progress}, once the loop has ended: no batch will complete any more. */
     private boolean ended;
     private volatile boolean stopRequested;
+    /** Whether the stop requested lets the batch in progress end; only such a stop writes a final checkpoint. */
+    private volatile boolean gracefulStop;
     private volatile boolean running;
     private long lastCompleted = Long.MIN_VALUE;
     private long nextTime;
@@ -33,6 +35,7 @@ final class JobScheduler {
     }
 
     void requestStop(boolean graceful) {
+        gracefulStop = graceful;
         stopRequested = true;
         if (Thread.currentThread() == thread) {
             return;
@@ -61,11 +64,20 @@ final class JobScheduler {
         }
     }
 
+    private long lastCompletedTime() {
+        synchronized (progress) {
+            return lastCompleted;
+        }
+    }
+
     private void loop() {
         Throwable error = null;
         long interval = context.batchInterval().toMillis();
         try {
-            while (!stopRequested) {
+            // A run restarted from the checkpoint of its last batch has nothing left to do.
+            boolean done = context.restoredFrom().isPresent() && context.options().stopWhenInputsExhausted()
+                    && graph.allInputsExhausted();
+            while (!stopRequested && !done) {
                 context.clock().waitUntil(nextTime);
                 if (stopRequested) {
                     break;
@@ -77,6 +89,10 @@ final class JobScheduler {
                     break;
                 }
                 nextTime += interval;
+            }
+            Checkpointer checkpointer = context.checkpointer();
+            if (checkpointer != null && (!stopRequested || gracefulStop)) {
+                checkpointer.onStop(lastCompletedTime());
             }
         } catch (InterruptedException e) {
             // stop requested while waiting for the clock or for partition tasks
@@ -155,6 +171,10 @@ final class JobScheduler {
         }
         if (forgotten != Long.MAX_VALUE && distributed != null) {
             distributed.releaseBatchesUpTo(Time.ofMillis(forgotten));
+        }
+        Checkpointer checkpointer = context.checkpointer();
+        if (checkpointer != null) {
+            checkpointer.afterBatch(time);
         }
         BatchInfo info = new BatchInfo(time, records, schedulingDelay, processing,
                 schedulingDelay + TimeUnit.NANOSECONDS.toMillis(processing),

@@ -130,6 +130,19 @@ public final class MapWithStateDStream<K, V, S, U> extends DStream<U> {
         return Optional.of(new Batch<>(time, mapped, executor));
     }
 
+    @Override
+    Object checkpointState() {
+        return state == null ? null : List.of(batches, StateDStream.checkpoint(context(), state));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    void restoreCheckpointState(Object saved) {
+        List<?> s = (List<?>) saved;
+        batches = (Long) s.get(0);
+        state = (List<List<StateEntry<K, S>>>) s.get(1);
+    }
+
     /** One partition's batch: {@code [mapped values, new state entries]}. */
     private static <K, V, S, U> List<List<?>> mapPartition(List<StateEntry<K, S>> previous,
                                                         List<Pair<K, V>> records, Time time,

@@ -111,6 +111,20 @@ final class ReducedWindowedDStream<K, V> extends DStream<Pair<K, V>> {
         return Optional.of(new Batch<>(time, next, context().executor()));
     }
 
+    @Override
+    Object checkpointState() {
+        return state == null ? null : List.of(windows, stateTime.millis(), StateDStream.checkpoint(context(), state));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    void restoreCheckpointState(Object saved) {
+        List<?> s = (List<?>) saved;
+        windows = (Long) s.get(0);
+        stateTime = Time.ofMillis((Long) s.get(1));
+        state = (List<List<Pair<K, V>>>) s.get(2);
+    }
+
     private static <K, V> List<List<Pair<K, V>>> partition(List<Batch<Pair<K, V>>> batches, int r) {
         List<List<Pair<K, V>>> parts = new ArrayList<>(batches.size());
         for (Batch<Pair<K, V>> b : batches) {

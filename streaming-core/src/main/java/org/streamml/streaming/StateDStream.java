@@ -84,6 +84,19 @@ final class StateDStream<K, V, S> extends DStream<Pair<K, S>> {
         return Optional.of(new Batch<>(time, next, context().executor()));
     }
 
+    @Override
+    Object checkpointState() {
+        return state == null ? null : List.of(batches, checkpoint(context(), state));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    void restoreCheckpointState(Object saved) {
+        List<?> s = (List<?>) saved;
+        batches = (Long) s.get(0);
+        state = (List<List<Pair<K, S>>>) s.get(1);
+    }
+
     /**
      * {@code partitions} with their lineage cut on the driver when the context's executor keeps partitions
      * elsewhere ({@link DistributedExecutor#checkpoint}); as they are otherwise (local partitions are never

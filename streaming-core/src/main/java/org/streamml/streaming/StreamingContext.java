@@ -1,5 +1,13 @@
 package org.streamml.streaming;
 
+import java.nio.file.Path;
+import java.util.Optional;
+import org.streamml.streaming.checkpoint.Checkpoint;
+import org.streamml.streaming.checkpoint.CheckpointException;
+import org.streamml.streaming.checkpoint.CheckpointStore;
+import org.streamml.streaming.checkpoint.ValueCodec;
+import org.streamml.streaming.checkpoint.Values;
+
 import java.time.Duration;
 
 import java.util.List;
@@ -148,6 +156,11 @@ public final class StreamingContext implements AutoCloseable {
     private volatile Time zeroTime;
     private JobScheduler scheduler;
     private Throwable failure;
+    private final Values checkpointValues = new Values();
+    private final List<Checkpointed> checkpointed = new CopyOnWriteArrayList<>();
+    private final List<String> checkpointWarnings = new CopyOnWriteArrayList<>();
+    private Checkpointer checkpointer;
+    private Checkpoint restoreFrom;
 
     /** A context with {@code options}. */
     public StreamingContext(Options options) {
@@ -299,6 +312,144 @@ public final class StreamingContext implements AutoCloseable {
         return listeners;
     }
 
+    // ------------------------------------------------------------------ checkpoints
+
+    /** {@link #checkpoint(Path, int, int)} after every batch, keeping the newest 2 checkpoints. */
+    public StreamingContext checkpoint(Path dir) {
+        return checkpoint(dir, 1, 2);
+    }
+
+    /**
+     * Checkpoints this context to {@code dir} after every {@code everyBatches} batches and when it stops
+     * gracefully, keeping the newest {@code keep} checkpoints (see {@link CheckpointStore} for the file
+     * format). A checkpoint holds the last completed batch time, every replayable source's offsets, the
+     * state of every stateful operation (updateStateByKey, mapWithState with its timeout bookkeeping,
+     * reduceByKeyAndWindow with an inverse), the batches windows will read back, and every
+     * {@link #registerCheckpointed registered} learner's model. Use {@link #getOrCreate} to restart
+     * from it. Call while setting up, before {@link #start()}.
+     *
+     * @return this context
+     */
+    public StreamingContext checkpoint(Path dir, int everyBatches, int keep) {
+        Objects.requireNonNull(dir, "dir");
+        if (everyBatches < 1) {
+            throw new IllegalArgumentException("checkpoint interval must be >= 1 batch: " + everyBatches);
+        }
+        checkCanAdd();
+        checkpointer = new Checkpointer(this, new CheckpointStore(dir, keep), everyBatches, checkpointValues,
+                checkpointed);
+        return this;
+    }
+
+    /** The checkpoint directory, if {@link #checkpoint} was called. */
+    public Optional<Path> checkpointDir() {
+        return checkpointer == null ? Optional.empty() : Optional.of(checkpointer.store().dir());
+    }
+
+    /**
+     * The value encoding of this context's checkpoints; register a {@link ValueCodec} on it for a state type
+     * that is neither a record nor one of the types {@link Values} knows.
+     */
+    public Values checkpointValues() {
+        return checkpointValues;
+    }
+
+    /**
+     * Adds {@code c} (a streaming learner's model) to this context's checkpoints; learners register
+     * themselves in {@code trainOn}. Registering the same object twice does nothing.
+     *
+     * @return the learner's index in the checkpoint
+     */
+    public int registerCheckpointed(Checkpointed c) {
+        Objects.requireNonNull(c, "c");
+        checkCanAdd();
+        synchronized (lock) {
+            int at = checkpointed.indexOf(c);
+            if (at >= 0) {
+                return at;
+            }
+            checkpointed.add(c);
+            return checkpointed.size() - 1;
+        }
+    }
+
+    /** The batch time of the checkpoint this context restarts from, if it restarts from one. */
+    public Optional<Time> restoredFrom() {
+        return restoreFrom == null ? Optional.empty() : Optional.of(Time.ofMillis(restoreFrom.batchTimeMillis()));
+    }
+
+    /** What restoring reported without failing: a damaged newest checkpoint skipped, a source that cannot replay. */
+    public List<String> checkpointWarnings() {
+        return List.copyOf(checkpointWarnings);
+    }
+
+    private void warnCheckpoint(String message) {
+        checkpointWarnings.add(message);
+        System.getLogger(Checkpointer.class.getName()).log(System.Logger.Level.WARNING, message);
+    }
+
+    /**
+     * Spark's {@code StreamingContext.getOrCreate}: builds the context with {@code setup} (which declares the
+     * streams, outputs and learners and may call {@link #checkpoint}; otherwise it checkpoints to {@code dir}
+     * after every batch), then, if {@code dir} holds a checkpoint, arranges for {@link #start()} to continue
+     * from it: the batch after the checkpointed one comes next, with every state, window, learner model and
+     * source offset as they were. The program must be the same one (same streams in the same order, same
+     * learners and options): a checkpoint of another program is refused with a message naming the first
+     * difference. A damaged newest checkpoint is skipped for the previous one ({@link #checkpointWarnings}).
+     *
+     * <pre>{@code
+     * StreamingContext ssc = StreamingContext.getOrCreate(dir, () -> {
+     *     StreamingContext c = new StreamingContext(options);
+     *     c.source(new FileReplaySource(input, 1000)).mapToPair(w -> Pair.of(w, 1L))
+     *      .updateStateByKey(SUM).print();
+     *     return c;
+     * });
+     * ssc.start();
+     * }</pre>
+     *
+     * @throws CheckpointException if every checkpoint in {@code dir} is damaged or of another format version
+     */
+    public static StreamingContext getOrCreate(Path dir, java.util.function.Supplier<StreamingContext> setup) {
+        StreamingContext ssc = Objects.requireNonNull(setup.get(), "setup returned null");
+        if (ssc.checkpointer == null) {
+            ssc.checkpoint(dir);
+        } else if (!ssc.checkpointer.store().dir().toAbsolutePath().normalize()
+                .equals(dir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("setup checkpoints to " + ssc.checkpointer.store().dir()
+                    + ", getOrCreate was given " + dir);
+        }
+        return ssc.recover();
+    }
+
+    /**
+     * Arranges for {@link #start()} to continue from the newest usable checkpoint in the
+     * {@link #checkpoint checkpoint directory}, if there is one (otherwise the context starts from the
+     * beginning): {@link #getOrCreate} for a program that builds its context itself. Call after declaring
+     * the streams, outputs and learners, before {@link #start()}.
+     *
+     * @return this context
+     * @throws IllegalStateException if {@link #checkpoint} was not called
+     * @throws CheckpointException   if every checkpoint in the directory is damaged or of another version
+     */
+    public StreamingContext recover() {
+        checkCanAdd();
+        if (checkpointer == null) {
+            throw new IllegalStateException("recover() needs a checkpoint directory: call checkpoint(dir) first");
+        }
+        try {
+            restoreFrom = checkpointer.store().latest(this::warnCheckpoint).orElse(null);
+        } catch (java.io.IOException e) {
+            throw new CheckpointException("cannot read the checkpoints in " + checkpointer.store().dir() + ": "
+                    + e, e);
+        }
+        return this;
+    }
+
+    /** The checkpoint writer, or {@code null} when this context does not checkpoint. */
+    Checkpointer checkpointer() {
+        return checkpointer;
+    }
+
     /**
      * Starts running batches. The first batch time is the next multiple of the batch interval on the
      * clock. A second call while active does nothing.
@@ -323,9 +474,27 @@ public final class StreamingContext implements AutoCloseable {
             long b = batchInterval().toMillis();
             long first = (Math.floorDiv(clock().millis(), b) + 1) * b;
             zeroTime = Time.ofMillis(first - b);
+            if (restoreFrom != null) {
+                zeroTime = Time.ofMillis(restoreFrom.zeroTimeMillis());
+                first = restoreFrom.batchTimeMillis() + b;
+            }
             graph.initRemember();
             for (DStream<?> s : graph.streams()) {
                 s.onStart();
+            }
+            if (checkpointer != null) {
+                try {
+                    if (restoreFrom != null) {
+                        checkpointer.restore(restoreFrom, this::warnCheckpoint);
+                    } else {
+                        checkpointer.openLogs();
+                    }
+                } catch (RuntimeException e) {
+                    for (DStream<?> s : graph.streams()) {
+                        s.onStop();
+                    }
+                    throw e;
+                }
             }
             state = StreamingState.ACTIVE;
             scheduler = new JobScheduler(this, graph, Time.ofMillis(first));

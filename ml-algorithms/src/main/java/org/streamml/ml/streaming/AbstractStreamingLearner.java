@@ -1,5 +1,7 @@
 package org.streamml.ml.streaming;
 
+import org.streamml.streaming.Checkpointed;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,7 +20,7 @@ import org.streamml.streaming.Time;
  * @param <I> the training record type
  * @param <M> the model type
  */
-public abstract class AbstractStreamingLearner<I, M extends Model> implements StreamingLearner<I, M> {
+public abstract class AbstractStreamingLearner<I, M extends Model> implements StreamingLearner<I, M>, Checkpointed {
     private final Class<M> modelType;
     private final List<Consumer<? super M>> listeners = new CopyOnWriteArrayList<>();
     private volatile M model;
@@ -80,7 +82,30 @@ public abstract class AbstractStreamingLearner<I, M extends Model> implements St
     public final void trainOn(DStream<I> data) {
         Objects.requireNonNull(data, "data");
         checkCanTrain();
+        data.context().registerCheckpointed(this);
         data.foreachBatch(this::applyBatch);
+    }
+
+    /** The learner's class name: part of a checkpoint's fingerprint. */
+    @Override
+    public String checkpointKind() {
+        return getClass().getSimpleName();
+    }
+
+    /** The current model (or {@code null}): what a checkpoint keeps of a learner. */
+    @Override
+    public Object checkpointState() {
+        return model;
+    }
+
+    /** Puts back the model of a checkpoint, without listeners: the batches after it apply to it next. */
+    @Override
+    public void restoreCheckpointState(Object state) {
+        if (state != null && !modelType.isInstance(state)) {
+            throw new IllegalArgumentException("the checkpoint holds a " + state.getClass().getSimpleName()
+                    + " for this " + checkpointKind() + ", which learns " + modelType.getSimpleName() + "s");
+        }
+        model = modelType.cast(state);
     }
 
     /**

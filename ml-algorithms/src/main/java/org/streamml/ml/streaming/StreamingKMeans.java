@@ -233,4 +233,10 @@ public final class StreamingKMeans extends AbstractStreamingLearner<Vector, KMea
     public KMeansModel update(Batch<Vector> batch, Time time) {
         return applyBatch(batch, time);
     }
+
+    /** The options: a restart from a checkpoint written with other options is refused. */
+    @Override
+    public String checkpointFingerprint() {
+        return options.toString();
+    }
 }

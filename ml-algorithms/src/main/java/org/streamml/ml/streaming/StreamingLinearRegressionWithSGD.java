@@ -185,4 +185,10 @@ public final class StreamingLinearRegressionWithSGD extends StreamingLinearAlgor
     protected double predict(LinearRegressionModel m, Vector x) {
         return m.predict(x);
     }
+
+    /** The options: a restart from a checkpoint written with other options is refused. */
+    @Override
+    public String checkpointFingerprint() {
+        return options.toString();
+    }
 }

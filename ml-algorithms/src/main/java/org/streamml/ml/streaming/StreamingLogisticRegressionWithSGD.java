@@ -216,4 +216,10 @@ public final class StreamingLogisticRegressionWithSGD extends StreamingLinearAlg
     protected double predict(LogisticRegressionModel m, Vector x) {
         return m.predict(x);
     }
+
+    /** The options: a restart from a checkpoint written with other options is refused. */
+    @Override
+    public String checkpointFingerprint() {
+        return options.toString();
+    }
 }
