@@ -2,6 +2,7 @@ package org.streamml.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.streamml.streaming.cluster.ClusterExecutorProvider;
 import org.streamml.streaming.cluster.ClusterOptions;
 import org.streamml.streaming.cluster.HostPort;
 import org.streamml.streaming.cluster.Worker;
@@ -36,7 +37,7 @@ public final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         HostPort hp = HostPort.parse(master);
         String secret = secretFile != null ? WorkerMain.readSecret(secretFile)
-                : System.getenv(org.streamml.streaming.cluster.Master.SECRET_ENV);
+                : System.getenv(ClusterExecutorProvider.SECRET_ENV);
         try (Worker w = Worker.connect(hp.host(), hp.port(), cores, secret, maxFrameBytes)) {
             int status = w.awaitTermination();
             if (status != 0) {
