@@ -1,5 +1,6 @@
 package org.streamml.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -121,11 +122,21 @@ public final class TrainCommand implements Callable<Integer> {
         if (partitions != null && partitions < 1) {
             throw new IllegalArgumentException("--partitions must be >= 1: " + partitions);
         }
+        CliFiles.requireOutputFile("--output", output);
+        CliFiles.requireOutputFile("--trace", trace);
+        CliFiles.requireDistinct("--output", output, "--input", input);
+        CliFiles.requireDistinct("--trace", trace, "--input", input);
+        CliFiles.requireDistinct("--trace", trace, "--initial-model", initialModel);
         StreamingLearner<?, ?> learner = LearnerFactory.create(algo, this);
         PrintWriter err = spec.commandLine().getErr();
         TrainingInput data = TrainingInput.of(input, TrainingInput.Format.parse(format), algo.labelled(),
                 skipBadRecords);
-        List<LabeledPoint> first = data.first(LearnerFactory.recordsToSeed(learner));
+        List<LabeledPoint> first;
+        try {
+            first = data.first(LearnerFactory.recordsToSeed(learner));
+        } catch (RuntimeException e) {
+            throw CliFiles.explainRead(input, e);
+        }
         if (first.isEmpty()) {
             throw new IllegalArgumentException("the input " + input + " has no records");
         }
@@ -139,13 +150,19 @@ public final class TrainCommand implements Callable<Integer> {
             LearnerFactory.setInitialModel(learner, start);
         }
         LearnerFactory.seed(learner, dimension, first);
-        TrainingRun.Result result = new TrainingRun(learner, data, batchSize, partitions, master, trace,
-                quiet ? null : err).withCharts(vizOptions()).run();
+        TrainingRun.Result result;
+        try {
+            result = new TrainingRun(learner, data, batchSize, partitions, master, trace, quiet ? null : err)
+                    .withCharts(vizOptions()).run();
+        } catch (RuntimeException | IOException e) {
+            throw CliFiles.explainRead(input, e);
+        }
         if (data.skipped() > 0 && !quiet) {
             err.printf(Locale.ROOT, "train: skipped %d malformed line(s) of %s%n", data.skipped(), input);
         }
         if (output != null) {
-            ModelIO.save(ModelFile.of(result.model(), trainingOptions(result.partitions())), output, ModelFormat.forFileName(output));
+            ModelFile file = ModelFile.of(result.model(), trainingOptions(result.partitions()));
+            CliFiles.writing(output, () -> ModelIO.save(file, output, ModelFormat.forFileName(output)));
             if (!quiet) {
                 err.printf(Locale.ROOT, "train: saved the model (version %d) to %s%n", result.model().version(), output);
             }

@@ -98,10 +98,15 @@ final class TrainingRun {
             DStream<LabeledPoint> stream = ssc.source(data.replay(batchSize), parts);
             LearnerFactory.trainOn(learner, stream);
             long[] batchNo = {0};
+            long[] recordsBefore = {0};
             stream.foreachBatch((batch, time) -> {
                 batchNo[0]++;
+                long count = batch.count();
+                // registered after the learner's training, so this is the model after the batch
+                requireFinite(learner.latestModel(), batchNo[0], recordsBefore[0], count);
+                recordsBefore[0] += count;
                 if (traceWriter != null) {
-                    traceWriter.write(batchNo[0], batch.count(), learner.latestModel());
+                    traceWriter.write(batchNo[0], count, learner.latestModel());
                 }
                 if (parameters != null) {
                     parameters.accept(learner.latestModel());
@@ -122,6 +127,31 @@ final class TrainingRun {
         }
         return new Result(metrics.records, metrics.batches, metrics.processingNanos, learner.latestModel(),
                 parts);
+    }
+
+    /**
+     * Fails the run when {@code model}, the model after batch {@code batch} (records {@code before + 1} to
+     * {@code before + count} of the input), has a NaN or infinite parameter: every later batch would keep it so,
+     * and saving it would fail or, without {@code --output}, the run would end "successfully" with garbage.
+     */
+    private void requireFinite(Model model, long batch, long before, long count) {
+        if (model.isFinite()) {
+            return;
+        }
+        String hint = learner instanceof org.streamml.ml.streaming.StreamingKMeans
+                ? "check the input for huge or infinite values"
+                : "lower --step-size or scale the features (SGD diverged)";
+        throw new ModelDivergedException("the model diverged to NaN or infinite parameters in batch " + batch
+                + " (records " + (before + 1) + " to " + (before + count) + " of " + data.file() + "): " + hint);
+    }
+
+    /** A model that became non-finite; {@link EngineErrors} passes it through the engine's wrapping. */
+    static final class ModelDivergedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        ModelDivergedException(String message) {
+            super(message);
+        }
     }
 
     /**
