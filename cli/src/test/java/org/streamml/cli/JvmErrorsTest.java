@@ -73,6 +73,40 @@ class JvmErrorsTest {
                 + " --input \"huge.csv\""));
     }
 
+    /** The real thing: a 40 MB line in a JVM of 32 MiB, for train and predict. */
+    @Test
+    void shouldExplainARealOutOfMemoryInAProcessWithASmallHeap(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path huge = tmp.resolve("huge.csv");
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(huge)) {
+            w.write("y,a\n1,");
+            char[] ones = new char[1 << 20];
+            java.util.Arrays.fill(ones, '1');
+            for (int i = 0; i < 40; i++) {
+                w.write(ones);
+            }
+            w.write('\n');
+        }
+        Path model = tmp.resolve("m.json");
+        org.streamml.modelio.ModelIO.save(new org.streamml.ml.model.LinearRegressionModel(new double[] {1}, 0),
+                model);
+        for (String[] args : new String[][] {
+            {"train", "--algorithm", "linreg", "--input", huge.toString(), "-q"},
+            {"predict", "--model", model.toString(), "--input", huge.toString()}}) {
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m", "-cp",
+                    System.getProperty("java.class.path"), Main.class.getName()));
+            cmd.addAll(java.util.List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(1, p.waitFor(), err);
+            assertTrue(err.startsWith(args[0] + ": error: out of memory (Java heap space) while processing "), err);
+            assertTrue(err.contains("--input \"" + huge + "\": the input is too large for the Java heap of "), err);
+            assertTrue(err.contains("STREAMML_JAVA_OPTS=-Xmx"), err);
+            assertFalse(err.contains("\tat ") || err.contains("Exception in thread"), err);
+        }
+    }
+
     @Test
     void shouldExplainAStackOverflow() {
         assertEquals("load: error: stack overflow while processing --input \"huge.csv\": the input is nested or"
