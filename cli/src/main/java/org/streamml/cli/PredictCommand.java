@@ -2,7 +2,6 @@ package org.streamml.cli;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.streamml.datasets.io.BadRecordPolicy;
