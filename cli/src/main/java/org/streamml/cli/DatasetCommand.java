@@ -1,11 +1,8 @@
 package org.streamml.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -56,7 +53,7 @@ final class DatasetCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rows must be >= 0: " + n);
         }
         if (output == null) {
-            Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+            Writer w = StandardStreams.writer(java.nio.charset.StandardCharsets.UTF_8);
             dataset.writeCsv(seed, n, w);
             w.flush();
             return 0;
@@ -74,7 +71,8 @@ final class DatasetCommand implements Callable<Integer> {
         if (dir != null && !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + output + ": folder " + dir + " does not exist");
         }
-        AtomicFile.writeText(target, w -> dataset.writeCsv(seed, n, w));
+        CliFiles.requireOutputFile("--output", output);
+        CliFiles.writing(output, () -> AtomicFile.writeText(target, w -> dataset.writeCsv(seed, n, w)));
     }
 
     private static void list(PrintWriter out) {

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.streamml.demos.Demo;
 import org.streamml.demos.DemoSettings;
 import org.streamml.demos.Demos;
-import org.streamml.streaming.cluster.Master;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         DemoSettings settings = new DemoSettings(batches != null ? batches : demo.defaultBatches(),
                 durationSeconds == null ? 0 : durationSeconds, realTime, seed, partitions, rate,
-                dashboardPort != null ? dashboardPort : -1, chartsDir, master == null ? null : Master.parse(master));
+                dashboardPort != null ? dashboardPort : -1, chartsDir, master);
         return demo.run(settings, out);
     }
 }

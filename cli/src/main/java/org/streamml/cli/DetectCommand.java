@@ -66,9 +66,9 @@ public final class DetectCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be >= 1: " + batchSize);
         }
-        if (!Files.isRegularFile(input)) {
-            throw new IllegalArgumentException("input file not found: " + input);
-        }
+        CliFiles.requireInputFile("--input", input);
+        CliFiles.requireOutputFile("--output", output);
+        CliFiles.requireDistinct("--output", output, "--input", input);
         RecordFile<NabRow> rows = new NabFile(TextInput.of(input, input.toString()), List.of(), BadRecordPolicy.FAIL)
                 .keepingMissingValues().withText();
         Path target = output.toAbsolutePath();
@@ -78,12 +78,16 @@ public final class DetectCommand implements Callable<Integer> {
         }
         Tally tally;
         try (AtomicFile file = AtomicFile.create(target)) {
-            tally = detect(rows, batchSize, file.writer());
+            try {
+                tally = detect(rows, batchSize, file.writer());
+            } catch (RuntimeException | IOException e) {
+                throw CliFiles.explainRead(input, e);
+            }
             if (tally.rows() == 0) {
                 throw new IllegalArgumentException(input + " has no data rows: expected 'timestamp,value' rows"
                         + " (a header line is optional)");
             }
-            file.commit();
+            CliFiles.writing(output, file::commit);
         }
         PrintWriter err = spec.commandLine().getErr();
         err.println("detect: " + tally.rows() + " rows, " + tally.missing() + " missing values (scored 0), "

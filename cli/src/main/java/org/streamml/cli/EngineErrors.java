@@ -7,8 +7,8 @@ import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingException;
 
 /**
- * Waits for a replay to end and turns an engine failure caused by the input file (a bad record) or the output
- * file back into that error, so a command reports it as the loader wrote it (file, line, column) and not as
+ * Waits for a replay to end and turns an engine failure caused by the input file (a bad record), a diverged
+ * model or the output file back into that error, so a command reports it as the loader wrote it (file, line, column) and not as
  * the failed operation of some batch.
  */
 final class EngineErrors {
@@ -29,6 +29,9 @@ final class EngineErrors {
             for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
                 if (c instanceof DataFormatException bad) {
                     throw bad;
+                }
+                if (c instanceof TrainingRun.ModelDivergedException diverged) {
+                    throw diverged;
                 }
                 if (c instanceof UncheckedIOException io) {
                     throw io.getCause();

@@ -1,16 +1,30 @@
 package org.streamml.cli;
 
+import java.util.List;
+import org.streamml.ml.LabeledPoint;
+import org.streamml.ml.linalg.Vectors;
+import org.streamml.ml.model.Model;
 import org.streamml.ml.streaming.DecayUnit;
 import org.streamml.ml.streaming.StreamingKMeans;
+import org.streamml.ml.streaming.StreamingLearner;
+import org.streamml.ml.streaming.StreamingLinearAlgorithm;
 import org.streamml.ml.streaming.StreamingLinearRegressionWithSGD;
 import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;
+import org.streamml.streaming.DStream;
 
-/** Builds the learner {@code train} asked for from its options, rejecting options that do not apply. */
+/**
+ * Builds the {@link StreamingLearner} {@code train} asked for from its options, rejecting options that do not
+ * apply, and does what the command line adds to a learner: it sets a model loaded from a file (checking its
+ * type), seeds a learner that has no model from the input's first records (DESIGN.md §4's defaults: zero
+ * weights for the linear learners, the first k records with weight 0 for k-means) and trains it on the
+ * labelled records of the input (k-means on their features only).
+ */
 final class LearnerFactory {
     private LearnerFactory() {
     }
 
-    static CliLearner create(Algorithm algo, TrainCommand o) {
+    /** A new learner of {@code algo}, configured from {@code o}'s options. */
+    static StreamingLearner<?, ?> create(Algorithm algo, TrainCommand o) {
         return switch (algo) {
             case LINREG -> {
                 rejectKMeansOptions(o);
@@ -33,7 +47,7 @@ final class LearnerFactory {
                 if (o.seed() != null) {
                     opt = opt.withSamplingSeed(o.seed());
                 }
-                yield CliLearner.linear(new StreamingLinearRegressionWithSGD(opt));
+                yield new StreamingLinearRegressionWithSGD(opt);
             }
             case LOGREG -> {
                 rejectKMeansOptions(o);
@@ -57,7 +71,7 @@ final class LearnerFactory {
                 if (o.seed() != null) {
                     opt = opt.withSamplingSeed(o.seed());
                 }
-                yield CliLearner.logistic(new StreamingLogisticRegressionWithSGD(opt));
+                yield new StreamingLogisticRegressionWithSGD(opt);
             }
             case KMEANS -> {
                 rejectGradientOptions(o);
@@ -77,9 +91,71 @@ final class LearnerFactory {
                         opt = opt.withDecayFactor(o.decayFactor());
                     }
                 }
-                yield CliLearner.kmeans(new StreamingKMeans(opt));
+                yield new StreamingKMeans(opt);
             }
         };
+    }
+
+    /**
+     * How many of the input's first records {@link #seed} needs: k for k-means (its first centers), 1 for the
+     * linear learners (the dimension).
+     */
+    static int recordsToSeed(StreamingLearner<?, ?> learner) {
+        return learner instanceof StreamingKMeans km ? km.options().k() : 1;
+    }
+
+    /**
+     * Starts {@code learner} from {@code model} (one loaded from a file).
+     *
+     * @throws IllegalArgumentException if the model is of another type than the learner's
+     */
+    static <M extends Model> void setInitialModel(StreamingLearner<?, M> learner, Model model) {
+        Class<M> type = learner.modelType();
+        if (!type.isInstance(model)) {
+            throw new IllegalArgumentException("the initial model is a " + model.type() + " model, this algorithm"
+                    + " needs " + type.getSimpleName());
+        }
+        learner.setInitialModel(type.cast(model));
+    }
+
+    /**
+     * Seeds {@code learner} from the input when it has no model yet: zero weights of {@code dimension}
+     * features, or k-means' first k records with weight 0.
+     *
+     * @param first the input's first {@link #recordsToSeed} records, fewer only if the input has fewer
+     * @throws IllegalArgumentException if k-means needs more records than the input has
+     */
+    static void seed(StreamingLearner<?, ?> learner, int dimension, List<LabeledPoint> first) {
+        if (learner.hasModel()) {
+            return;
+        }
+        if (learner instanceof StreamingKMeans km) {
+            int k = km.options().k();
+            if (first.size() < k) {
+                throw new IllegalArgumentException("k-means starts from the first k = " + k
+                        + " records, but the input has only " + first.size());
+            }
+            double[][] centers = new double[k][];
+            for (int j = 0; j < k; j++) {
+                centers[j] = first.get(j).features().toArray();
+            }
+            km.setInitialCenters(centers, new double[k]);
+        } else if (learner instanceof StreamingLinearAlgorithm<?> linear) {
+            linear.setInitialWeights(Vectors.zeros(dimension));
+        } else {
+            throw new IllegalStateException("no seeding for " + learner.getClass().getName());
+        }
+    }
+
+    /** Registers training of {@code learner} on {@code stream}: k-means on the records' features. */
+    static void trainOn(StreamingLearner<?, ?> learner, DStream<LabeledPoint> stream) {
+        if (learner instanceof StreamingKMeans km) {
+            km.trainOn(stream.map(LabeledPoint::features));
+        } else if (learner instanceof StreamingLinearAlgorithm<?> linear) {
+            linear.trainOn(stream);
+        } else {
+            throw new IllegalStateException("no training input for " + learner.getClass().getName());
+        }
     }
 
     private static void rejectKMeansOptions(TrainCommand o) {

@@ -36,9 +36,11 @@ public final class ModelConvertCommand implements Callable<Integer> {
     /** Reads IN, writes OUT. */
     @Override
     public Integer call() throws Exception {
+        CliFiles.requireOutputFile("OUT", out);
+        CliFiles.requireDistinct("OUT", out, "IN", in);
         ModelFile file = ModelIO.read(in);
         ModelFormat target = format != null ? format : ModelFormat.forFileName(out);
-        ModelIO.save(file, out, target);
+        CliFiles.writing(out, () -> ModelIO.save(file, out, target));
         spec.commandLine().getErr().println("model convert: wrote " + file.model().type() + " model to " + out
                 + " (" + target.name().toLowerCase(Locale.ROOT) + ")");
         return 0;

@@ -1,9 +1,7 @@
 package org.streamml.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.streamml.datasets.io.BadRecordPolicy;
@@ -53,21 +51,27 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CliFiles.requireOutputFile("--output", output);
+        CliFiles.requireDistinct("--output", output, "--input", input);
+        CliFiles.requireDistinct("--output", output, "--model", modelPath);
         Model model = ModelIO.load(modelPath);
         TrainingInput.Format fmt = TrainingInput.Format.parse(format);
-        if (!Files.isRegularFile(input)) {
-            throw new IllegalArgumentException("input file not found: " + input);
-        }
+        CliFiles.requireInputFile("--input", input);
         RecordFile<LabeledPoint> rows = fmt == TrainingInput.Format.CSV
                 ? CsvFile.of(input, CsvFile.Options.defaults().withFeaturesOnly().withPolicy(BadRecordPolicy.FAIL))
                 : LibSvmFile.of(input, LibSvmFile.Options.defaults().withDimension(model.numFeatures()));
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            write(model, rows, fmt, out);
-            out.flush();
-            return 0;
+        try {
+            if (output == null) {
+                spec.commandLine().getOut().flush();
+                Writer out = StandardStreams.writer(java.nio.charset.Charset.defaultCharset());
+                write(model, rows, fmt, out);
+                out.flush();
+                return 0;
+            }
+            CliFiles.writing(output, () -> AtomicFile.writeText(output, w -> write(model, rows, fmt, w)));
+        } catch (RuntimeException e) {
+            throw CliFiles.explainRead(input, e);
         }
-        AtomicFile.writeText(output, w -> write(model, rows, fmt, w));
         return 0;
     }
 

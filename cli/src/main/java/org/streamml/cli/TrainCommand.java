@@ -1,5 +1,6 @@
 package org.streamml.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.model.Model;
-import org.streamml.streaming.cluster.Master;
+import org.streamml.ml.streaming.StreamingLearner;
+import org.streamml.streaming.StreamingContext;
 import org.streamml.modelio.ModelFile;
 import org.streamml.modelio.ModelFormat;
 import org.streamml.modelio.ModelIO;
@@ -113,19 +115,28 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long wallStart = System.nanoTime();
         Algorithm algo = Algorithm.parse(algorithm);
-        Master where = Master.parse(master);
-        int parts = partitions == null ? defaultPartitions(where) : partitions;
+        StreamingContext.Options.defaults().withMaster(master); // an unknown or malformed master fails here
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be >= 1: " + batchSize);
         }
-        if (parts < 1) {
-            throw new IllegalArgumentException("--partitions must be >= 1: " + parts);
+        if (partitions != null && partitions < 1) {
+            throw new IllegalArgumentException("--partitions must be >= 1: " + partitions);
         }
-        CliLearner learner = LearnerFactory.create(algo, this);
+        CliFiles.requireOutputFile("--output", output);
+        CliFiles.requireOutputFile("--trace", trace);
+        CliFiles.requireDistinct("--output", output, "--input", input);
+        CliFiles.requireDistinct("--trace", trace, "--input", input);
+        CliFiles.requireDistinct("--trace", trace, "--initial-model", initialModel);
+        StreamingLearner<?, ?> learner = LearnerFactory.create(algo, this);
         PrintWriter err = spec.commandLine().getErr();
         TrainingInput data = TrainingInput.of(input, TrainingInput.Format.parse(format), algo.labelled(),
                 skipBadRecords);
-        List<LabeledPoint> first = data.first(learner.recordsToSeed());
+        List<LabeledPoint> first;
+        try {
+            first = data.first(LearnerFactory.recordsToSeed(learner));
+        } catch (RuntimeException e) {
+            throw CliFiles.explainRead(input, e);
+        }
         if (first.isEmpty()) {
             throw new IllegalArgumentException("the input " + input + " has no records");
         }
@@ -136,16 +147,22 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("the initial model " + initialModel + " has " + start.numFeatures()
                         + " features but the input " + input + " has " + dimension);
             }
-            learner.setInitialModel(start);
+            LearnerFactory.setInitialModel(learner, start);
         }
-        learner.initializeFrom(dimension, first);
-        TrainingRun.Result result = new TrainingRun(learner, data, batchSize, parts, where, trace,
-                quiet ? null : err).withCharts(vizOptions()).run();
+        LearnerFactory.seed(learner, dimension, first);
+        TrainingRun.Result result;
+        try {
+            result = new TrainingRun(learner, data, batchSize, partitions, master, trace, quiet ? null : err)
+                    .withCharts(vizOptions()).run();
+        } catch (RuntimeException | IOException e) {
+            throw CliFiles.explainRead(input, e);
+        }
         if (data.skipped() > 0 && !quiet) {
             err.printf(Locale.ROOT, "train: skipped %d malformed line(s) of %s%n", data.skipped(), input);
         }
         if (output != null) {
-            ModelIO.save(ModelFile.of(result.model(), trainingOptions(parts)), output, ModelFormat.forFileName(output));
+            ModelFile file = ModelFile.of(result.model(), trainingOptions(result.partitions()));
+            CliFiles.writing(output, () -> ModelIO.save(file, output, ModelFormat.forFileName(output)));
             if (!quiet) {
                 err.printf(Locale.ROOT, "train: saved the model (version %d) to %s%n", result.model().version(), output);
             }
@@ -168,15 +185,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return VizOptions.defaults().withDashboardPort(dashboardPort == null ? -1 : dashboardPort)
                 .withChartsDir(chartsDir);
-    }
-
-    /** Without --partitions: one partition per thread, or per worker core on a local cluster. */
-    private static int defaultPartitions(Master where) {
-        return switch (where.kind()) {
-            case LOCAL -> where.workers();
-            case LOCAL_CLUSTER -> where.workers() * where.cores();
-            case CLUSTER -> Runtime.getRuntime().availableProcessors();
-        };
     }
 
     /** The options this run was given, recorded in the saved model file. */

@@ -40,11 +40,18 @@ final class TrainingInput {
         }
     }
 
+    private final Path file;
     private final RecordFile<LabeledPoint> records;
     private volatile RecordReader<LabeledPoint> replayPass;
 
-    private TrainingInput(RecordFile<LabeledPoint> records) {
+    private TrainingInput(Path file, RecordFile<LabeledPoint> records) {
+        this.file = file;
         this.records = records;
+    }
+
+    /** The file, as the user named it. */
+    Path file() {
+        return file;
     }
 
     /**
@@ -55,15 +62,13 @@ final class TrainingInput {
      * @throws IllegalArgumentException if the file does not exist
      */
     static TrainingInput of(Path file, Format format, boolean labelled, boolean skipBadRecords) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("input file not found: " + file);
-        }
+        CliFiles.requireInputFile("--input", file);
         BadRecordPolicy policy = skipBadRecords ? BadRecordPolicy.SKIP : BadRecordPolicy.FAIL;
         if (format == Format.CSV) {
             CsvFile.Options options = CsvFile.Options.defaults().withPolicy(policy);
-            return new TrainingInput(CsvFile.of(file, labelled ? options : options.withFeaturesOnly()));
+            return new TrainingInput(file, CsvFile.of(file, labelled ? options : options.withFeaturesOnly()));
         }
-        return new TrainingInput(LibSvmFile.of(file, LibSvmFile.Options.defaults().withPolicy(policy)));
+        return new TrainingInput(file, LibSvmFile.of(file, LibSvmFile.Options.defaults().withPolicy(policy)));
     }
 
     /**

@@ -3,16 +3,16 @@ package org.streamml.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.model.Model;
+import org.streamml.ml.streaming.StreamingLearner;
 import org.streamml.streaming.BatchInfo;
 import org.streamml.streaming.DStream;
-import java.time.Duration;
+import org.streamml.streaming.ExecutorSettings;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
-import org.streamml.streaming.cluster.ClusterOptions;
-import org.streamml.streaming.cluster.Master;
 import org.streamml.streaming.StreamingListener;
 import org.streamml.viz.ChartSinks;
 import org.streamml.viz.VizOptions;
@@ -23,7 +23,8 @@ import org.streamml.viz.live.LiveModelParameters;
  * each batch when the engine asks for it, before the batch's processing time starts): the learner trains on
  * every batch, the trace (if any) gets the model after every batch, the live charts (if
  * any were asked for) show the model's parameters and the engine's throughput, and a listener sums the
- * engine's per-batch processing times.
+ * engine's per-batch processing times. The executor comes from the {@code --master} string through
+ * {@link StreamingContext.Options#withMaster} (the {@link org.streamml.streaming.Masters} providers).
  */
 final class TrainingRun {
 
@@ -34,23 +35,32 @@ final class TrainingRun {
      * @param batches batches run
      * @param processingNanos the sum of the batches' processing times
      * @param model the final model
+     * @param partitions the partitions of every batch (given, or the master's default)
      */
-    record Result(long records, long batches, long processingNanos, Model model) {
+    record Result(long records, long batches, long processingNanos, Model model, int partitions) {
     }
 
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
 
-    private final CliLearner learner;
+    private final StreamingLearner<?, ?> learner;
     private final TrainingInput data;
     private final int batchSize;
-    private final int partitions;
-    private final Master master;
+    private final Integer partitions;
+    private final String master;
     private final Path trace;
     private final PrintWriter progress;
     private VizOptions viz;
 
-    TrainingRun(CliLearner learner, TrainingInput data, int batchSize, int partitions, Master master, Path trace,
-                PrintWriter progress) {
+    /**
+     * A run of {@code learner} (seeded already) over {@code data}.
+     *
+     * @param partitions partitions per batch, or {@code null} for the master's default ({@link #defaultPartitions})
+     * @param master the {@code --master} string, validated already
+     * @param trace the trace file to write, or {@code null}
+     * @param progress where progress goes, or {@code null} for none
+     */
+    TrainingRun(StreamingLearner<?, ?> learner, TrainingInput data, int batchSize, Integer partitions, String master,
+                Path trace, PrintWriter progress) {
         this.learner = learner;
         this.data = data;
         this.batchSize = batchSize;
@@ -68,11 +78,12 @@ final class TrainingRun {
 
     Result run() throws InterruptedException, IOException {
         Metrics metrics = new Metrics();
-        StreamingContext.Options options = master.applyTo(StreamingContext.Options.defaults()
+        StreamingContext.Options options = StreamingContext.Options.defaults()
                 .withBatchInterval(Duration.ofSeconds(1))
                 .withClock(new FastForwardClock())
-                .withDefaultPartitions(partitions)
-                .withStopWhenInputsExhausted(true), ClusterOptions.defaults());
+                .withStopWhenInputsExhausted(true)
+                .withMaster(master, ExecutorSettings.defaults());
+        int parts;
         try (ChartSinks charts = viz == null ? null : ChartSinks.open(viz);
              TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace);
              StreamingContext ssc = new StreamingContext(options)) {
@@ -83,13 +94,19 @@ final class TrainingRun {
                     charts.dashboardUri().ifPresent(u -> progress.println("train: live dashboard at " + u));
                 }
             }
-            DStream<LabeledPoint> stream = ssc.source(data.replay(batchSize));
-            learner.trainOn(stream);
+            parts = partitions != null ? partitions : defaultPartitions(master, ssc.executor().parallelism());
+            DStream<LabeledPoint> stream = ssc.source(data.replay(batchSize), parts);
+            LearnerFactory.trainOn(learner, stream);
             long[] batchNo = {0};
+            long[] recordsBefore = {0};
             stream.foreachBatch((batch, time) -> {
                 batchNo[0]++;
+                long count = batch.count();
+                // registered after the learner's training, so this is the model after the batch
+                requireFinite(learner.latestModel(), batchNo[0], recordsBefore[0], count);
+                recordsBefore[0] += count;
                 if (traceWriter != null) {
-                    traceWriter.write(batchNo[0], batch.count(), learner.latestModel());
+                    traceWriter.write(batchNo[0], count, learner.latestModel());
                 }
                 if (parameters != null) {
                     parameters.accept(learner.latestModel());
@@ -108,7 +125,43 @@ final class TrainingRun {
                     "train: %s ran %d tasks in %.2f s%n", place, t[0], t[1] / 1e3));
             progress.flush();
         }
-        return new Result(metrics.records, metrics.batches, metrics.processingNanos, learner.latestModel());
+        return new Result(metrics.records, metrics.batches, metrics.processingNanos, learner.latestModel(),
+                parts);
+    }
+
+    /**
+     * Fails the run when {@code model}, the model after batch {@code batch} (records {@code before + 1} to
+     * {@code before + count} of the input), has a NaN or infinite parameter: every later batch would keep it so,
+     * and saving it would fail or, without {@code --output}, the run would end "successfully" with garbage.
+     */
+    private void requireFinite(Model model, long batch, long before, long count) {
+        if (model.isFinite()) {
+            return;
+        }
+        String hint = learner instanceof org.streamml.ml.streaming.StreamingKMeans
+                ? "check the input for huge or infinite values"
+                : "lower --step-size or scale the features (SGD diverged)";
+        throw new ModelDivergedException("the model diverged to NaN or infinite parameters in batch " + batch
+                + " (records " + (before + 1) + " to " + (before + count) + " of " + data.file() + "): " + hint);
+    }
+
+    /** A model that became non-finite; {@link EngineErrors} passes it through the engine's wrapping. */
+    static final class ModelDivergedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        ModelDivergedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Without --partitions: one partition per task slot of the executor (the threads of {@code local[N]}, the
+     * worker cores of {@code local-cluster[N,C]}), or, for a {@code cluster://} driver, which has no workers
+     * when it starts, one per processor of this machine.
+     */
+    static int defaultPartitions(String master, int executorParallelism) {
+        return master.strip().startsWith("cluster://") ? Runtime.getRuntime().availableProcessors()
+                : Math.max(1, executorParallelism);
     }
 
     /** Sums the engine's batch metrics and reports progress about once a second. */

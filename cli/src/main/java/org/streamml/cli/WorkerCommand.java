@@ -2,6 +2,7 @@ package org.streamml.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.streamml.streaming.cluster.ClusterExecutorProvider;
 import org.streamml.streaming.cluster.ClusterOptions;
 import org.streamml.streaming.cluster.HostPort;
 import org.streamml.streaming.cluster.Worker;
@@ -36,13 +37,26 @@ public final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         HostPort hp = HostPort.parse(master);
         String secret = secretFile != null ? WorkerMain.readSecret(secretFile)
-                : System.getenv(org.streamml.streaming.cluster.Master.SECRET_ENV);
+                : System.getenv(ClusterExecutorProvider.SECRET_ENV);
         try (Worker w = Worker.connect(hp.host(), hp.port(), cores, secret, maxFrameBytes)) {
             int status = w.awaitTermination();
             if (status != 0) {
-                System.err.println("worker: error: " + w.failure());
+                System.err.println("worker: error: " + failureMessage(w.failure(), hp));
             }
             return status;
         }
+    }
+
+    /**
+     * Why joining the driver at {@code driver} failed: the handshake's own reason, or, when the connection
+     * ended before the driver said anything (no reason), what that usually means.
+     */
+    static String failureMessage(String reason, HostPort driver) {
+        if (reason != null && !reason.isBlank() && !reason.equals("null")) {
+            return "cannot join the driver at " + driver + ": " + reason;
+        }
+        return "the connection to " + driver + " closed before a driver accepted this worker: is a program"
+                + " listening there with --master cluster://" + driver + " (and not another service), and does"
+                + " it still accept workers?";
     }
 }

@@ -111,7 +111,9 @@ class TrainPredictCommandTest {
         Path in = write("d.csv", "1,1\n2,2\n");
         CliRun yarn = CliRun.of("train", "--algorithm", "kmeans", "--input", in.toString(), "--master", "yarn");
         assertEquals(1, yarn.status());
-        assertTrue(yarn.err().contains("invalid master 'yarn'"), yarn.err());
+        assertTrue(yarn.err().contains("unknown master 'yarn'; known masters: local-cluster[N], local-cluster[N,C],"
+                + " cluster://HOST:PORT: module streaming-cluster; local, local[N], local[*]: module streaming-core"),
+                yarn.err());
         CliRun wrong = CliRun.of("train", "--algorithm", "kmeans", "--input", in.toString(), "--step-size", "1");
         assertTrue(wrong.err().contains("--step-size does not apply"), wrong.err());
         CliRun few = CliRun.of("train", "--algorithm", "kmeans", "--input", in.toString(), "--k", "3");

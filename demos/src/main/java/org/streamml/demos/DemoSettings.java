@@ -1,9 +1,8 @@
 package org.streamml.demos;
 
 import java.nio.file.Path;
+import org.streamml.streaming.ExecutorSettings;
 import org.streamml.streaming.StreamingContext;
-import org.streamml.streaming.cluster.ClusterOptions;
-import org.streamml.streaming.cluster.Master;
 import org.streamml.viz.VizOptions;
 
 /**
@@ -18,11 +17,12 @@ import org.streamml.viz.VizOptions;
  * @param dashboardPort the port of the live web dashboard, 0 for any free port, or -1 for none
  * @param chartsDir where the demo writes its PNG charts, or {@code null} for the demo's own
  *        {@code demo-out/NAME}
- * @param master where the demo runs its partition tasks ({@code local[N]}, {@code local-cluster[N,C]},
- *        {@code cluster://HOST:PORT}), or {@code null} for the demo's own threads of this process
+ * @param master the {@code --master} string of where the demo runs its partition tasks ({@code local[N]},
+ *        {@code local-cluster[N,C]}, {@code cluster://HOST:PORT}, any form a {@link org.streamml.streaming.Masters}
+ *        provider on the class path accepts), or {@code null} for the demo's own threads of this process
  */
 public record DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
-                           double recordsPerSecond, int dashboardPort, Path chartsDir, Master master) {
+                           double recordsPerSecond, int dashboardPort, Path chartsDir, String master) {
 
     /** Validates the settings. */
     public DemoSettings {
@@ -40,6 +40,10 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
         }
         if (dashboardPort < -1 || dashboardPort > 65535) {
             throw new IllegalArgumentException("dashboard port must be -1 (none) or in [0, 65535]: " + dashboardPort);
+        }
+        if (master != null) {
+            // an unknown master fails here listing the known forms, a malformed one naming the accepted forms
+            StreamingContext.Options.defaults().withMaster(master);
         }
     }
 
@@ -116,20 +120,26 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
                 dashboardPort, dir, master);
     }
 
-    /** A copy running its tasks on {@code where} ({@code null}: the demo's own threads of this process). */
-    public DemoSettings withMaster(Master where) {
+    /**
+     * A copy running its tasks on the master {@code where} ({@code null}: the demo's own threads of this process).
+     *
+     * @throws IllegalArgumentException if no executor provider accepts {@code where} or it is malformed
+     */
+    public DemoSettings withMaster(String where) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
                 dashboardPort, chartsDir, where);
     }
 
     /**
      * {@code options} running on the master of these settings: on {@code ownThreads} threads of this process
-     * when none was given (what the demo does by default), else on that master, with {@code cluster}'s
-     * settings and registered classes for a cluster. The context closes the executor this may create.
+     * when none was given (what the demo does by default), else on that master
+     * ({@link StreamingContext.Options#withMaster(String, ExecutorSettings)}), telling its executor
+     * {@code executor}'s settings (the demo's record types sent between processes). The context creates and
+     * closes that executor.
      */
     public StreamingContext.Options onMaster(StreamingContext.Options options, int ownThreads,
-                                             ClusterOptions cluster) {
-        return master == null ? options.withThreads(ownThreads) : master.applyTo(options, cluster);
+                                             ExecutorSettings executor) {
+        return master == null ? options.withThreads(ownThreads) : options.withMaster(master, executor);
     }
 
     /**

@@ -14,8 +14,8 @@ import org.streamml.streaming.Clock;
 import org.streamml.streaming.DStream;
 import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
+import org.streamml.streaming.ExecutorSettings;
 import org.streamml.streaming.StreamingContext;
-import org.streamml.streaming.cluster.ClusterOptions;
 import org.streamml.viz.live.LiveLines;
 
 /**
@@ -107,7 +107,7 @@ public final class FraudDemo implements Demo {
              StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
                      .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(settings.partitions()),
                      Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors()),
-                     ClusterOptions.defaults().registerClasses(FraudData.Case.class)))) {
+                     ExecutorSettings.defaults().withWireTypes(FraudData.Case.class)))) {
             charts.dashboardUri().ifPresent(u -> out.println("Live dashboard: " + u));
             out.printf("Streaming %d batches of %,d transactions; alerts at probability >= %.2f; charts in %s%n",
                     batches, perBatch, ALERT_THRESHOLD, charts.dir());

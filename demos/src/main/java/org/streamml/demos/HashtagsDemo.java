@@ -21,9 +21,9 @@ import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.PairBatch;
 import org.streamml.streaming.PairDStream;
+import org.streamml.streaming.ExecutorSettings;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingListener;
-import org.streamml.streaming.cluster.ClusterOptions;
 
 /**
  * The hashtag demo, Spark Streaming's classic example: synthetic tweets in 5-second batches, hashtags
@@ -90,7 +90,7 @@ public final class HashtagsDemo implements Demo {
         StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
                 .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(settings.partitions()),
                 Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors()),
-                ClusterOptions.defaults()));
+                ExecutorSettings.defaults()));
         Map<Long, List<Pair<String, Long>>> tops = new ConcurrentSkipListMap<>();
         Map<String, Integer> moods = new TreeMap<>();
         Map<String, CountryMood> countries = new TreeMap<>();

@@ -21,9 +21,9 @@ import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.PairDStream;
+import org.streamml.streaming.ExecutorSettings;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.Time;
-import org.streamml.streaming.cluster.ClusterOptions;
 import org.streamml.viz.chart.ChartText;
 import org.streamml.viz.live.LiveLines;
 import org.streamml.viz.live.LiveNeural;
@@ -113,7 +113,7 @@ public final class NeuralDemo implements Demo {
              StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
                      .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(settings.partitions()),
                      Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors()),
-                     ClusterOptions.defaults().registerClasses(NeuronWindow.class)))) {
+                     ExecutorSettings.defaults().withWireTypes(NeuronWindow.class)))) {
             charts.dashboardUri().ifPresent(u -> out.println("Live dashboard: " + u));
             out.printf("Streaming %d neurons in %d groups at %.0f frames/s, %d frames per batch; profiles span %d"
                     + " frames; charts in %s%n", neurons, o.groups(), o.frameRate(), framesPerBatch, window,

@@ -21,9 +21,9 @@ import org.streamml.streaming.Clock;
 import org.streamml.streaming.DStream;
 import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
+import org.streamml.streaming.ExecutorSettings;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingListener;
-import org.streamml.streaming.cluster.ClusterOptions;
 import org.streamml.streaming.source.IterableSource;
 
 /**
@@ -114,7 +114,7 @@ public final class SensorsDemo implements Demo {
         try (DemoCharts charts = DemoCharts.open(settings, NAME, 1200, 500, 25);
              StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
                      .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(1), 1,
-                     ClusterOptions.defaults()))) {
+                     ExecutorSettings.defaults()))) {
             dashboard = charts.dashboardUri().orElse("");
             if (!dashboard.isEmpty()) {
                 out.println("Live dashboard: " + dashboard);

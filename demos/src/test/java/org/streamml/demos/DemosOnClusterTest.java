@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamml.streaming.cluster.Master;
 
 /**
  * Every demo run with {@code local-cluster[2]} (two worker processes) finds and prints exactly what it finds
@@ -28,7 +27,7 @@ import org.streamml.streaming.cluster.Master;
  */
 @Tag("slow")
 class DemosOnClusterTest {
-    private static final Master CLUSTER = Master.parse("local-cluster[2]");
+    private static final String CLUSTER = "local-cluster[2]";
     private static final Logger CLUSTER_LOG = Logger.getLogger("org.streamml.streaming.cluster");
 
     @TempDir

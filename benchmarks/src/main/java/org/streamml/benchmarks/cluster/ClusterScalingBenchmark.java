@@ -28,8 +28,6 @@ import org.streamml.streaming.ManualClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingListener;
 import org.streamml.streaming.source.GeneratedSource;
-import org.streamml.streaming.cluster.ClusterOptions;
-import org.streamml.streaming.cluster.Master;
 
 /**
  * Batch latency and throughput of the k-means and logistic-regression learners on {@code local[N]}
@@ -70,9 +68,9 @@ public class ClusterScalingBenchmark {
     @Setup(Level.Trial)
     public void start() {
         clock = new ManualClock();
-        StreamingContext.Options options = Master.parse(master).applyTo(StreamingContext.Options.defaults()
+        StreamingContext.Options options = StreamingContext.Options.defaults()
                 .withBatchInterval(Duration.ofSeconds(1)).withClock(clock).withDefaultPartitions(PARTITIONS)
-                .withStopWhenInputsExhausted(false), ClusterOptions.defaults());
+                .withStopWhenInputsExhausted(false).withMaster(master);
         ssc = new StreamingContext(options);
         DStream<LabeledPoint> stream = ssc.source(new GeneratedSource<>(42, BATCH, GeneratedSource.UNBOUNDED,
                 generator(new Random(42), algorithm.equals("logreg"))));

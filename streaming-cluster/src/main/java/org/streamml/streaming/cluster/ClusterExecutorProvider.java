@@ -14,6 +14,12 @@ import org.streamml.streaming.ExecutorSettings;
  */
 public final class ClusterExecutorProvider implements ExecutorProvider {
 
+    /**
+     * The environment variable that holds the shared secret of drivers and workers that are given none
+     * otherwise ({@code cluster://} drivers, {@code streamml worker}).
+     */
+    public static final String SECRET_ENV = "STREAMML_CLUSTER_SECRET";
+
     @Override
     public String module() {
         return "streaming-cluster";

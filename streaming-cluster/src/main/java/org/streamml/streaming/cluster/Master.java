@@ -7,8 +7,8 @@ import org.streamml.streaming.LocalExecutor;
 import org.streamml.streaming.StreamingContext;
 
 /**
- * A parsed {@code --master} string of the forms the command line knows, for callers that need its parts
- * (the CLI derives default partition counts from the workers and cores):
+ * A parsed {@code --master} string of this module's provider (internal: other modules go through
+ * {@link org.streamml.streaming.Masters} and {@code StreamingContext.Options.withMaster}):
  * <ul>
  *   <li>{@code local}, {@code local[N]}, {@code local[*]}: N threads of this process ({@code local} is one
  *       thread, as in Spark, {@code local[*]} one per processor);</li>
@@ -21,17 +21,12 @@ import org.streamml.streaming.StreamingContext;
  * {@link org.streamml.streaming.ExecutorProvider} services ({@link org.streamml.streaming.Masters}), this
  * module's being {@link ClusterExecutorProvider}, which parses with it.
  *
- * <pre>{@code
- * StreamingContext.Options opts = Master.parse(args.master).applyTo(StreamingContext.Options.defaults(),
- *         ClusterOptions.defaults().registerClasses(MyRecord.class));
- * }</pre>
- *
  * @param kind the kind of master
  * @param workers threads for {@code LOCAL}, worker processes for {@code LOCAL_CLUSTER}, else 0
  * @param cores cores per local worker process for {@code LOCAL_CLUSTER}, else 0
  * @param address the address to listen on for {@code CLUSTER}, else {@code null}
  */
-public record Master(Kind kind, int workers, int cores, HostPort address) {
+record Master(Kind kind, int workers, int cores, HostPort address) {
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)])?");
     private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[(\\d+)(?:,(\\d+))?]");
     private static final String CLUSTER_PREFIX = "cluster://";
@@ -111,7 +106,7 @@ public record Master(Kind kind, int workers, int cores, HostPort address) {
     }
 
     /** The variable that holds the shared secret of drivers and workers that are given none otherwise. */
-    public static final String SECRET_ENV = "STREAMML_CLUSTER_SECRET";
+    static final String SECRET_ENV = ClusterExecutorProvider.SECRET_ENV;
 
     /** {@code options} with {@code secret} as the shared secret if they have none and it is set. */
     static ClusterOptions withEnvironmentSecret(ClusterOptions options, String secret) {
