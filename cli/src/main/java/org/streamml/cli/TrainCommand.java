@@ -85,6 +85,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "write the model after every batch to this JSON Lines file")
     private Path trace;
 
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "checkpoint after every batch to DIR; a killed run started again with the same command"
+                    + " resumes from its last checkpoint and ends with the model and trace of an unbroken run")
+    private Path checkpoint;
+
     @Option(names = "--initial-model", paramLabel = "FILE",
             description = "start from this model file (JSON, binary or PMML); its version continues")
     private Path initialModel;
@@ -153,7 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingRun.Result result;
         try {
             result = new TrainingRun(learner, data, batchSize, partitions, master, trace, quiet ? null : err)
-                    .withCharts(vizOptions()).run();
+                    .withCharts(vizOptions()).withCheckpoint(checkpoint).run();
         } catch (RuntimeException | IOException e) {
             throw CliFiles.explainRead(input, e);
         }

@@ -9,7 +9,8 @@ import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.model.Model;
 import org.streamml.ml.streaming.StreamingLearner;
 import org.streamml.streaming.BatchInfo;
-import org.streamml.streaming.DStream;
+import org.streamml.streaming.Checkpointed;
+import org.streamml.streaming.InputDStream;
 import org.streamml.streaming.ExecutorSettings;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
@@ -50,6 +51,7 @@ final class TrainingRun {
     private final Path trace;
     private final PrintWriter progress;
     private VizOptions viz;
+    private Path checkpoint;
 
     /**
      * A run of {@code learner} (seeded already) over {@code data}.
@@ -70,6 +72,16 @@ final class TrainingRun {
         this.progress = progress;
     }
 
+    /**
+     * Checkpoints the run to {@code dir} after every batch and, when {@code dir} holds a checkpoint of the
+     * same command, continues from it: a killed run started again ends with the model and trace of an
+     * unbroken run.
+     */
+    TrainingRun withCheckpoint(Path dir) {
+        this.checkpoint = dir;
+        return this;
+    }
+
     /** Shows the model's parameters and the batch metrics on the sinks of {@code options} while training. */
     TrainingRun withCharts(VizOptions options) {
         this.viz = options;
@@ -85,7 +97,7 @@ final class TrainingRun {
                 .withMaster(master, ExecutorSettings.defaults());
         int parts;
         try (ChartSinks charts = viz == null ? null : ChartSinks.open(viz);
-             TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace);
+             TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace, checkpoint);
              StreamingContext ssc = new StreamingContext(options)) {
             LiveModelParameters parameters = charts == null ? null : charts.modelParameters("model");
             if (charts != null) {
@@ -95,24 +107,52 @@ final class TrainingRun {
                 }
             }
             parts = partitions != null ? partitions : defaultPartitions(master, ssc.executor().parallelism());
-            DStream<LabeledPoint> stream = ssc.source(data.replay(batchSize), parts);
+            InputDStream<LabeledPoint> stream = ssc.source(data.replay(batchSize), parts);
             LearnerFactory.trainOn(learner, stream);
-            long[] batchNo = {0};
-            long[] recordsBefore = {0};
+            long interval = options.batchInterval().toMillis();
             stream.foreachBatch((batch, time) -> {
-                batchNo[0]++;
+                // numbered by batch time, so a batch run again after a restart keeps its number
+                long batchNo = (time.millis() - ssc.zeroTime().millis()) / interval;
+                long recordsBefore = stream.offsetsAt(time).map(r -> r.from().singlePosition()).orElse(-1L);
                 long count = batch.count();
                 // registered after the learner's training, so this is the model after the batch
-                requireFinite(learner.latestModel(), batchNo[0], recordsBefore[0], count);
-                recordsBefore[0] += count;
+                requireFinite(learner.latestModel(), batchNo, recordsBefore, count);
                 if (traceWriter != null) {
-                    traceWriter.write(batchNo[0], count, learner.latestModel());
+                    traceWriter.write(batchNo, count, learner.latestModel());
                 }
                 if (parameters != null) {
                     parameters.accept(learner.latestModel());
                 }
             });
             ssc.addStreamingListener(metrics);
+            if (checkpoint != null) {
+                String run = "input " + data.file() + ", batch size " + batchSize + ", partitions " + parts;
+                ssc.registerCheckpointed(new Checkpointed() {
+                    @Override
+                    public String checkpointKind() {
+                        return "train";
+                    }
+
+                    @Override
+                    public String checkpointFingerprint() {
+                        return run;
+                    }
+
+                    @Override
+                    public Object checkpointState() {
+                        return null;
+                    }
+
+                    @Override
+                    public void restoreCheckpointState(Object state) {
+                    }
+                });
+                ssc.checkpoint(checkpoint).recover();
+                if (progress != null) {
+                    ssc.restoredFrom().ifPresent(t -> progress.println("train: resuming after the checkpoint of batch "
+                            + (t.millis() / interval) + " in " + checkpoint));
+                }
+            }
             ssc.start();
             EngineErrors.awaitTermination(ssc);
             if (traceWriter != null) {

@@ -1,0 +1,98 @@
+package org.streamml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamml.modelio.ModelIO;
+
+/**
+ * {@code train --checkpoint DIR} killed with SIGKILL in the middle of its run and started again with the same
+ * command ends with the trace and model of an unbroken run.
+ */
+class TrainCheckpointTest {
+    private static final int ROWS = 6000;
+    private static final int BATCH = 5;
+
+    @TempDir
+    Path tmp;
+
+    private Path input() throws Exception {
+        Random r = new Random(17);
+        StringBuilder csv = new StringBuilder("label,x0,x1,x2\n");
+        for (int i = 0; i < ROWS; i++) {
+            double a = r.nextGaussian();
+            double b = r.nextGaussian();
+            double c = r.nextGaussian();
+            csv.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f%n", 2 * a - b + 0.5 * c + 0.1 * r.nextGaussian(),
+                    a, b, c));
+        }
+        return Files.writeString(tmp.resolve("data.csv"), csv);
+    }
+
+    private ProcessBuilder train(Path in, Path trace, Path out, Path ckpt) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "train",
+                "--algorithm", "linreg", "--input", in.toString(), "--batch-size", Integer.toString(BATCH),
+                "--iterations", "5", "--trace", trace.toString(), "--output", out.toString()));
+        if (ckpt != null) {
+            cmd.addAll(List.of("--checkpoint", ckpt.toString()));
+        }
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log-" + trace
+                .getFileName() + ".txt").toFile());
+    }
+
+    @Test
+    void aKilledTrainingRunResumesToTheTraceAndModelOfAnUnbrokenRun() throws Exception {
+        Path in = input();
+        Path refTrace = tmp.resolve("ref-trace.jsonl");
+        Path refModel = tmp.resolve("ref-model.json");
+        Process ref = train(in, refTrace, refModel, null).start();
+        assertTrue(ref.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, ref.exitValue(), Files.readString(tmp.resolve("log-ref-trace.jsonl.txt")));
+
+        Path ckpt = tmp.resolve("ckpt");
+        Path trace = tmp.resolve("trace.jsonl");
+        Path model = tmp.resolve("model.json");
+        Process victim = train(in, trace, model, ckpt).start();
+        // Kill once the run is well under way: 40 of its 1200 batches checkpointed.
+        Path mark = ckpt.resolve("checkpoint-0000000040000.ckpt");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(mark) && victim.isAlive() && System.nanoTime() < deadline) {
+            victim.waitFor(20, TimeUnit.MILLISECONDS);
+        }
+        assertTrue(victim.isAlive(), "the run ended before it could be killed");
+        victim.destroyForcibly();
+        assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
+        assertFalse(Files.exists(trace), "a killed run wrote no trace");
+        assertFalse(Files.exists(model), "a killed run saved no model");
+
+        Process resumed = train(in, trace, model, ckpt).start();
+        assertTrue(resumed.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, resumed.exitValue(), Files.readString(tmp.resolve("log-trace.jsonl.txt")));
+        String log = Files.readString(tmp.resolve("log-trace.jsonl.txt"));
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("train: resuming after the checkpoint of batch (\\d+)").matcher(log);
+        assertTrue(m.find(), log);
+        assertTrue(Integer.parseInt(m.group(1)) >= 40, log);
+        assertEquals(Files.readString(refTrace), Files.readString(trace), "the trace of the resumed run");
+        assertEquals(ROWS / BATCH, Files.readAllLines(trace).size());
+        assertEquals(ModelIO.load(refModel), ModelIO.load(model));
+        assertEquals(withoutCreationTime(refModel), withoutCreationTime(model));
+    }
+
+    /** The model file but its creation time, which differs between any two runs. */
+    private static String withoutCreationTime(Path file) throws Exception {
+        return Files.readString(file).replaceAll("\"created(At)?\"\\s*:\\s*\"[^\"]*\"", "\"created\":\"-\"")
+                .replaceAll("\"checksum\"\\s*:\\s*\"[^\"]*\"", "\"checksum\":\"-\"");
+    }
+}
