@@ -58,6 +58,17 @@ class MastersTest {
     }
 
     @Test
+    void shouldBoundLocalThreadsByTheMachineAndNameTheLimit() {
+        int max = LocalExecutorProvider.maxThreads();
+        assertEquals(Math.max(4 * Runtime.getRuntime().availableProcessors(), 64), max);
+        assertEquals(max, LocalExecutorProvider.threads("local[" + max + "]"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StreamingContext.Options.defaults().withMaster("local[1000000]"));
+        assertEquals("invalid master 'local[1000000]': at most " + max + " threads on this machine (max(4 x "
+                + Runtime.getRuntime().availableProcessors() + " processors, 64)): 1000000", e.getMessage());
+    }
+
+    @Test
     void shouldLetTheContextCreateAndCloseTheExecutorOfItsMaster() throws Exception {
         ExecutorSettings settings = ExecutorSettings.defaults().withWireTypes(String.class, int[].class)
                 .withSecret("pass phrase");

@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.streamml.streaming.BatchExecutor;
 import org.streamml.streaming.LocalExecutor;
+import org.streamml.streaming.LocalExecutorProvider;
 import org.streamml.streaming.StreamingContext;
 
 /**
@@ -13,7 +14,8 @@ import org.streamml.streaming.StreamingContext;
  *   <li>{@code local}, {@code local[N]}, {@code local[*]}: N threads of this process ({@code local} is one
  *       thread, as in Spark, {@code local[*]} one per processor);</li>
  *   <li>{@code local-cluster[N]} or {@code local-cluster[N,C]}: N worker processes of C cores (default 1)
- *       started on this machine and stopped at the end;</li>
+ *       started on this machine and stopped at the end; N is at most {@link #maxLocalClusterWorkers()}
+ *       and C at most {@link LocalExecutorProvider#maxThreads()};</li>
  *   <li>{@code cluster://HOST:PORT}: listen on HOST:PORT for workers started with
  *       {@code streamml worker --master HOST:PORT}.</li>
  * </ul>
@@ -30,6 +32,18 @@ record Master(Kind kind, int workers, int cores, HostPort address) {
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)])?");
     private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[(\\d+)(?:,(\\d+))?]");
     private static final String CLUSTER_PREFIX = "cluster://";
+
+    /** The fewest worker processes {@link #maxLocalClusterWorkers()} allows on any machine. */
+    public static final int MIN_LOCAL_CLUSTER_LIMIT = 8;
+
+    /**
+     * The most worker processes a {@code local-cluster[N]} master may start: {@code max(2 × processors, 8)}
+     * (each is a JVM of its own); its cores per worker are bounded as {@code local[N]}'s threads
+     * ({@link LocalExecutorProvider#maxThreads()}).
+     */
+    public static int maxLocalClusterWorkers() {
+        return Math.max(2 * Runtime.getRuntime().availableProcessors(), MIN_LOCAL_CLUSTER_LIMIT);
+    }
 
     /** The kinds of master. */
     public enum Kind {
@@ -59,19 +73,27 @@ record Master(Kind kind, int workers, int cores, HostPort address) {
     /** Parses a master string; the error lists the accepted forms. */
     public static Master parse(String text) {
         String t = text.strip();
+        if (LOCAL.matcher(t).matches()) {
+            // As in Spark: "local" is one thread, "local[*]" one per processor; bounded by the machine.
+            return new Master(Kind.LOCAL, LocalExecutorProvider.threads(text), 0, null);
+        }
         try {
-            Matcher m = LOCAL.matcher(t);
-            if (m.matches()) {
-                String n = m.group(1);
-                // As in Spark: "local" is one thread, "local[*]" one per processor.
-                int threads = n == null ? 1 : n.equals("*") ? Runtime.getRuntime().availableProcessors()
-                        : Integer.parseInt(n);
-                return new Master(Kind.LOCAL, threads, 0, null);
-            }
-            m = LOCAL_CLUSTER.matcher(t);
+            Matcher m = LOCAL_CLUSTER.matcher(t);
             if (m.matches()) {
                 int cores = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-                return new Master(Kind.LOCAL_CLUSTER, Integer.parseInt(m.group(1)), cores, null);
+                int workers = Integer.parseInt(m.group(1));
+                int maxWorkers = maxLocalClusterWorkers();
+                if (workers > maxWorkers) {
+                    throw new IllegalArgumentException("at most " + maxWorkers + " worker processes on this machine"
+                            + " (max(2 x " + Runtime.getRuntime().availableProcessors() + " processors, "
+                            + MIN_LOCAL_CLUSTER_LIMIT + ")): " + workers);
+                }
+                int maxCores = LocalExecutorProvider.maxThreads();
+                if (cores > maxCores) {
+                    throw new IllegalArgumentException("at most " + maxCores + " cores per worker on this machine"
+                            + " (the limit of local[N]): " + cores);
+                }
+                return new Master(Kind.LOCAL_CLUSTER, workers, cores, null);
             }
             if (t.startsWith(CLUSTER_PREFIX)) {
                 return new Master(Kind.CLUSTER, 0, 0, HostPort.parse(t.substring(CLUSTER_PREFIX.length())));

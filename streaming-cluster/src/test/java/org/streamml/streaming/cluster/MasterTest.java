@@ -42,7 +42,29 @@ class MasterTest {
         assertTrue(e.getMessage().contains("master '" + text + "'"), e.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
+    void shouldBoundLocalThreadsAndLocalClusterWorkersByTheMachineNamingTheLimit() {
+        int threads = org.streamml.streaming.LocalExecutorProvider.maxThreads();
+        assertEquals(threads, Master.parse("local[" + threads + "]").workers());
+        IllegalArgumentException local = assertThrows(IllegalArgumentException.class,
+                () -> Master.parse("local[" + (threads + 1) + "]"));
+        assertTrue(local.getMessage().startsWith("invalid master 'local[" + (threads + 1) + "]': at most " + threads
+                + " threads on this machine"), local.getMessage());
+
+        int workers = Master.maxLocalClusterWorkers();
+        assertTrue(workers >= Master.MIN_LOCAL_CLUSTER_LIMIT);
+        assertEquals(workers, Master.parse("local-cluster[" + workers + "]").workers());
+        IllegalArgumentException many = assertThrows(IllegalArgumentException.class,
+                () -> Master.parse("local-cluster[20000]"));
+        assertTrue(many.getMessage().startsWith("invalid master 'local-cluster[20000]': at most " + workers
+                + " worker processes on this machine"), many.getMessage());
+        IllegalArgumentException cores = assertThrows(IllegalArgumentException.class,
+                () -> Master.parse("local-cluster[2," + (threads + 1) + "]"));
+        assertTrue(cores.getMessage().contains("at most " + threads + " cores per worker"), cores.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ClusterExecutorProvider().validate("local-cluster[20000]"));
+    }
+
+    @Test
     void shouldTakeTheEnvironmentSecretOnlyWhenTheOptionsHaveNone() {
         ClusterOptions none = ClusterOptions.defaults();
         assertEquals("from-env", Master.withEnvironmentSecret(none, " from-env\n").secret());

@@ -8,22 +8,44 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
 
 /**
  * A file written whole or not at all: the content goes to a temporary file {@code .NAME.RANDOM.tmp} in the
  * target's directory; {@link #commit()} flushes it, forces it to the disk, renames it over the target in
  * one step and forces the directory entry. Closing without committing deletes the temporary file, so a
- * failed or interrupted writer keeps the previous file intact; a crash before the rename can leave a
- * {@code .NAME.*.tmp} file beside the target, which nothing reads.
+ * failed or interrupted writer keeps the previous file intact.
+ *
+ * <p>Nothing is left behind:
+ * <ul>
+ *   <li>an exception while writing: {@link #close()} (try-with-resources) deletes the temporary file;</li>
+ *   <li>SIGTERM, SIGINT (Ctrl-C) or {@link System#exit}: one JVM shutdown hook, installed with the first
+ *       AtomicFile, deletes the temporary files of every AtomicFile still open (a registry of open
+ *       temporary files);</li>
+ *   <li>a kill that runs no hook (SIGKILL, power loss): the {@code .NAME.*.tmp} file left beside the
+ *       target is removed by the next write to the same target, if it is <em>stale</em>: not open in this
+ *       process, not locked by any process (every writer holds an exclusive {@link FileChannel#tryLock()
+ *       lock} on its temporary file while it writes) and last modified at least {@link #STALE_AGE} ago
+ *       (which covers the instant between another process creating its file and locking it, and file
+ *       systems without locks). A writer of another process that is still writing is therefore never
+ *       disturbed.</li>
+ * </ul>
  *
  * <pre>{@code
  * try (AtomicFile f = AtomicFile.create(path)) {
@@ -55,6 +77,22 @@ public final class AtomicFile implements Closeable {
         void writeTo(Writer out) throws IOException;
     }
 
+    /**
+     * How old a leftover {@code .NAME.*.tmp} file (by its last modification) must at least be before a
+     * write to the same target removes it (it must also be neither open in this process nor locked).
+     */
+    public static final Duration STALE_AGE = Duration.ofMinutes(1);
+
+    private static final Logger LOG = Logger.getLogger(AtomicFile.class.getName());
+
+    /** The temporary files of the AtomicFiles of this process not yet committed or closed. */
+    private static final Set<Path> OPEN_TEMPS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Thread hook = new Thread(AtomicFile::deleteOpenTemps, "streamml-atomic-file-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
     private final Path target;
     private final Path temp;
     private final FileChannel channel;
@@ -66,21 +104,109 @@ public final class AtomicFile implements Closeable {
         this.target = target;
         this.temp = temp;
         this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            // Tells writers in other processes that this file is in use (see stale-file removal).
+            channel.tryLock();
+        } catch (IOException | OverlappingFileLockException noLocks) {
+            // A file system without locks: the age rule alone protects this file.
+        }
         this.stream = Channels.newOutputStream(channel);
     }
 
-    /** Starts replacing {@code target}; creates its directory if needed. */
+    /**
+     * Starts replacing {@code target}; creates its directory if needed and removes the stale temporary
+     * files earlier writers of {@code target} left behind (see the class comment).
+     */
     public static AtomicFile create(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = createTemp(dir, absolute.getFileName().toString());
+        String name = absolute.getFileName().toString();
+        removeStaleTemps(dir, name, Instant.now());
+        Path temp = createTemp(dir, name);
         try {
             return new AtomicFile(absolute, temp);
         } catch (IOException | RuntimeException e) {
+            OPEN_TEMPS.remove(temp);
             Files.deleteIfExists(temp);
             throw e;
         }
+    }
+
+    /**
+     * Deletes the {@code .NAME.*.tmp} files beside {@code dir/name} that are stale at {@code now}: not open
+     * in this process, last modified at least {@link #STALE_AGE} before {@code now} and not locked by any
+     * process. Failures are logged, never thrown: the write goes on.
+     *
+     * @return how many files were deleted
+     */
+    static int removeStaleTemps(Path dir, String name, Instant now) {
+        String prefix = "." + name + ".";
+        int removed = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
+                e -> {
+                    String n = e.getFileName().toString();
+                    return n.startsWith(prefix) && n.endsWith(".tmp") && n.length() > prefix.length() + 4
+                            && n.substring(prefix.length(), n.length() - 4).matches("[0-9a-z]+");
+                })) {
+            for (Path candidate : entries) {
+                if (isStale(candidate, now)) {
+                    try {
+                        if (Files.deleteIfExists(candidate)) {
+                            removed++;
+                            LOG.info("removed the stale temporary file " + candidate
+                                    + " an interrupted write of " + dir.resolve(name) + " left behind");
+                        }
+                    } catch (IOException e) {
+                        LOG.warning("cannot remove the stale temporary file " + candidate + ": " + e);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning("cannot list " + dir + " for stale temporary files of " + name + ": " + e);
+        }
+        return removed;
+    }
+
+    private static boolean isStale(Path candidate, Instant now) {
+        if (OPEN_TEMPS.contains(candidate)) {
+            // Never open a channel on a file this process writes: closing it would drop the writer's lock.
+            return false;
+        }
+        try {
+            Instant modified = Files.getLastModifiedTime(candidate).toInstant();
+            if (modified.isAfter(now.minus(STALE_AGE))) {
+                return false;
+            }
+            try (FileChannel ch = FileChannel.open(candidate, StandardOpenOption.WRITE)) {
+                FileLock lock = ch.tryLock();
+                if (lock == null) {
+                    return false;          // another process is writing it
+                }
+                lock.release();
+                return true;
+            }
+        } catch (OverlappingFileLockException inThisProcess) {
+            return false;
+        } catch (IOException e) {
+            return false;                  // gone already, or unreadable: leave it
+        }
+    }
+
+    /** The shutdown hook: deletes the temporary file of every AtomicFile still open. */
+    private static void deleteOpenTemps() {
+        for (Path temp : OPEN_TEMPS) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                System.err.println("streamml: cannot delete the temporary file " + temp + " at exit: " + e);
+            }
+        }
+    }
+
+    /** The temporary files of the AtomicFiles of this process still open (for tests). */
+    static Set<Path> openTemps() {
+        return Set.copyOf(OPEN_TEMPS);
     }
 
     /** Replaces {@code target} with {@code bytes}. */
@@ -140,6 +266,7 @@ public final class AtomicFile implements Closeable {
                     + " atomic rename in " + target.getParent(), e);
         }
         done = true;
+        OPEN_TEMPS.remove(temp);
         forceDirectory(target.getParent());
     }
 
@@ -153,7 +280,11 @@ public final class AtomicFile implements Closeable {
         try {
             channel.close();
         } finally {
-            Files.deleteIfExists(temp);
+            try {
+                Files.deleteIfExists(temp);
+            } finally {
+                OPEN_TEMPS.remove(temp);
+            }
         }
     }
 
@@ -161,10 +292,16 @@ public final class AtomicFile implements Closeable {
         while (true) {
             Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
                     + ".tmp");
+            // Registered before it exists, so neither the shutdown hook nor a stale-file sweep misses it.
+            OPEN_TEMPS.add(temp);
             try {
                 Files.createFile(temp);
             } catch (FileAlreadyExistsException taken) {
+                OPEN_TEMPS.remove(temp);
                 continue;
+            } catch (IOException | RuntimeException e) {
+                OPEN_TEMPS.remove(temp);
+                throw e;
             }
             Path existing = dir.resolve(name);
             boolean posix = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
@@ -172,6 +309,7 @@ public final class AtomicFile implements Closeable {
                 try {
                     Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(existing));
                 } catch (IOException e) {
+                    OPEN_TEMPS.remove(temp);
                     Files.deleteIfExists(temp);
                     throw e;
                 }

@@ -2,11 +2,15 @@ package org.streamml.streaming.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -61,6 +65,53 @@ class AtomicFileTest {
             f.commit();
             assertThrows(IllegalStateException.class, f::commit);
         }
+    }
+
+    @Test
+    void shouldRemoveStaleTemporaryFilesOfTheSameTargetOnTheNextWrite() throws IOException {
+        Path target = dir.resolve("out.csv");
+        Path stale = Files.write(dir.resolve(".out.csv.k3j9x0.tmp"), new byte[4096]);
+        Path fresh = Files.write(dir.resolve(".out.csv.a1b2c3.tmp"), new byte[1]);
+        Path otherTarget = Files.write(dir.resolve(".other.csv.k3j9x0.tmp"), new byte[1]);
+        Path notOurs = Files.write(dir.resolve(".out.csv.my-backup.tmp"), new byte[1]);
+        FileTime old = FileTime.from(Instant.now().minus(AtomicFile.STALE_AGE).minusSeconds(5));
+        for (Path p : List.of(stale, otherTarget, notOurs)) {
+            Files.setLastModifiedTime(p, old);
+        }
+
+        AtomicFile.writeText(target, w -> w.write("x"));
+
+        assertEquals(List.of(fresh, notOurs, otherTarget, target).stream().sorted().toList(), entries().stream()
+                .sorted().toList(), "only the old leftover of the same target, in StreamML's pattern, is removed");
+    }
+
+    @Test
+    void shouldNeverRemoveTheTemporaryFileOfAWriterOpenInThisProcess() throws IOException {
+        Path target = dir.resolve("m.bin");
+        try (AtomicFile slow = AtomicFile.create(target)) {
+            slow.stream().write(new byte[] {7});
+            Path temp = AtomicFile.openTemps().stream().filter(t -> t.getParent().equals(target.getParent()))
+                    .findFirst().orElseThrow();
+            Files.setLastModifiedTime(temp, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+            assertEquals(0, AtomicFile.removeStaleTemps(dir, "m.bin", Instant.now()));
+            AtomicFile.write(target, new byte[] {1});
+            assertTrue(Files.exists(temp), "the open writer's file survives another write of the same target");
+            slow.commit();
+        }
+        assertEquals(1, Files.readAllBytes(target).length);
+        assertEquals(7, Files.readAllBytes(target)[0], "the last commit wins");
+        assertEquals(List.of(target), entries());
+        assertTrue(AtomicFile.openTemps().stream().noneMatch(t -> t.startsWith(dir)), "committed: unregistered");
+    }
+
+    @Test
+    void shouldUnregisterTheTemporaryFileWhenTheWriterFails() throws IOException {
+        Path target = dir.resolve("f.bin");
+        assertThrows(IOException.class, () -> AtomicFile.write(target, out -> {
+            throw new IOException("boom");
+        }));
+        assertTrue(AtomicFile.openTemps().stream().noneMatch(t -> t.startsWith(dir)));
+        assertEquals(List.of(), entries());
     }
 
     private Set<PosixFilePermission> permissionsOfANewFile() throws IOException {
