@@ -14,6 +14,7 @@ import org.streamml.modelio.codec.ModelCodec;
 import org.streamml.modelio.codec.ModelCodecs;
 import org.streamml.streaming.io.AtomicFile;
 import org.streamml.modelio.internal.BinaryModelCodec;
+import org.streamml.modelio.internal.Checksums;
 import org.streamml.modelio.internal.JsonModelCodec;
 import org.streamml.modelio.internal.PmmlReader;
 import org.streamml.modelio.internal.PmmlWriter;
@@ -72,11 +73,11 @@ public final class ModelIO {
         checkSavable(file.model(), codec);
         switch (format) {
             case JSON:
-                return JsonModelCodec.write(file, codec).getBytes(StandardCharsets.UTF_8);
+                return Checksums.addToJson(JsonModelCodec.write(file, codec).getBytes(StandardCharsets.UTF_8));
             case BINARY:
                 return BinaryModelCodec.write(file, codec);
             default:
-                return PmmlWriter.write(file, codec);
+                return Checksums.addToPmml(PmmlWriter.write(file, codec));
         }
     }
 
@@ -99,9 +100,24 @@ public final class ModelIO {
         return type.cast(m);
     }
 
-    /** Reads the model in {@code path} with its options and provenance. */
+    /**
+     * Reads the model in {@code path} with its options and provenance. A JSON or PMML file StreamML wrote
+     * carries a checksum of its content, verified here: a file changed after it was written is refused (use
+     * {@link #readUnverified} for a file edited by hand). Files without a checksum (other tools' PMML, older
+     * StreamML files) load as they are.
+     */
     public static ModelFile read(Path path) throws IOException {
         return decode(readBytes(path), String.valueOf(path));
+    }
+
+    /** {@link #read} without verifying the checksum of a JSON or PMML file: for files edited by hand. */
+    public static ModelFile readUnverified(Path path) throws IOException {
+        return decode(readBytes(path), String.valueOf(path), false);
+    }
+
+    /** {@link #load(Path)} without verifying the checksum of a JSON or PMML file: for files edited by hand. */
+    public static Model loadUnverified(Path path) throws IOException {
+        return readUnverified(path).model();
     }
 
     /** The format of the file {@code path}, from its content. */
@@ -115,14 +131,37 @@ public final class ModelIO {
      * @param source the file name for messages
      */
     public static ModelFile decode(byte[] bytes, String source) throws ModelFormatException {
+        return decode(bytes, source, true);
+    }
+
+    /**
+     * Decodes the bytes of a model file of any format, verifying the checksum of a JSON or PMML file that has
+     * one if {@code verify}.
+     *
+     * @param source the file name for messages
+     */
+    public static ModelFile decode(byte[] bytes, String source, boolean verify) throws ModelFormatException {
         switch (detect(bytes, source)) {
             case BINARY:
                 return BinaryModelCodec.read(bytes, source);
             case JSON:
-                return JsonModelCodec.read(utf8(bytes, source), source);
+                return JsonModelCodec.read(utf8(verified(Checksums.fromJson(bytes), source, verify), source), source);
             default:
-                return PmmlReader.read(bytes, source);
+                return PmmlReader.read(verified(Checksums.fromPmml(bytes), source, verify), source);
         }
+    }
+
+    private static byte[] verified(Checksums.Stripped file, String source, boolean verify) throws ModelFormatException {
+        if (verify && file.stated() != null) {
+            String actual = Checksums.of(file.content());
+            if (!actual.equals(file.stated())) {
+                throw new ModelFormatException(source, source + ": checksum: found " + file.stated()
+                        + " in the file but its content has " + actual + ": the file was modified or damaged after"
+                        + " StreamML wrote it; to load a file edited by hand, use --no-verify"
+                        + " (ModelIO.readUnverified)");
+            }
+        }
+        return file.content();
     }
 
     private static byte[] readBytes(Path path) throws IOException {

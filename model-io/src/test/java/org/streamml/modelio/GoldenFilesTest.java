@@ -1,5 +1,7 @@
 package org.streamml.modelio;
 
+import org.streamml.modelio.internal.Checksums;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -63,11 +65,20 @@ class GoldenFilesTest {
     }
 
     @Test
-    void thisVersionShouldStillWriteVersionTwoFilesByteForByte() throws IOException {
+    void thisVersionShouldStillWriteVersionTwoFilesByteForByteBesidesTheirChecksum() throws IOException {
         for (Map.Entry<String, ModelFile> e : GoldenFiles.versionTwo().entrySet()) {
             for (ModelFormat format : ModelFormat.values()) {
                 Path file = SparkPmmlTest.resource("golden/v2/" + e.getKey() + "." + format.extension());
-                assertArrayEquals(Files.readAllBytes(file), ModelIO.encode(e.getValue(), format), file.toString());
+                byte[] written = ModelIO.encode(e.getValue(), format);
+                Checksums.Stripped content = switch (format) {
+                    case JSON -> Checksums.fromJson(written);
+                    case PMML -> Checksums.fromPmml(written);
+                    case BINARY -> new Checksums.Stripped(written, null);
+                };
+                assertArrayEquals(Files.readAllBytes(file), content.content(), file.toString());
+                if (format != ModelFormat.BINARY) {
+                    assertEquals(Checksums.of(content.content()), content.stated(), file.toString());
+                }
             }
         }
     }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.model.LogisticRegressionModel;
+import org.streamml.ml.model.Model;
+import org.streamml.modelio.internal.Checksums;
 
 /**
  * Every kind of bad model file raises a {@link ModelFormatException} whose message names the file, the
@@ -44,8 +46,19 @@ class ModelFormatErrorsTest {
         return ModelIO.encode(ModelFile.of(m), ModelFormat.BINARY);
     }
 
-    private static String json(KMeansModel m) {
-        return new String(ModelIO.encode(ModelFile.of(m), ModelFormat.JSON), StandardCharsets.UTF_8);
+    /**
+     * The JSON form as a person editing it by hand would leave it: without the checksum, so that the
+     * parser's own checks are what these tests meet ({@link ModelChecksumTest} covers the checksum).
+     */
+    private static String json(Model m) {
+        return new String(Checksums.fromJson(ModelIO.encode(ModelFile.of(m), ModelFormat.JSON)).content(),
+                StandardCharsets.UTF_8);
+    }
+
+    /** The PMML form without the checksum, as {@link #json}. */
+    private static String pmml(Model m) {
+        return new String(Checksums.fromPmml(ModelIO.encode(ModelFile.of(m), ModelFormat.PMML)).content(),
+                StandardCharsets.UTF_8);
     }
 
     /** Recomputes the CRC of a binary file after an edit, so that the edit itself is what is reported. */
@@ -162,7 +175,7 @@ class ModelFormatErrorsTest {
 
     @Test
     void shouldRejectNaNInPmml() throws IOException {
-        String pmml = new String(ModelIO.encode(ModelFile.of(LINEAR), ModelFormat.PMML), StandardCharsets.UTF_8)
+        String pmml = pmml(LINEAR)
                 .replace("coefficient=\"-2.0\"", "coefficient=\"NaN\"");
         assertContains(message(write("nan.pmml", pmml)),
                 "element /PMML/RegressionModel/RegressionTable/NumericPredictor[2], attribute coefficient",
@@ -185,7 +198,7 @@ class ModelFormatErrorsTest {
 
     @Test
     void shouldRejectAPmmlArrayOfTheWrongDimension() throws IOException {
-        String pmml = new String(ModelIO.encode(ModelFile.of(KMEANS), ModelFormat.PMML), StandardCharsets.UTF_8)
+        String pmml = pmml(KMEANS)
                 .replace("<Array n=\"2\" type=\"real\">3.0 4.0</Array>", "<Array type=\"real\">3.0 4.0 5.0</Array>");
         assertContains(message(write("dim.pmml", pmml)), "element /PMML/ClusteringModel/Cluster[2]/Array",
                 "found 3 coordinates", "expected 2, one per clustering field");
@@ -208,8 +221,7 @@ class ModelFormatErrorsTest {
 
     @Test
     void shouldRejectAThresholdOutsideTheUnitIntervalInJson() throws IOException {
-        String text = new String(ModelIO.encode(ModelFile.of(new LogisticRegressionModel(new double[] {1}, 0)),
-                ModelFormat.JSON), StandardCharsets.UTF_8).replace("\"threshold\":0.5", "\"threshold\":1.5");
+        String text = json(new LogisticRegressionModel(new double[] {1}, 0)).replace("\"threshold\":0.5", "\"threshold\":1.5");
         assertContains(message(write("t.json", text)), "field model.threshold", "found 1.5",
                 "expected a threshold in [0, 1] or null");
     }
