@@ -23,6 +23,10 @@ public final class ModelConvertCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--no-verify",
+            description = "load a JSON or PMML model file even when its checksum does not match (a file edited by hand)")
+    private boolean noVerify;
+
     @Parameters(index = "0", paramLabel = "IN", description = "The model file to read (JSON, binary or PMML).")
     private Path in;
 
@@ -38,7 +42,7 @@ public final class ModelConvertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliFiles.requireOutputFile("OUT", out);
         CliFiles.requireDistinct("OUT", out, "IN", in);
-        ModelFile file = ModelIO.read(in);
+        ModelFile file = noVerify ? ModelIO.readUnverified(in) : ModelIO.read(in);
         ModelFormat target = format != null ? format : ModelFormat.forFileName(out);
         CliFiles.writing(out, () -> ModelIO.save(file, out, target));
         spec.commandLine().getErr().println("model convert: wrote " + file.model().type() + " model to " + out

@@ -11,6 +11,7 @@ import org.streamml.modelio.ModelFile;
 import org.streamml.modelio.ModelIO;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -26,13 +27,17 @@ public final class ModelInspectCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--no-verify",
+            description = "load a JSON or PMML model file even when its checksum does not match (a file edited by hand)")
+    private boolean noVerify;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The model file (JSON, binary or PMML).")
     private Path file;
 
     /** Reads the file and prints one {@code name: value} line per property. */
     @Override
     public Integer call() throws Exception {
-        ModelFile f = ModelIO.read(file);
+        ModelFile f = noVerify ? ModelIO.readUnverified(file) : ModelIO.read(file);
         Model m = f.model();
         PrintWriter out = spec.commandLine().getOut();
         line(out, "file", file.toString());

@@ -34,6 +34,10 @@ import picocli.CommandLine.Spec;
         description = "Apply a saved model to every row of a CSV or LibSVM file.")
 public final class PredictCommand implements Callable<Integer> {
 
+    @Option(names = "--no-verify",
+            description = "load a JSON or PMML model file even when its checksum does not match (a file edited by hand)")
+    private boolean noVerify;
+
     @Spec
     private CommandSpec spec;
 
@@ -54,7 +58,7 @@ public final class PredictCommand implements Callable<Integer> {
         CliFiles.requireOutputFile("--output", output);
         CliFiles.requireDistinct("--output", output, "--input", input);
         CliFiles.requireDistinct("--output", output, "--model", modelPath);
-        Model model = ModelIO.load(modelPath);
+        Model model = noVerify ? ModelIO.loadUnverified(modelPath) : ModelIO.load(modelPath);
         TrainingInput.Format fmt = TrainingInput.Format.parse(format);
         CliFiles.requireInputFile("--input", input);
         RecordFile<LabeledPoint> rows = fmt == TrainingInput.Format.CSV

@@ -34,6 +34,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Train a streaming learner on a file replayed as micro-batches.")
 public final class TrainCommand implements Callable<Integer> {
 
+    @Option(names = "--no-verify",
+            description = "load a JSON or PMML model file even when its checksum does not match (a file edited by hand)")
+    private boolean noVerify;
+
     @Spec
     private CommandSpec spec;
 
@@ -147,7 +151,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         int dimension = first.get(0).features().size();
         if (initialModel != null) {
-            Model start = ModelIO.load(initialModel);
+            Model start = noVerify ? ModelIO.loadUnverified(initialModel) : ModelIO.load(initialModel);
             if (start.numFeatures() != dimension) {
                 throw new IllegalArgumentException("the initial model " + initialModel + " has " + start.numFeatures()
                         + " features but the input " + input + " has " + dimension);
