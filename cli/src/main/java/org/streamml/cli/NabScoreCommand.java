@@ -69,12 +69,19 @@ public final class NabScoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<NabSeries> corpus = new ArrayList<>();
+        Map<String, Path> scoredFrom = new java.util.HashMap<>();
         for (Path file : csvFiles()) {
             String rel = resultsDir.relativize(file).toString().replace('\\', '/');
             String key = NabFileMatcher.match(rel, windows.keySet());
             if (key == null) {
                 err.println("nab-score: skipping " + file + ": no NAB windows for a file of that name");
                 continue;
+            }
+            Path before = scoredFrom.putIfAbsent(key, file);
+            if (before != null) {
+                throw new IllegalArgumentException("two results files under " + resultsDir + " are for the NAB series "
+                        + key + ": " + before + " and " + file + "; a series is scored once, so keep one of them (or"
+                        + " put each detector's results in its own folder)");
             }
             NabSeries series = NabResultsFile.read(file, key);
             checkAgainstData(file, key, series);

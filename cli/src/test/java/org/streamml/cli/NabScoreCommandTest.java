@@ -95,6 +95,31 @@ class NabScoreCommandTest {
     }
 
     @Test
+    void shouldRefuseTwoResultsFilesForOneSeriesNamingBoth() throws Exception {
+        Path res = dir.resolve("results");
+        Path a = results(res.resolve("run1"), "f.csv", 40);
+        Path b = results(res.resolve("run2"), "f.csv", 41);
+
+        assertEquals(1, run("nab-score", res.toString(), "--labels", windows().toString()));
+
+        assertTrue(err.toString().contains("two results files") && err.toString().contains(a.toString())
+                && err.toString().contains(b.toString()), err.toString());
+        assertEquals("", out.toString(), "nothing is scored");
+    }
+
+    @Test
+    void shouldRefuseDeeplyNestedLabelsWithAMessageNotAStackTrace() throws Exception {
+        Path res = dir.resolve("results");
+        results(res, "f.csv", 40);
+        Path deep = Files.writeString(dir.resolve("deep.json"), "[".repeat(100_000) + "]".repeat(100_000));
+
+        assertEquals(1, run("nab-score", res.toString(), "--labels", deep.toString()));
+
+        assertTrue(err.toString().contains("deep.json") && err.toString().contains("nesting"), err.toString());
+        assertTrue(!err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
     void shouldNameTheLineOfABadScore() throws Exception {
         Path res = dir.resolve("results");
         Path f = results(res, "f.csv", 40);

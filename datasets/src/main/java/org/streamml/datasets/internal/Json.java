@@ -1,6 +1,7 @@
 package org.streamml.datasets.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,12 +16,16 @@ import java.util.Map;
 /**
  * Reads the JSON label files the module ships (objects, arrays, strings, numbers, booleans, null) with
  * jackson-core's streaming parser in its strict mode (no comments, trailing commas, NaN or duplicate
- * keys). Objects become insertion-ordered {@link Map}s, arrays {@link List}s, numbers {@link Double}s.
+ * keys; nesting at most {@value #MAX_DEPTH} deep). Objects become insertion-ordered {@link Map}s, arrays {@link List}s, numbers {@link Double}s.
  * A syntax error is an {@link IllegalArgumentException} naming the line and column.
  */
 public final class Json {
+    /** The deepest nesting accepted; label files nest three deep, so deeper input is damage, refused early. */
+    public static final int MAX_DEPTH = 64;
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
     private Json() {

@@ -7,8 +7,10 @@ import org.streamml.ml.LabeledPoint;
 /**
  * A CSV file of numbers read as labelled points, one line at a time: by default the label is the first
  * column and the other columns are the features, in order; in features-only mode (k-means input) every
- * column is a feature and the label is 0. A header line is detected (a first line with a field that is
- * not a number) and skipped; its names appear in errors. Every data row must have as many columns as the
+ * column is a feature and the label is 0. A header line is detected (a first line whose fields are all
+ * names, not numbers) and skipped; its names appear in errors. A first line mixing names and numbers is an
+ * error naming line 1 (a corrupt first row is never taken for a header); say {@link Header#PRESENT} or
+ * {@link Header#ABSENT} to decide. Every data row must have as many columns as the
  * first one; every value must be a finite decimal number.
  *
  * <pre>{@code
@@ -24,7 +26,10 @@ public final class CsvFile implements RecordFile<LabeledPoint> {
 
     /** Whether a file starts with a header line. */
     public enum Header {
-        /** A header when some field of the first non-blank line is not a number. */
+        /**
+         * A header when every non-empty field of the first non-blank line is a name (not a number); a line
+         * mixing names and numbers is an error.
+         */
         AUTO,
         /** The first non-blank line is a header. */
         PRESENT,

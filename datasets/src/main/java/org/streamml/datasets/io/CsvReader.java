@@ -2,6 +2,7 @@ package org.streamml.datasets.io;
 
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.DenseVector;
+import org.streamml.streaming.io.Quote;
 
 /** One pass over a {@link CsvFile}: splits each line into reused field bounds and parses the numbers. */
 final class CsvReader extends AbstractRecordReader<LabeledPoint> {
@@ -30,7 +31,7 @@ final class CsvReader extends AbstractRecordReader<LabeledPoint> {
         int n = split(b, line.start(), line.end());
         if (!firstLineSeen) {
             firstLineSeen = true;
-            if (isHeader(b, n)) {
+            if (isHeader(line, b, n)) {
                 names = new String[n];
                 for (int k = 0; k < n; k++) {
                     names[k] = new String(b, fieldStart[k], fieldEnd[k] - fieldStart[k]);
@@ -71,32 +72,57 @@ final class CsvReader extends AbstractRecordReader<LabeledPoint> {
         if (Double.isFinite(v)) {
             return v;
         }
-        String text = new String(b, s, e - s);
         if (s == e) {
             throw error(line, k + 1, "empty field, expected a number");
         }
+        String text = Quote.of(java.nio.CharBuffer.wrap(b, s, e - s));
         if (Double.isNaN(v) && !NumberParser.isNonFiniteWord(b, s, e)) {
-            throw error(line, k + 1, "'" + text + "' is not a number");
+            throw error(line, k + 1, text + " is not a number");
         }
-        throw error(line, k + 1, "'" + text + "' is not finite");
+        throw error(line, k + 1, text + " is not finite");
     }
 
-    private boolean isHeader(char[] b, int n) {
+    /**
+     * Whether the first line is a header. In {@code AUTO} mode it is one only when every non-empty field is a
+     * name (a field that is not a number; {@code NaN} and {@code Infinity} count as numbers); a line with
+     * both names and numbers cannot be told apart from a corrupt first data row, so it is an error naming
+     * line 1 rather than a guess that would swallow a row or shift every row after it.
+     */
+    private boolean isHeader(LineReader line, char[] b, int n) {
         switch (options.header()) {
             case PRESENT:
                 return true;
             case ABSENT:
                 return false;
             default:
+                int names = 0;
+                int numbers = 0;
+                int firstName = -1;
+                int firstNumber = -1;
                 for (int k = 0; k < n; k++) {
                     int s = fieldStart[k];
                     int e = fieldEnd[k];
-                    if (Double.isNaN(NumberParser.parse(b, s, e)) && !NumberParser.isNonFiniteWord(b, s, e)
-                            && s != e) {
-                        return true;
+                    if (s == e) {
+                        continue;
+                    }
+                    if (Double.isNaN(NumberParser.parse(b, s, e)) && !NumberParser.isNonFiniteWord(b, s, e)) {
+                        names++;
+                        firstName = firstName < 0 ? k : firstName;
+                    } else {
+                        numbers++;
+                        firstNumber = firstNumber < 0 ? k : firstNumber;
                     }
                 }
-                return false;
+                if (names > 0 && numbers > 0) {
+                    throw error(line, firstName + 1, "the first line mixes names and numbers ("
+                            + Quote.of(new String(b, fieldStart[firstName], fieldEnd[firstName] - fieldStart[firstName]))
+                            + " in column " + (firstName + 1) + " is not a number, "
+                            + Quote.of(new String(b, fieldStart[firstNumber], fieldEnd[firstNumber]
+                            - fieldStart[firstNumber])) + " in column " + (firstNumber + 1) + " is), so it is neither"
+                            + " a header nor a data row; fix the line, or say whether the file has a header"
+                            + " (--header / --no-header)");
+                }
+                return names > 0;
         }
     }
 

@@ -2,11 +2,18 @@ package org.streamml.datasets.io;
 
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.SparseVector;
+import org.streamml.streaming.io.Quote;
 
 /** One pass over a {@link LibSvmFile}. */
 final class LibSvmReader extends AbstractRecordReader<LabeledPoint> {
     /** Dimension value of the scanning pass: any index is accepted and each vector is as long as it needs. */
     static final int UNKNOWN = -1;
+    /**
+     * The largest feature index accepted without a declared dimension: 2^24 (16,777,216). Every model keeps a
+     * dense weight or center array per feature, so an index beyond this is checked here, before a model
+     * allocates gigabytes for one typo.
+     */
+    static final int MAX_INDEX = 1 << 24;
 
     private final String source;
     private final int dimension;
@@ -37,7 +44,7 @@ final class LibSvmReader extends AbstractRecordReader<LabeledPoint> {
         int end = tokenEnd(b, i, to);
         double label = NumberParser.parse(b, i, end);
         if (!Double.isFinite(label)) {
-            throw error(line, 1, "label '" + new String(b, i, end - i) + "' is not a finite number");
+            throw error(line, 1, "label " + Quote.of(new String(b, i, end - i)) + " is not a finite number");
         }
         int previous = 0;
         for (int k = 0; k < tokens - 1; k++) {
@@ -48,23 +55,27 @@ final class LibSvmReader extends AbstractRecordReader<LabeledPoint> {
                 colon++;
             }
             if (colon == end) {
-                throw error(line, k + 2, "'" + new String(b, i, end - i) + "' is not index:value");
+                throw error(line, k + 2, Quote.of(new String(b, i, end - i)) + " is not index:value");
             }
             int index = parseIndex(b, i, colon);
             if (index < 1) {
-                throw error(line, k + 2, "index '" + new String(b, i, colon - i) + "' is not an integer >= 1");
+                throw error(line, k + 2, "index " + Quote.of(new String(b, i, colon - i)) + " is not an integer >= 1");
             }
             if (index <= previous) {
                 throw error(line, k + 2, "index " + index + " is not greater than the previous index " + previous
                         + " (indices must be strictly increasing)");
             }
-            maxIndex = Math.max(maxIndex, index);
+            if (index > MAX_INDEX && dimension <= MAX_INDEX) {
+                throw error(line, k + 2, "index " + index + " is greater than " + MAX_INDEX + ", the most features a"
+                        + " file without a larger declared dimension may have (declare the dimension to go beyond)");
+            }
             if (dimension != UNKNOWN && index > dimension) {
                 throw error(line, k + 2, "index " + index + " is greater than the dimension " + dimension);
             }
+            maxIndex = Math.max(maxIndex, index);
             double v = NumberParser.parse(b, colon + 1, end);
             if (!Double.isFinite(v)) {
-                throw error(line, k + 2, "value '" + new String(b, colon + 1, end - colon - 1) + "' of index "
+                throw error(line, k + 2, "value " + Quote.of(new String(b, colon + 1, end - colon - 1)) + " of index "
                         + index + " is not a finite number");
             }
             indices[k] = index - 1;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.streamml.ml.evaluation.nab.NabWindow;
+import org.streamml.streaming.io.Quote;
 
 /**
  * A NAB data file ({@code timestamp,value} with a header, timestamps {@code yyyy-MM-dd HH:mm:ss}) read one
@@ -145,14 +146,14 @@ public final class NabFile implements RecordFile<NabPoint> {
                 columns += b[i] == ',' ? 1 : 0;
             }
             if (columns != 2) {
-                throw error(line, 0, null, "expected 2 columns (timestamp,value), found " + columns + ": '"
-                        + line.line() + "'");
+                throw error(line, 0, null, "expected 2 columns (timestamp,value), found " + columns + ": "
+                        + Quote.of(line.line()));
             }
             int tsEnd = trimEnd(b, from, comma);
             long t = NabTimestamps.parse(b, quotedFrom(b, from, tsEnd), quotedTo(b, from, tsEnd));
             if (t == NabTimestamps.INVALID) {
-                throw error(line, 1, "timestamp", "'" + new String(b, from, comma - from)
-                        + "' is not a timestamp yyyy-MM-dd HH:mm:ss");
+                throw error(line, 1, "timestamp", Quote.of(new String(b, from, comma - from))
+                        + " is not a timestamp yyyy-MM-dd HH:mm:ss");
             }
             int vs = comma + 1;
             while (vs < to && LineReader.isBlank(b[vs])) {
@@ -168,7 +169,7 @@ public final class NabFile implements RecordFile<NabPoint> {
                     v = Double.NaN;
                 } else {
                     String text = new String(b, vs, ve - vs);
-                    throw error(line, 2, "value", "'" + text + "' is not "
+                    throw error(line, 2, "value", Quote.of(text) + " is not "
                             + (Double.isNaN(v) && !word ? "a number" : "finite"));
                 }
             }

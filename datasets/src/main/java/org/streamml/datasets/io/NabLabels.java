@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.streamml.datasets.internal.Json;
 import org.streamml.ml.evaluation.nab.NabWindow;
+import org.streamml.streaming.io.Quote;
 
 /**
  * NAB's ground truth: the labelled anomaly timestamps ({@code combined_labels.json}) and the anomaly
@@ -144,7 +145,7 @@ public final class NabLabels {
     private static long timestamp(TextInput in, String key, String where, Object v) {
         long t = v instanceof String s ? NabTimestamps.parse(s.toCharArray(), 0, s.length()) : NabTimestamps.INVALID;
         if (t == NabTimestamps.INVALID) {
-            throw shape(in, key, where + "'" + v + "' is not a timestamp yyyy-MM-dd HH:mm:ss[.ffffff]");
+            throw shape(in, key, where + Quote.of(String.valueOf(v)) + " is not a timestamp yyyy-MM-dd HH:mm:ss[.ffffff]");
         }
         return t;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.streamml.ml.evaluation.nab.NabSeries;
+import org.streamml.streaming.io.Quote;
 
 /**
  * Reads a detector's results file for NAB scoring: a CSV with a header naming at least the columns
@@ -46,7 +47,7 @@ public final class NabResultsFile {
             int sCol = columns.indexOf("anomaly_score");
             if (tCol < 0 || sCol < 0) {
                 throw new DataFormatException(source, 1, 0, null,
-                        "expected a header with the columns timestamp and anomaly_score, found '" + header + "'");
+                        "expected a header with the columns timestamp and anomaly_score, found " + Quote.of(header));
             }
             String line;
             long lineNo = 1;
@@ -58,7 +59,7 @@ public final class NabResultsFile {
                 String[] f = line.split(",", -1);
                 if (f.length != columns.size()) {
                     throw new DataFormatException(source, lineNo, 0, null, "expected " + columns.size()
-                            + " columns, found " + f.length + ": '" + line + "'");
+                            + " columns, found " + f.length + ": " + Quote.of(line));
                 }
                 if (n == times.length) {
                     times = Arrays.copyOf(times, 2 * n);
@@ -69,7 +70,7 @@ public final class NabResultsFile {
                     times[n] = NabTimestamps.parseMillis(t);
                 } catch (IllegalArgumentException ex) {
                     throw new DataFormatException(source, lineNo, tCol + 1, "timestamp",
-                            "'" + t + "' is not a timestamp yyyy-MM-dd HH:mm:ss");
+                            Quote.of(t) + " is not a timestamp yyyy-MM-dd HH:mm:ss");
                 }
                 String s = f[sCol].strip();
                 try {
@@ -79,7 +80,7 @@ public final class NabResultsFile {
                 }
                 if (!Double.isFinite(scores[n])) {
                     throw new DataFormatException(source, lineNo, sCol + 1, "anomaly_score",
-                            "'" + s + "' is not a finite number");
+                            Quote.of(s) + " is not a finite number");
                 }
                 n++;
             }

@@ -6,8 +6,8 @@ package org.streamml.streaming.io;
  *
  * <pre>{@code
  * throw new DataFormatException(file + ":" + line + ":" + column + ": not a number: " + Quote.of(field));
- * // x.csv:3:7: not a number: "12a4"
- * // x.csv:3:7: not a number: "aaaaaaaa…" (104857600 chars, first 80 shown)
+ * // x.csv:3:7: not a number: '12a4'
+ * // x.csv:3:7: not a number: 'aaaaaaaa…' (104857600 chars, first 80 shown)
  * }</pre>
  *
  * <p>Control characters (newlines, tabs, escape codes) are shown as {@code \n}, {@code \t} or
@@ -21,12 +21,12 @@ public final class Quote {
     private Quote() {
     }
 
-    /** {@code value} in double quotes, cut to {@link #LIMIT} characters with its size when longer. */
+    /** {@code value} in single quotes, cut to {@link #LIMIT} characters with its size when longer. */
     public static String of(CharSequence value) {
         return of(value, LIMIT);
     }
 
-    /** {@code value} in double quotes, cut to {@code limit} characters with its size when longer. */
+    /** {@code value} in single quotes, cut to {@code limit} characters with its size when longer. */
     public static String of(CharSequence value, int limit) {
         if (value == null) {
             return "null";
@@ -36,14 +36,14 @@ public final class Quote {
         }
         int length = value.length();
         int shown = Math.min(length, limit);
-        StringBuilder out = new StringBuilder(shown + 40).append('"');
+        StringBuilder out = new StringBuilder(shown + 40).append('\'');
         for (int i = 0; i < shown; i++) {
             appendEscaped(out, value.charAt(i));
         }
-        out.append('"');
+        out.append('\'');
         if (length > limit) {
             out.setLength(out.length() - 1);
-            out.append("\u2026\" (").append(length).append(" chars, first ").append(limit).append(" shown)");
+            out.append("\u2026' (").append(length).append(" chars, first ").append(limit).append(" shown)");
         }
         return out.toString();
     }
@@ -53,7 +53,7 @@ public final class Quote {
             case '\n' -> out.append("\\n");
             case '\r' -> out.append("\\r");
             case '\t' -> out.append("\\t");
-            case '"' -> out.append("\\\"");
+            case '\'' -> out.append("\\'");
             case '\\' -> out.append("\\\\");
             default -> {
                 if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
