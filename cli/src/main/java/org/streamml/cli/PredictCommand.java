@@ -16,6 +16,7 @@ import org.streamml.ml.linalg.Vectors;
 import org.streamml.ml.model.Model;
 import org.streamml.modelio.ModelIO;
 import org.streamml.streaming.io.AtomicFile;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Apply a saved model to every row of a CSV or LibSVM file.")
 public final class PredictCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    private HeaderOption header = new HeaderOption();
 
     @Option(names = "--no-verify",
             description = "load a JSON or PMML model file even when its checksum does not match (a file edited by hand)")
@@ -62,7 +66,8 @@ public final class PredictCommand implements Callable<Integer> {
         TrainingInput.Format fmt = TrainingInput.Format.parse(format);
         CliFiles.requireInputFile("--input", input);
         RecordFile<LabeledPoint> rows = fmt == TrainingInput.Format.CSV
-                ? CsvFile.of(input, CsvFile.Options.defaults().withFeaturesOnly().withPolicy(BadRecordPolicy.FAIL))
+                ? CsvFile.of(input, CsvFile.Options.defaults().withFeaturesOnly().withPolicy(BadRecordPolicy.FAIL)
+                        .withHeader(header.mode()))
                 : LibSvmFile.of(input, LibSvmFile.Options.defaults().withDimension(model.numFeatures()));
         try {
             if (output == null) {

@@ -16,6 +16,7 @@ import org.streamml.modelio.ModelFile;
 import org.streamml.modelio.ModelFormat;
 import org.streamml.modelio.ModelIO;
 import org.streamml.viz.VizOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -86,6 +87,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--time-unit", description = "batches (default) or points")
     private String timeUnit;
 
+    @CommandLine.Mixin
+    private HeaderOption header = new HeaderOption();
+
     @Option(names = "--trace", description = "write the model after every batch to this JSON Lines file")
     private Path trace;
 
@@ -139,7 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
         StreamingLearner<?, ?> learner = LearnerFactory.create(algo, this);
         PrintWriter err = spec.commandLine().getErr();
         TrainingInput data = TrainingInput.of(input, TrainingInput.Format.parse(format), algo.labelled(),
-                skipBadRecords);
+                skipBadRecords, header.mode());
         List<LabeledPoint> first;
         try {
             first = data.first(LearnerFactory.recordsToSeed(learner));

@@ -62,10 +62,15 @@ final class TrainingInput {
      * @throws IllegalArgumentException if the file does not exist
      */
     static TrainingInput of(Path file, Format format, boolean labelled, boolean skipBadRecords) {
+        return of(file, format, labelled, skipBadRecords, CsvFile.Header.AUTO);
+    }
+
+    /** {@link #of(Path, Format, boolean, boolean)} with the CSV header mode {@code header}. */
+    static TrainingInput of(Path file, Format format, boolean labelled, boolean skipBadRecords, CsvFile.Header header) {
         CliFiles.requireInputFile("--input", file);
         BadRecordPolicy policy = skipBadRecords ? BadRecordPolicy.SKIP : BadRecordPolicy.FAIL;
         if (format == Format.CSV) {
-            CsvFile.Options options = CsvFile.Options.defaults().withPolicy(policy);
+            CsvFile.Options options = CsvFile.Options.defaults().withPolicy(policy).withHeader(header);
             return new TrainingInput(file, CsvFile.of(file, labelled ? options : options.withFeaturesOnly()));
         }
         return new TrainingInput(file, LibSvmFile.of(file, LibSvmFile.Options.defaults().withPolicy(policy)));
