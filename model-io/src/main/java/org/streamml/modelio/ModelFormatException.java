@@ -16,13 +16,13 @@ public final class ModelFormatException extends IOException {
 
     /** An exception with a complete {@code message} about {@code file}. */
     public ModelFormatException(String file, String message) {
-        super(message);
+        super(bounded(message));
         this.file = file;
     }
 
     /** An exception with a complete {@code message} about {@code file}, caused by {@code cause}. */
     public ModelFormatException(String file, String message, Throwable cause) {
-        super(message, cause);
+        super(bounded(message), cause);
         this.file = file;
     }
 
@@ -40,7 +40,24 @@ public final class ModelFormatException extends IOException {
 
     /** {@link #of(Path, String, String, String)} for a source named by text. */
     public static ModelFormatException of(String file, String where, String found, String expected) {
-        return new ModelFormatException(file, file + ": " + where + ": found " + found + ", expected " + expected);
+        return new ModelFormatException(file, file + ": " + where + ": found " + cut(found) + ", expected "
+                + cut(expected));
+    }
+
+    /** The most characters of a found or expected value a message shows (a file's own text can be huge). */
+    static final int PART_LIMIT = 200;
+
+    /** The most characters of a whole message. */
+    static final int MESSAGE_LIMIT = 1000;
+
+    private static String cut(String part) {
+        return part == null || part.length() <= PART_LIMIT ? part
+                : part.substring(0, PART_LIMIT) + "\u2026 (" + part.length() + " chars)";
+    }
+
+    private static String bounded(String message) {
+        return message == null || message.length() <= MESSAGE_LIMIT ? message
+                : message.substring(0, MESSAGE_LIMIT) + "\u2026 (message of " + message.length() + " chars cut)";
     }
 
     /** The file the problem is in, as the caller named it. */

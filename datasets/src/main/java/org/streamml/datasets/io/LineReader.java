@@ -76,6 +76,14 @@ final class LineReader implements Closeable {
             } else {
                 limit += n;
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // every character before the bad bytes is in the buffer: they lie on the line after the last
+            // complete one in it
+            long line = lineNumber + 1;
+            for (int i = pos; i < limit; i++) {
+                line += buf[i] == '\n' ? 1 : 0;
+            }
+            throw new DataFormatException(name, line, 0, null, "invalid UTF-8 (bytes that are not UTF-8 text)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + " after line " + lineNumber + ": "
                     + e.getMessage(), e);

@@ -100,13 +100,17 @@ public final class NabLabels {
 
     private static Map<String, Object> object(TextInput in) {
         String text;
+        StringBuilder sb = new StringBuilder();
         try (Reader r = in.openReader()) {
-            StringBuilder sb = new StringBuilder();
             char[] buf = new char[8192];
             for (int n; (n = r.read(buf)) >= 0; ) {
                 sb.append(buf, 0, n);
             }
             text = sb.toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // every character before the bad bytes was read: they lie on the line after the last newline
+            long line = 1 + sb.chars().filter(c -> c == '\n').count();
+            throw new DataFormatException(in.name(), line, 0, null, "invalid UTF-8 (bytes that are not UTF-8 text)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + in.name() + ": " + e.getMessage(), e);
         }

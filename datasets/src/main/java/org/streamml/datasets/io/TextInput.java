@@ -42,7 +42,7 @@ public record TextInput(String name, Opener opener) {
     /** The UTF-8 file at {@code path}, called {@code name} in error messages (e.g. the path as the user gave it). */
     public static TextInput of(Path path, String name) {
         Objects.requireNonNull(path, "path");
-        return new TextInput(name, () -> Files.newBufferedReader(path, StandardCharsets.UTF_8));
+        return new TextInput(name, () -> new Utf8Reader(Files.newInputStream(path)));
     }
 
     /** The UTF-8 class-path resource {@code resource} (absolute, without a leading slash) of {@code loader}. */
@@ -55,7 +55,7 @@ public record TextInput(String name, Opener opener) {
             if (in == null) {
                 throw new IOException("no class-path resource " + resource);
             }
-            return new InputStreamReader(in, StandardCharsets.UTF_8);
+            return new Utf8Reader(in);
         });
     }
 

@@ -64,4 +64,30 @@ class InputLimitsTest {
         assertTrue(e.getMessage().contains("data.csv line 2, column 2") && e.getMessage().contains("10000000 chars"),
                 e.getMessage());
     }
+
+    @Test
+    void invalidUtf8IsReportedAtItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        StringBuilder text = new StringBuilder("label,x1\n");
+        for (int i = 0; i < 5000; i++) {
+            text.append(i).append(",1\n");
+        }
+        byte[] head = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 4);
+        bytes[head.length] = '7';
+        bytes[head.length + 1] = ',';
+        bytes[head.length + 2] = (byte) 0xC3;
+        bytes[head.length + 3] = '(';
+        java.nio.file.Path f = java.nio.file.Files.write(dir.resolve("bad.csv"), bytes);
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> csv(f, CsvFile.Options.defaults()));
+        assertEquals("bad.csv line 5002: invalid UTF-8 (bytes that are not UTF-8 text)", e.getMessage());
+    }
+
+    private static List<LabeledPoint> csv(java.nio.file.Path file, CsvFile.Options options) {
+        List<LabeledPoint> out = new ArrayList<>();
+        for (LabeledPoint p : new CsvFile(TextInput.of(file), options)) {
+            out.add(p);
+        }
+        return out;
+    }
 }
