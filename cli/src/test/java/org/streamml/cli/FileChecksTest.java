@@ -39,8 +39,8 @@ class FileChecksTest {
         Path in = csv("x.csv");
         String before = Files.readString(in);
         assertRefused(CliRun.of("train", "--algorithm", "linreg", "--input", in.toString(), "--output",
-                in.toString(), "-q"), "train: error: --output \"" + in + "\" is the same file as --input \"" + in
-                + "\"; writing it would overwrite the input");
+                in.toString(), "-q"), "train: error: --output '" + in + "' is the same file as --input '" + in
+                + "'; writing it would overwrite the input");
         assertEquals(before, Files.readString(in));
     }
 
@@ -54,11 +54,11 @@ class FileChecksTest {
         Path dotted = tmp.resolve("sub").resolve("..").resolve("x.csv");
         Files.createDirectories(tmp.resolve("sub"));
         assertRefused(CliRun.of("detect", "--input", in.toString(), "--output", dotted.toString()),
-                "detect: error: --output \"" + dotted + "\" is the same file as --input");
+                "detect: error: --output '" + dotted + "' is the same file as --input");
         assertRefused(CliRun.of("model", "convert", m.toString(), tmp.resolve(".").resolve("m.json").toString()),
                 "is the same file as IN");
         assertRefused(CliRun.of("train", "--algorithm", "linreg", "--input", in.toString(), "--trace",
-                link.toString()), "--trace \"" + link + "\" is the same file as --input");
+                link.toString()), "--trace '" + link + "' is the same file as --input");
         assertEquals("label,a,b\n1,1,2\n2,3,4\n", Files.readString(in));
     }
 
@@ -75,11 +75,11 @@ class FileChecksTest {
     void shouldNameADirectoryGivenAsOutputOrInput() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("d"));
         assertRefused(CliRun.of("train", "--algorithm", "linreg", "--input", csv("x.csv").toString(), "--output",
-                dir.toString(), "-q"), "train: error: --output \"" + dir + "\" is a directory; name a file to write");
+                dir.toString(), "-q"), "train: error: --output '" + dir + "' is a directory; name a file to write");
         assertRefused(CliRun.of("predict", "--model", model().toString(), "--input", dir.toString()),
-                "predict: error: --input \"" + dir + "\" is a directory, not a file");
+                "predict: error: --input '" + dir + "' is a directory, not a file");
         assertRefused(CliRun.of("dataset", "sensors", "--rows", "3", "--output", dir.toString()),
-                "dataset: error: --output \"" + dir + "\" is a directory");
+                "dataset: error: --output '" + dir + "' is a directory");
     }
 
     @Test
@@ -88,7 +88,7 @@ class FileChecksTest {
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertEquals(0, mk.waitFor());
         assertRefused(CliRun.of("train", "--algorithm", "linreg", "--input", csv("x.csv").toString(), "--output",
-                fifo.toString(), "-q"), "--output \"" + fifo + "\" is not a regular file (a device or a pipe)");
+                fifo.toString(), "-q"), "--output '" + fifo + "' is not a regular file (a device or a pipe)");
         assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the pipe is still a pipe");
     }
 

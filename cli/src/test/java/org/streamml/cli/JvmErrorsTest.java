@@ -62,7 +62,7 @@ class JvmErrorsTest {
     void shouldNameTheInputAndHowToRaiseTheHeapWhenOutOfMemory() {
         String message = run("oom");
         assertTrue(message.startsWith("load: error: out of memory (Java heap space) while processing --input"
-                + " \"huge.csv\": the input is too large for the Java heap of "), message);
+                + " 'huge.csv': the input is too large for the Java heap of "), message);
         assertTrue(message.contains("; raise it, for example STREAMML_JAVA_OPTS=-Xmx"), message);
         assertTrue(message.contains("g ./streamml load ..."), message);
     }
@@ -70,7 +70,7 @@ class JvmErrorsTest {
     @Test
     void shouldRecogniseAnOutOfMemoryErrorThatAnEngineBatchWrapped() {
         assertTrue(run("wrapped-oom").startsWith("load: error: out of memory (Java heap space) while processing"
-                + " --input \"huge.csv\""));
+                + " --input 'huge.csv'"));
     }
 
     /** The real thing: a 40 MB line in a JVM of 32 MiB, for train and predict. */
@@ -101,7 +101,7 @@ class JvmErrorsTest {
             String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertEquals(1, p.waitFor(), err);
             assertTrue(err.startsWith(args[0] + ": error: out of memory (Java heap space) while processing "), err);
-            assertTrue(err.contains("--input \"" + huge + "\": the input is too large for the Java heap of "), err);
+            assertTrue(err.contains("--input '" + huge + "': the input is too large for the Java heap of "), err);
             assertTrue(err.contains("STREAMML_JAVA_OPTS=-Xmx"), err);
             assertFalse(err.contains("\tat ") || err.contains("Exception in thread"), err);
         }
@@ -109,7 +109,7 @@ class JvmErrorsTest {
 
     @Test
     void shouldExplainAStackOverflow() {
-        assertEquals("load: error: stack overflow while processing --input \"huge.csv\": the input is nested or"
+        assertEquals("load: error: stack overflow while processing --input 'huge.csv': the input is nested or"
                 + " recursive beyond the thread stack; raise it, for example STREAMML_JAVA_OPTS=-Xss64m, or"
                 + " simplify the input", run("recursion").trim());
     }

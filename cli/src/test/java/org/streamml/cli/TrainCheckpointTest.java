@@ -65,10 +65,9 @@ class TrainCheckpointTest {
         Path model = tmp.resolve("model.json");
         Process victim = train(in, trace, model, ckpt).start();
         // Kill once the run is well under way: 40 of its 1200 batches checkpointed.
-        Path mark = ckpt.resolve("checkpoint-0000000040000.ckpt");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(mark) && victim.isAlive() && System.nanoTime() < deadline) {
-            victim.waitFor(20, TimeUnit.MILLISECONDS);
+        while (newestCheckpoint(ckpt) < 40_000 && victim.isAlive() && System.nanoTime() < deadline) {
+            victim.waitFor(5, TimeUnit.MILLISECONDS);
         }
         assertTrue(victim.isAlive(), "the run ended before it could be killed");
         victim.destroyForcibly();
@@ -88,6 +87,23 @@ class TrainCheckpointTest {
         assertEquals(ROWS / BATCH, Files.readAllLines(trace).size());
         assertEquals(ModelIO.load(refModel), ModelIO.load(model));
         assertEquals(withoutCreationTime(refModel), withoutCreationTime(model));
+    }
+
+    /** The batch time of the newest checkpoint in {@code dir} (only the newest two are kept), or -1. */
+    private static long newestCheckpoint(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return -1;
+        }
+        long newest = -1;
+        try (var files = Files.newDirectoryStream(dir, "checkpoint-*.ckpt")) {
+            for (Path p : files) {
+                String n = p.getFileName().toString();
+                newest = Math.max(newest, Long.parseLong(n.substring("checkpoint-".length(), n.length() - 5)));
+            }
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.DirectoryIteratorException e) {
+            return newest;
+        }
+        return newest;
     }
 
     /** The model file but its creation time, which differs between any two runs. */

@@ -3,8 +3,15 @@ package org.streamml.streaming.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.streamml.streaming.io.Quote;
 
 /**
  * The receiver of a {@link SocketTextSource}: a loop, run by one daemon thread, that reads the socket,
@@ -12,29 +19,45 @@ import java.util.Arrays;
  * it has room. When the buffer is full the loop waits before reading again, so the socket's receive buffer
  * fills, the TCP window closes and the sender blocks; {@link #resume} (called after a batch made room)
  * wakes it. Bytes not yet split into lines are kept in one array bounded by a read plus the longest line.
+ *
+ * <p>Each line is decoded as strict UTF-8. A line that is not valid UTF-8 or longer than the limit is a bad
+ * record: under {@link BadRecordPolicy#FAIL} it is recorded as the failure (after every earlier line went
+ * into the buffer) and the loop ends; under {@link BadRecordPolicy#SKIP_AND_COUNT} it is counted and
+ * dropped (the rest of a long line is discarded up to its newline, without being held).
  */
 final class LineReceiver implements Runnable {
     private static final int READ_BYTES = 64 * 1024;
+    private static final Logger LOG = Logger.getLogger(SocketTextSource.class.getName());
 
     private final Socket socket;
     private final LineBuffer buffer;
     private final int maxLineBytes;
     private final String peer;
+    private final BadRecordPolicy policy;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final AtomicLong skipped = new AtomicLong();
     private final Object room = new Object();
     private byte[] pending;
     private int start;
     private int end;
+    /** The lines seen so far, good and bad: the number of the line at {@code start} is this plus one. */
     private long lineNumber;
+    /** The offset in the connection's byte stream of {@code pending[start]}. */
+    private long startOffset;
+    /** Whether the rest of a skipped long line is being thrown away up to its newline. */
+    private boolean discarding;
     private boolean wakeRequested;
     private volatile boolean closed;
     private volatile boolean paused;
     private volatile boolean finished;
     private volatile Throwable failure;
 
-    LineReceiver(Socket socket, LineBuffer buffer, int maxLineBytes, String peer) {
+    LineReceiver(Socket socket, LineBuffer buffer, int maxLineBytes, BadRecordPolicy policy, String peer) {
         this.socket = socket;
         this.buffer = buffer;
         this.maxLineBytes = maxLineBytes;
+        this.policy = policy;
         this.peer = peer;
         this.pending = new byte[2 * READ_BYTES];
     }
@@ -59,8 +82,8 @@ final class LineReceiver implements Runnable {
             if (!closed) {
                 fail(new IOException("receiving from " + peer + " failed: " + e.getMessage(), e));
             }
-        } catch (InterruptedException | LineTooLong stopped) {
-            // closed while waiting for room, or failed already: nothing left to read
+        } catch (InterruptedException | BadLine stopped) {
+            // closed while waiting for room, or failed on a bad line already: nothing left to read
         }
     }
 
@@ -79,6 +102,16 @@ final class LineReceiver implements Runnable {
     /** Whether the peer closed and every line received has gone into the buffer. */
     boolean isFinished() {
         return finished || failure != null;
+    }
+
+    /** Whether the receiver stopped on a failure (a bad line under FAIL, or a broken connection). */
+    boolean hasFailed() {
+        return failure != null;
+    }
+
+    /** The bad lines skipped under {@link BadRecordPolicy#SKIP_AND_COUNT}. */
+    long skipped() {
+        return skipped.get();
     }
 
     /** Throws the failure that stopped the receiver, if any. */
@@ -112,9 +145,19 @@ final class LineReceiver implements Runnable {
         }
     }
 
-    private void splitLines(boolean peerClosed) throws InterruptedException, LineTooLong {
+    private void splitLines(boolean peerClosed) throws InterruptedException, BadLine {
         while (true) {
             int eol = indexOfNewline();
+            if (discarding) {
+                // The rest of a skipped long line: drop it up to and including its newline.
+                int dropTo = eol >= 0 ? eol + 1 : end;
+                advance(dropTo);
+                if (eol < 0) {
+                    return;
+                }
+                discarding = false;
+                continue;
+            }
             int lineEnd;
             int skip;
             if (eol >= 0) {
@@ -131,15 +174,60 @@ final class LineReceiver implements Runnable {
                 length--;
             }
             if (length > maxLineBytes) {
-                throw tooLong();
+                tooLong();
+                lineNumber++;
+                advance(lineEnd + skip);
+                continue;
+            }
+            String line;
+            try {
+                line = utf8.decode(ByteBuffer.wrap(pending, start, length)).toString();
+            } catch (CharacterCodingException e) {
+                bad("is not valid UTF-8", "UTF-8 text", Quote.of(new String(pending, start,
+                        Math.min(length, 4 * Quote.LIMIT), StandardCharsets.UTF_8)));
+                lineNumber++;
+                advance(lineEnd + skip);
+                continue;
             }
             awaitRoom();
             lineNumber++;
-            buffer.offer(new String(pending, start, length, StandardCharsets.UTF_8));
-            start = lineEnd + skip;
+            buffer.offer(line);
+            advance(lineEnd + skip);
         }
         if (end - start > maxLineBytes) {
-            throw tooLong();
+            // No newline within the limit: the line is bad whatever follows; skipping drops it as it arrives.
+            tooLong();
+            lineNumber++;
+            advance(end);
+            discarding = !peerClosed;
+        }
+    }
+
+    /** Moves {@code start} to {@code index}, keeping the byte offset of {@code start}. */
+    private void advance(int index) {
+        startOffset += index - start;
+        start = index;
+    }
+
+    private void tooLong() throws BadLine {
+        bad("is longer than " + maxLineBytes + " bytes", "maxLineBytes " + maxLineBytes, "starts with "
+                + Quote.of(new String(pending, start, Math.min(end - start, Quote.LIMIT), StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A bad line at {@code start}: under FAIL records the failure and ends the loop; under SKIP_AND_COUNT
+     * counts it (logging the first) and returns, and the caller drops it.
+     */
+    private void bad(String what, String rule, String quoted) throws BadLine {
+        String where = peer + ": line " + (lineNumber + 1) + " (byte offset " + startOffset + ") " + what;
+        if (policy == BadRecordPolicy.FAIL) {
+            fail(new IOException(where + " (rule: " + rule + "; bad-record policy FAIL, SKIP_AND_COUNT skips such"
+                    + " lines): " + quoted));
+            throw new BadLine();
+        }
+        if (skipped.incrementAndGet() == 1) {
+            LOG.warning(where + ": skipped (rule: " + rule + "; bad-record policy SKIP_AND_COUNT; later bad lines"
+                    + " are only counted): " + quoted);
         }
     }
 
@@ -169,20 +257,15 @@ final class LineReceiver implements Runnable {
         paused = false;
     }
 
-    private LineTooLong tooLong() {
-        fail(new IOException(peer + ": line " + (lineNumber + 1) + " is longer than " + maxLineBytes + " bytes"));
-        return new LineTooLong();
-    }
-
     private void fail(Throwable t) {
         if (failure == null) {
             failure = t;
         }
     }
 
-    /** Ends the receive loop after a line too long was recorded as the failure. */
-    private static final class LineTooLong extends Exception {
-        LineTooLong() {
+    /** Ends the receive loop after a bad line was recorded as the failure. */
+    private static final class BadLine extends Exception {
+        BadLine() {
             super(null, null, false, false);
         }
     }

@@ -20,6 +20,13 @@ import org.streamml.streaming.Time;
  * holds more than {@link Options#capacity()} lines and nothing is dropped. Bytes already read but not
  * yet split into lines are bounded by one socket read plus {@link Options#maxLineBytes()}.
  *
+ * <p><b>Bad lines:</b> a line that is not valid UTF-8 (never silently replaced by U+FFFD) or longer than
+ * {@link Options#maxLineBytes()} is handled by {@link Options#badRecords()}: under
+ * {@link BadRecordPolicy#FAIL} the stream fails with an error naming {@code host:port}, the line number,
+ * its byte offset in the connection and the rule; under {@link BadRecordPolicy#SKIP_AND_COUNT} the line
+ * is dropped and counted ({@link #skippedRecords()}), the first one logged. Either way every complete
+ * line received before the bad one is delivered to a batch before the failure takes effect.
+ *
  * <p>When the server closes the connection the source is exhausted once every line has been taken (Spark
  * would restart the receiver). Not replayable: what was received and not yet processed is lost if the
  * process dies; {@link #offset()} counts lines taken.
@@ -35,12 +42,22 @@ public final class SocketTextSource implements Source<String> {
      * @param connectTimeoutMillis how long to try to connect, >= 1
      * @param receiveBufferBytes the socket's receive buffer (SO_RCVBUF), >= 1, bounding what the kernel
      *        holds for a paused receiver
+     * @param badRecords what a line that is not valid UTF-8 or longer than {@code maxLineBytes} does:
+     *        fail the stream ({@link BadRecordPolicy#FAIL}, the default) or be skipped and counted
      */
     public record Options(int capacity, int maxLinesPerBatch, int maxLineBytes, int connectTimeoutMillis,
-                          int receiveBufferBytes) {
+                          int receiveBufferBytes, BadRecordPolicy badRecords) {
+
+        /** Settings that fail the stream on a bad line. */
+        public Options(int capacity, int maxLinesPerBatch, int maxLineBytes, int connectTimeoutMillis,
+                       int receiveBufferBytes) {
+            this(capacity, maxLinesPerBatch, maxLineBytes, connectTimeoutMillis, receiveBufferBytes,
+                    BadRecordPolicy.FAIL);
+        }
 
         /** Validates the settings. */
         public Options {
+            Objects.requireNonNull(badRecords, "badRecords");
             positive("capacity", capacity);
             positive("lines per batch", maxLinesPerBatch);
             positive("max line bytes", maxLineBytes);
@@ -55,8 +72,8 @@ public final class SocketTextSource implements Source<String> {
         }
 
         /**
-         * A 10,000-line buffer, batches of up to 10,000 lines, lines up to 1 MiB, a 10 s connect timeout and
-         * a 1 MiB socket receive buffer.
+         * A 10,000-line buffer, batches of up to 10,000 lines, lines up to 1 MiB, a 10 s connect timeout,
+         * a 1 MiB socket receive buffer and {@link BadRecordPolicy#FAIL}.
          */
         public static Options defaults() {
             return new Options(10_000, 10_000, 1 << 20, 10_000, 1 << 20);
@@ -64,27 +81,33 @@ public final class SocketTextSource implements Source<String> {
 
         /** A copy with another buffer capacity. */
         public Options withCapacity(int n) {
-            return new Options(n, maxLinesPerBatch, maxLineBytes, connectTimeoutMillis, receiveBufferBytes);
+            return new Options(n, maxLinesPerBatch, maxLineBytes, connectTimeoutMillis, receiveBufferBytes, badRecords);
         }
 
         /** A copy with another per-batch limit. */
         public Options withMaxLinesPerBatch(int n) {
-            return new Options(capacity, n, maxLineBytes, connectTimeoutMillis, receiveBufferBytes);
+            return new Options(capacity, n, maxLineBytes, connectTimeoutMillis, receiveBufferBytes, badRecords);
         }
 
         /** A copy with another maximum line length. */
         public Options withMaxLineBytes(int n) {
-            return new Options(capacity, maxLinesPerBatch, n, connectTimeoutMillis, receiveBufferBytes);
+            return new Options(capacity, maxLinesPerBatch, n, connectTimeoutMillis, receiveBufferBytes, badRecords);
         }
 
         /** A copy with another connect timeout. */
         public Options withConnectTimeoutMillis(int n) {
-            return new Options(capacity, maxLinesPerBatch, maxLineBytes, n, receiveBufferBytes);
+            return new Options(capacity, maxLinesPerBatch, maxLineBytes, n, receiveBufferBytes, badRecords);
         }
 
         /** A copy with another socket receive buffer size. */
         public Options withReceiveBufferBytes(int n) {
-            return new Options(capacity, maxLinesPerBatch, maxLineBytes, connectTimeoutMillis, n);
+            return new Options(capacity, maxLinesPerBatch, maxLineBytes, connectTimeoutMillis, n, badRecords);
+        }
+
+        /** A copy with another bad-record policy. */
+        public Options withBadRecords(BadRecordPolicy policy) {
+            return new Options(capacity, maxLinesPerBatch, maxLineBytes, connectTimeoutMillis, receiveBufferBytes,
+                    policy);
         }
     }
 
@@ -120,7 +143,7 @@ public final class SocketTextSource implements Source<String> {
             socket.close();
             throw new IOException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        receiver = new LineReceiver(socket, buffer, options.maxLineBytes(), host + ":" + port);
+        receiver = new LineReceiver(socket, buffer, options.maxLineBytes(), options.badRecords(), host + ":" + port);
         receiverThread = new Thread(receiver, "streamml-socket-" + RECEIVER_IDS.incrementAndGet());
         receiverThread.setDaemon(true);
         receiverThread.start();
@@ -135,10 +158,15 @@ public final class SocketTextSource implements Source<String> {
         if (r == null) {
             throw new IllegalStateException("the socket source was not started");
         }
-        r.checkFailure();
+        // The failure is read before draining: every line received before it is in the buffer by then, so
+        // the lines before a fault all reach a batch before the fault fails the stream.
+        boolean failed = r.hasFailed();
         List<String> out = new ArrayList<>(Math.min(options.maxLinesPerBatch(), buffer.size()));
         if (buffer.drainTo(out, options.maxLinesPerBatch())) {
             r.resume();
+        }
+        if (failed && out.isEmpty()) {
+            r.checkFailure();
         }
         synchronized (this) {
             offset += out.size();
@@ -149,7 +177,17 @@ public final class SocketTextSource implements Source<String> {
     @Override
     public boolean isExhausted() {
         LineReceiver r = receiver;
-        return r != null && r.isFinished() && buffer.size() == 0;
+        // A failed receiver is not exhausted: the next poll reports the failure.
+        return r != null && r.isFinished() && !r.hasFailed() && buffer.size() == 0;
+    }
+
+    /**
+     * The bad lines skipped under {@link BadRecordPolicy#SKIP_AND_COUNT} (not valid UTF-8, or longer than
+     * {@link Options#maxLineBytes()}); always 0 under {@link BadRecordPolicy#FAIL}.
+     */
+    public long skippedRecords() {
+        LineReceiver r = receiver;
+        return r == null ? 0 : r.skipped();
     }
 
     /** The number of lines taken so far (a count: the source is not replayable). */
