@@ -39,6 +39,13 @@ final class DashboardHandler extends SimpleChannelInboundHandler<FullHttpRequest
             send(ctx, request, error(HttpResponseStatus.BAD_REQUEST, "malformed request"));
             return;
         }
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (!server.acceptsHost(host)) {
+            send(ctx, request, error(HttpResponseStatus.FORBIDDEN, "the dashboard does not serve the host name "
+                    + org.streamml.streaming.io.Quote.of(host) + " (only its own name, localhost and IP addresses:"
+                    + " a guard against DNS rebinding)"));
+            return;
+        }
         if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
             FullHttpResponse r = error(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET and HEAD are allowed");
             r.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");

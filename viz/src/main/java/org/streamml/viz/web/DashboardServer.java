@@ -16,6 +16,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
@@ -33,6 +34,10 @@ import java.util.concurrent.TimeUnit;
 final class DashboardServer implements AutoCloseable {
     /** The most event-stream clients served at once. */
     static final int MAX_CLIENTS = 64;
+    /** The most connections open at once, by default (event streams included); more are answered 503. */
+    static final int MAX_CONNECTIONS = 256;
+    /** How long a connection may send nothing before it is closed, by default (event streams exempt). */
+    static final long REQUEST_TIMEOUT_MILLIS = 10_000;
     private static final AttributeKey<Boolean> STALE = AttributeKey.valueOf("streamml.stale");
     private static final long KEEP_ALIVE_SECONDS = 15;
 
@@ -42,10 +47,26 @@ final class DashboardServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel serverChannel;
     private final Object clientLock = new Object();
+    private final ConnectionGuard guard;
+    private final HostCheck hostCheck;
 
-    /** Binds to {@code host}:{@code port} (0 picks a free port) and starts serving. */
+    /** Binds to {@code host}:{@code port} (0 picks a free port) and starts serving, with the default limits. */
     DashboardServer(String host, int port) {
+        this(host, port, MAX_CONNECTIONS, REQUEST_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * Binds to {@code host}:{@code port} and starts serving at most {@code maxConnections} connections at
+     * once, closing one that sends nothing for {@code requestTimeoutMillis}.
+     */
+    DashboardServer(String host, int port, int maxConnections, long requestTimeoutMillis) {
+        if (maxConnections < 1 || requestTimeoutMillis < 1) {
+            throw new IllegalArgumentException("connection limit and request timeout must be >= 1: " + maxConnections
+                    + ", " + requestTimeoutMillis + " ms");
+        }
         this.page = loadPage();
+        this.guard = new ConnectionGuard(maxConnections);
+        this.hostCheck = new HostCheck(host);
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             ServerBootstrap b = new ServerBootstrap()
@@ -56,7 +77,10 @@ final class DashboardServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
+                            // the idle handler comes first: its events travel towards the guard
+                            ch.pipeline().addLast(new IdleStateHandler(requestTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS),
+                                    guard,
+                                    new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
                                     new DashboardHandler(DashboardServer.this));
                         }
                     });
@@ -80,6 +104,16 @@ final class DashboardServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dashboard.html from the viz jar", e);
         }
+    }
+
+    /** The connections refused so far for being over the connection limit. */
+    long refusedConnections() {
+        return guard.refused();
+    }
+
+    /** Whether a request's {@code Host} header names this server (see {@link HostCheck}). */
+    boolean acceptsHost(String hostHeader) {
+        return hostCheck.accepts(hostHeader);
     }
 
     /** The address the server listens on. */
@@ -126,6 +160,7 @@ final class DashboardServer implements AutoCloseable {
             if (clients.size() >= MAX_CLIENTS) {
                 return false;
             }
+            channel.attr(ConnectionGuard.EVENT_STREAM).set(true);
             clients.add(channel);
             clientLock.notifyAll();
             return true;
