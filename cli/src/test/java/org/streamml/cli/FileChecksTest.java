@@ -97,14 +97,14 @@ class FileChecksTest {
         Path train = tmp.resolve("bad.csv");
         Files.write(train, new byte[] {'l', ',', 'a', '\n', '1', ',', (byte) 0xff, '\n'});
         assertRefused(CliRun.of("train", "--algorithm", "linreg", "--input", train.toString(), "-q"),
-                "train: error: invalid UTF-8 in " + train);
+                "train: error: bad.csv line 2: invalid UTF-8");
         assertRefused(CliRun.of("predict", "--model", model().toString(), "--input", train.toString()),
-                "predict: error: invalid UTF-8 in " + train);
+                "predict: error: bad.csv line 2: invalid UTF-8");
         Path series = tmp.resolve("bad-series.csv");
         Files.write(series, ("timestamp,value\n2014-01-01 00:00:00,\u00ff\n").getBytes(
                 java.nio.charset.StandardCharsets.ISO_8859_1));
         CliRun detect = CliRun.of("detect", "--input", series.toString(), "--output", tmp.resolve("o.csv").toString());
-        assertRefused(detect, "detect: error: invalid UTF-8 in " + series);
+        assertRefused(detect, "bad-series.csv line 2: invalid UTF-8");
         assertFalse(detect.err().contains("Input length"), detect.err());
     }
 
