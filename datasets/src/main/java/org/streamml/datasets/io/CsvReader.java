@@ -34,7 +34,10 @@ final class CsvReader extends AbstractRecordReader<LabeledPoint> {
             if (isHeader(line, b, n)) {
                 names = new String[n];
                 for (int k = 0; k < n; k++) {
-                    names[k] = new String(b, fieldStart[k], fieldEnd[k] - fieldStart[k]);
+                    // a column name appears in every error about its column: bounded like any quoted value
+                    int length = Math.min(fieldEnd[k] - fieldStart[k], Quote.LIMIT);
+                    names[k] = new String(b, fieldStart[k], length)
+                            + (fieldEnd[k] - fieldStart[k] > length ? "\u2026" : "");
                 }
                 return null;
             }

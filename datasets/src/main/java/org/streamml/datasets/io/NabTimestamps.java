@@ -36,7 +36,8 @@ public final class NabTimestamps {
         char[] b = text.toString().toCharArray();
         long millis = parse(b, 0, b.length);
         if (millis == INVALID) {
-            throw new IllegalArgumentException("timestamp must look like yyyy-MM-dd HH:mm:ss: '" + text + "'");
+            throw new IllegalArgumentException("timestamp must look like yyyy-MM-dd HH:mm:ss: "
+                    + org.streamml.streaming.io.Quote.of(text));
         }
         return millis;
     }
