@@ -1,8 +1,6 @@
 package org.streamml.streaming;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -217,17 +215,7 @@ final class Checkpointer {
     }
 
     private Object decode(String file, String section, byte[] bytes) {
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-            Object v = values.read(in);
-            if (in.available() != 0) {
-                throw new IOException(in.available() + " bytes left after the value");
-            }
-            return v;
-        } catch (IOException | RuntimeException e) {
-            throw new CheckpointException("checkpoint " + file + ", section '" + section + "', does not read back: "
-                    + e.getMessage(), e);
-        }
+        return values.readSection(file, section, bytes);
     }
 
     private static String quote(String s) {

@@ -8,9 +8,9 @@ import java.util.zip.CRC32C;
  * member or element holding the CRC-32C of the rest of the file, and verifies it on load when it is there.
  *
  * <ul>
- *   <li>JSON: {@code ,"checksum":"crc32c:XXXXXXXX"} inserted just before the final {@code }}, so it is the
+ *   <li>JSON: {@code ,"checksum":"crc32c:"} and 8 hex digits, inserted just before the final {@code }}, so it is the
  *       top-level object's last member;</li>
- *   <li>PMML: {@code <Extension extender="StreamML" name="checksum" value="crc32c:XXXXXXXX"/>} as the first
+ *   <li>PMML: {@code <Extension extender="StreamML" name="checksum" value="crc32c:…"/>} (8 hex digits) as the first
  *       child of {@code Header}, on its own line (other PMML tools ignore extensions of other extenders).</li>
  * </ul>
  * The CRC covers the file's bytes with exactly the inserted text removed, so removing it gives back the

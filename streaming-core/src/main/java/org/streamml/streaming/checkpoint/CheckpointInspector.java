@@ -1,7 +1,5 @@
 package org.streamml.streaming.checkpoint;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,17 +66,7 @@ public final class CheckpointInspector {
     }
 
     private static Object decode(Values values, byte[] bytes, Path file, String section) {
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-            Object v = values.read(in);
-            if (in.available() != 0) {
-                throw new IOException(in.available() + " bytes left after the value");
-            }
-            return v;
-        } catch (IOException | RuntimeException e) {
-            throw new CheckpointException("checkpoint " + file + ", section '" + section + "', does not read back: "
-                    + e.getMessage(), e);
-        }
+        return values.readSection(file, section, bytes);
     }
 
     private static String summary(String id, Object v) {

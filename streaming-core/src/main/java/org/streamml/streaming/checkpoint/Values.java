@@ -260,6 +260,25 @@ public final class Values {
         return n;
     }
 
+    /**
+     * The one value of a checkpoint section: {@code bytes} must hold exactly one value written by {@link #write}.
+     *
+     * @throws CheckpointException naming {@code file} and {@code section} if it does not read back whole
+     */
+    public Object readSection(Object file, String section, byte[] bytes) {
+        try {
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+            Object v = read(in);
+            if (in.available() != 0) {
+                throw new IOException(in.available() + " bytes left after the value");
+            }
+            return v;
+        } catch (IOException | RuntimeException e) {
+            throw new CheckpointException("checkpoint " + file + ", section '" + section + "', does not read back: "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Reads one value written by {@link #write}. */
     public Object read(DataInput in) throws IOException {
         int tag = in.readUnsignedByte();

@@ -18,16 +18,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A writer process terminated by SIGTERM in the middle of a write leaves no temporary file (the shutdown
  * hook deletes it), and while it is alive its locked temporary file survives another process's stale-file
- * sweep even when it looks old.
+ * sweep even when it looks old. SIGTERM is POSIX, as are the launcher and CI this project runs on.
  */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "SIGTERM is a POSIX signal")
 class AtomicFileSignalTest {
     @TempDir
     Path dir;
