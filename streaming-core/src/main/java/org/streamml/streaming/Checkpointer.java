@@ -3,11 +3,16 @@ package org.streamml.streaming;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.streamml.streaming.checkpoint.Checkpoint;
 import org.streamml.streaming.checkpoint.CheckpointException;
 import org.streamml.streaming.checkpoint.CheckpointStore;
@@ -28,6 +33,14 @@ final class Checkpointer {
     private final List<Checkpointed> checkpointed;
     private long sinceLast;
     private long lastWritten = Long.MIN_VALUE;
+    /** The newest checkpoints on disk, oldest first: the oldest one sets what the write-ahead logs keep. */
+    private final Deque<Checkpoint> kept = new ArrayDeque<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "streamml-checkpoint-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Future<?> pending;
 
     Checkpointer(StreamingContext context, CheckpointStore store, int every, Values values,
                  List<Checkpointed> checkpointed) {
@@ -58,21 +71,62 @@ final class Checkpointer {
         return lines;
     }
 
-    /** After batch {@code time} completed: writes a checkpoint every {@code every} batches. */
+    /** After batch {@code time} completed: checkpoints every {@code every} batches, writing in the background. */
     void afterBatch(Time time) {
         if (++sinceLast >= every) {
-            write(time);
+            write(time, true);
         }
     }
 
-    /** On a graceful stop: writes a checkpoint of the last completed batch unless one exists. */
-    void onStop(long lastCompleted) {
-        if (lastCompleted != Long.MIN_VALUE && lastCompleted > lastWritten) {
-            write(Time.ofMillis(lastCompleted));
+    /**
+     * When the context stops: on a graceful stop writes a checkpoint of the last completed batch unless one
+     * exists; in every case waits for the checkpoint being written and stops the writer thread.
+     */
+    void onStop(long lastCompleted, boolean writeLast) {
+        if (writeLast && lastCompleted != Long.MIN_VALUE && lastCompleted > lastWritten) {
+            write(Time.ofMillis(lastCompleted), false);
+        } else if (writeLast) {
+            awaitWritten();
         }
     }
 
-    private void write(Time time) {
+    /**
+     * After the scheduler ended, whatever the way: lets a checkpoint still being written finish (its
+     * failure is not reported here: a failed stream already has its error) and ends the writer thread.
+     */
+    void close() {
+        Future<?> f = pending;
+        pending = null;
+        boolean interrupted = false;
+        while (f != null) {
+            // Uninterruptibly: an abrupt stop interrupts the scheduler, but the write in flight must be
+            // complete (or failed) before the context counts as stopped and a restart reads the directory.
+            try {
+                f.get();
+                f = null;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                f = null; // the stream is failing already; the previous checkpoint stays valid
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        writer.shutdown();
+    }
+
+    /**
+     * Takes the checkpoint of batch {@code time}: the snapshot (every section encoded) is taken now, on the
+     * scheduler thread, so it is the state as of the end of this batch; the file is written and forced to
+     * the disk by the writer thread while the next batches run (Spark's {@code CheckpointWriter}), so the
+     * disk's latency does not stop the stream. At most one write is in flight: the next checkpoint waits
+     * for it, and a write that failed fails the stream there, naming the batch; the previous checkpoint
+     * stays valid either way. The write-ahead logs start a new segment at the snapshot and drop the
+     * segments no kept checkpoint needs once the file is durable.
+     */
+    private void write(Time time, boolean inBackground) {
+        awaitWritten();
         Checkpoint c;
         try {
             c = snapshot(time);
@@ -80,24 +134,71 @@ final class Checkpointer {
             throw new StreamingException("cannot checkpoint batch " + time + " to " + store.dir() + ": "
                     + e.getMessage(), e);
         }
+        List<InputDStream<?>> logged = new ArrayList<>();
+        for (InputDStream<?> in : context.graph().inputs()) {
+            if (in.loggedIndex() >= 0) {
+                logged.add(in);
+                try {
+                    in.rollLog();
+                } catch (IOException e) {
+                    throw new StreamingException("cannot start a new write-ahead log segment of " + in.describe()
+                            + " at the checkpoint of batch " + time + ": " + e, e);
+                }
+            }
+        }
+        sinceLast = 0;
+        lastWritten = time.millis();
+        Runnable job = () -> persist(c, time, logged);
+        if (inBackground) {
+            pending = writer.submit(job);
+        } else {
+            job.run();
+        }
+    }
+
+    private void persist(Checkpoint c, Time time, List<InputDStream<?>> logged) {
         try {
             store.write(c);
         } catch (IOException e) {
             throw new StreamingException("cannot write the checkpoint of batch " + time + " to "
                     + store.fileOf(time.millis()) + ": " + e + "; the previous checkpoint stays valid", e);
         }
-        sinceLast = 0;
-        lastWritten = time.millis();
-        for (InputDStream<?> in : context.graph().inputs()) {
-            long consumed = in.loggedIndex();
-            if (consumed >= 0) {
-                try {
-                    in.logCheckpointed(consumed);
-                } catch (IOException e) {
-                    throw new StreamingException("cannot trim the write-ahead log of " + in.describe() + " after"
-                            + " the checkpoint of batch " + time + ": " + e, e);
-                }
+        kept.addLast(c);
+        while (kept.size() > store.keep()) {
+            kept.removeFirst();
+        }
+        for (InputDStream<?> in : logged) {
+            byte[] oldest = kept.peekFirst().sections().get("wal " + in.id());
+            if (oldest == null) {
+                continue;
             }
+            try {
+                in.trimLog((Long) values.readSection(store.fileOf(time.millis()).toString(), "wal " + in.id(),
+                        oldest));
+            } catch (IOException e) {
+                throw new StreamingException("cannot trim the write-ahead log of " + in.describe() + " after"
+                        + " the checkpoint of batch " + time + ": " + e, e);
+            }
+        }
+    }
+
+    /** Waits for the checkpoint being written, if any; rethrows its failure. */
+    private void awaitWritten() {
+        Future<?> f = pending;
+        if (f == null) {
+            return;
+        }
+        try {
+            f.get();
+            pending = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamingException("interrupted while waiting for a checkpoint to be written", e);
+        } catch (ExecutionException e) {
+            pending = null;
+            Throwable cause = e.getCause();
+            throw cause instanceof StreamingException se ? se
+                    : new StreamingException("writing a checkpoint failed: " + cause, cause);
         }
     }
 
@@ -158,12 +259,27 @@ final class Checkpointer {
     }
 
     /**
-     * Puts the context back where checkpoint {@code c} left it; sources must be started.
+     * Before the sources start: checks that checkpoint {@code c} (or {@code null} on a first start) was
+     * written by this program, then opens the write-ahead logs of the sources that cannot replay, queueing
+     * what they logged after the checkpoint (or everything a crash before any checkpoint left).
      *
      * @throws CheckpointException if the checkpoint was written by another program or a section does not
      *                             read back
      */
-    void restore(Checkpoint c, Consumer<String> warnings) {
+    void beforeStart(Checkpoint c) {
+        if (c != null) {
+            verify(c);
+        }
+        String file = c == null ? null : store.fileOf(c.batchTimeMillis()).toString();
+        for (InputDStream<?> in : context.graph().inputs()) {
+            if (!in.isReplayable()) {
+                byte[] logged = c == null ? null : c.sections().get("wal " + in.id());
+                in.openLog(store.dir(), logged == null ? 0 : (Long) decode(file, "wal " + in.id(), logged));
+            }
+        }
+    }
+
+    private void verify(Checkpoint c) {
         String file = store.fileOf(c.batchTimeMillis()).toString();
         List<String> here = fingerprint();
         List<String> there = c.fingerprint();
@@ -176,15 +292,21 @@ final class Checkpointer {
                         + store.dir() + " or checkpoint to another directory");
             }
         }
+    }
+
+    /**
+     * Puts the context back where checkpoint {@code c} left it, after {@link #beforeStart}; sources must be
+     * started.
+     *
+     * @throws CheckpointException if a section does not read back
+     */
+    void restore(Checkpoint c) {
+        String file = store.fileOf(c.batchTimeMillis()).toString();
         for (DStream<?> s : context.graph().streams()) {
             if (s instanceof InputDStream<?> in) {
                 byte[] at = c.sections().get("source " + s.id());
                 if (at != null) {
                     in.restoreOffsets(SourceOffsets.parse((String) decode(file, "source " + s.id(), at)));
-                }
-                byte[] logged = c.sections().get("wal " + s.id());
-                if (!in.isReplayable()) {
-                    in.openLog(store.dir(), logged == null ? 0 : (Long) decode(file, "wal " + s.id(), logged));
                 }
             }
             byte[] state = c.sections().get("state " + s.id());
@@ -203,15 +325,7 @@ final class Checkpointer {
             }
         }
         lastWritten = c.batchTimeMillis();
-    }
-
-    /** On a start without a checkpoint: logs the sources that cannot replay, replaying what a crash left. */
-    void openLogs() {
-        for (InputDStream<?> in : context.graph().inputs()) {
-            if (!in.isReplayable()) {
-                in.openLog(store.dir(), 0);
-            }
-        }
+        kept.addLast(c);
     }
 
     private Object decode(String file, String section, byte[] bytes) {

@@ -115,9 +115,11 @@ public final class InputDStream<T> extends DStream<T> {
     }
 
     /**
-     * Starts logging a source that cannot replay to the checkpoint directory; the logged batches after
-     * record {@code consumed} (what the restored checkpoint had processed) are replayed first.
+     * Starts logging a source that cannot replay to the checkpoint directory, before the source starts; the
+     * logged batches after record {@code consumed} (what the restored checkpoint had processed) are replayed
+     * first, and a {@link ReceiverSource} gets back the records it received that no batch took.
      */
+    @SuppressWarnings("unchecked")
     void openLog(java.nio.file.Path checkpointDir, long consumed) {
         if (replayable != null) {
             return;
@@ -125,9 +127,14 @@ public final class InputDStream<T> extends DStream<T> {
         try {
             log = new SourceLog(checkpointDir, id(), describe(), context().checkpointValues());
             log.open(consumed);
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             throw new StreamingException("cannot open the write-ahead log of " + describe() + " in "
                     + checkpointDir + ": " + e.getMessage(), e);
+        }
+        if (source instanceof ReceiverSource<T> receiver) {
+            SourceLog l = log;
+            receiver.logReceived(l::appendReceived);
+            receiver.restoreReceived(l.<T>takePendingReceived());
         }
     }
 
@@ -136,10 +143,17 @@ public final class InputDStream<T> extends DStream<T> {
         return log == null ? -1 : log.index();
     }
 
-    /** After a checkpoint covering the logged records before {@code consumed}: drops what it no longer needs. */
-    void logCheckpointed(long consumed) throws java.io.IOException {
+    /** At a checkpoint: starts a new log segment. */
+    void rollLog() throws java.io.IOException {
         if (log != null) {
-            log.checkpointed(consumed);
+            log.roll();
+        }
+    }
+
+    /** Once the oldest kept checkpoint has consumed the logged records before {@code keepFrom}: drops older segments. */
+    void trimLog(long keepFrom) throws java.io.IOException {
+        if (log != null) {
+            log.trim(keepFrom);
         }
     }
 
@@ -169,7 +183,9 @@ public final class InputDStream<T> extends DStream<T> {
                     records = log.nextReplayed();
                 } else {
                     records = source.poll(time);
-                    if (log != null) {
+                    if (log != null && source instanceof ReceiverSource<T>) {
+                        log.taken(records.size());
+                    } else if (log != null) {
                         log.append(records);
                     }
                 }

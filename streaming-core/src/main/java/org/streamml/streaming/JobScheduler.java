@@ -91,8 +91,8 @@ final class JobScheduler {
                 nextTime += interval;
             }
             Checkpointer checkpointer = context.checkpointer();
-            if (checkpointer != null && (!stopRequested || gracefulStop)) {
-                checkpointer.onStop(lastCompletedTime());
+            if (checkpointer != null) {
+                checkpointer.onStop(lastCompletedTime(), !stopRequested || gracefulStop);
             }
         } catch (InterruptedException e) {
             // stop requested while waiting for the clock or for partition tasks
@@ -102,6 +102,9 @@ final class JobScheduler {
             error = e;
         } finally {
             running = false;
+            if (context.checkpointer() != null) {
+                context.checkpointer().close();
+            }
             // Nothing is computed for this context any more: kept partitions may go (a batch read later
             // is recomputed from its lineage).
             try {

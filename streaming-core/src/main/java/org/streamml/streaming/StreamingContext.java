@@ -479,22 +479,25 @@ public final class StreamingContext implements AutoCloseable {
                 first = restoreFrom.batchTimeMillis() + b;
             }
             graph.initRemember();
-            for (DStream<?> s : graph.streams()) {
-                s.onStart();
-            }
-            if (checkpointer != null) {
-                try {
-                    if (restoreFrom != null) {
-                        checkpointer.restore(restoreFrom, this::warnCheckpoint);
-                    } else {
-                        checkpointer.openLogs();
-                    }
-                } catch (RuntimeException e) {
-                    for (DStream<?> s : graph.streams()) {
-                        s.onStop();
-                    }
-                    throw e;
+            try {
+                if (checkpointer != null) {
+                    // Logs open before the sources start: a receiver logs from its first record on.
+                    checkpointer.beforeStart(restoreFrom);
                 }
+                for (DStream<?> s : graph.streams()) {
+                    s.onStart();
+                }
+                if (restoreFrom != null) {
+                    checkpointer.restore(restoreFrom);
+                }
+            } catch (RuntimeException e) {
+                for (DStream<?> s : graph.streams()) {
+                    s.onStop();
+                }
+                if (checkpointer != null) {
+                    checkpointer.close();
+                }
+                throw e;
             }
             state = StreamingState.ACTIVE;
             scheduler = new JobScheduler(this, graph, Time.ofMillis(first));

@@ -46,7 +46,7 @@ import org.streamml.streaming.source.GeneratedSource;
 @Measurement(iterations = 5)
 @Fork(1)
 public class CheckpointBenchmark {
-    static final int BATCHES = 30;
+    static final int BATCHES = 100;
     static final int BATCH = 10_000;
     static final int KEYS = 20_000;
 

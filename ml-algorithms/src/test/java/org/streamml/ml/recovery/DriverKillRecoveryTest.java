@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +26,11 @@ import org.streamml.streaming.testkit.ProcessSignals;
 
 /**
  * Kills the driver process with SIGKILL at seeded points (inside a batch's first and last output, between
- * batches, inside a checkpoint write) and restarts it from its checkpoint directory: every batch's output
+ * batches, inside a checkpoint write, with socket lines received and logged but not yet taken) and restarts it from its checkpoint directory: every batch's output
  * files and the final models must be byte-identical to those of an uninterrupted run.
  */
 class DriverKillRecoveryTest {
-    private static final String[] PHASES = {"output", "model", "between", "checkpoint"};
+    private static final String[] PHASES = {"output", "model", "between", "checkpoint", "received"};
 
     @TempDir
     static Path dir;
@@ -41,8 +47,11 @@ class DriverKillRecoveryTest {
         }
         Files.writeString(words, text);
         Path out = dir.resolve("reference-out");
-        Process p = child(dir.resolve("reference-ckpt"), out).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the reference run did not end");
+        Process p;
+        try (LineServer server = new LineServer()) {
+            p = child(dir.resolve("reference-ckpt"), out, server.port()).start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the reference run did not end");
+        }
         assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes()));
         reference = contents(out);
         assertTrue(reference.size() > 4 * RecoveryPipeline.BATCHES, "outputs: " + reference.keySet());
@@ -58,23 +67,29 @@ class DriverKillRecoveryTest {
             Path ckpt = dir.resolve("ckpt-" + run);
             Path out = dir.resolve("out-" + run);
             Path pid = dir.resolve("pid-" + run);
-            Process victim = child(ckpt, out, phase, Long.toString(batch), pid.toString()).start();
+            LineServer server = new LineServer();
+            Process victim = child(ckpt, out, server.port(), phase, Long.toString(batch), pid.toString()).start();
             long id = ProcessSignals.awaitPid(pid, 60_000);
             assertEquals(victim.pid(), id);
             victim.destroyForcibly();
             assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
             assertTrue(victim.exitValue() != 0, "the victim was not killed");
 
-            Process restart = child(ckpt, out).start();
+            Process restart = child(ckpt, out, server.port()).start();
             assertTrue(restart.waitFor(120, TimeUnit.SECONDS), "the restarted run did not end");
+            server.close();
+            assertEquals(2, server.connections(), "the restart connected again and was sent nothing");
             String log = new String(restart.getInputStream().readAllBytes());
             assertEquals(0, restart.exitValue(), "kill at " + phase + "@" + batch + ": " + log);
             restoredFrom.add(phase + "@" + batch + " -> " + log.strip());
-            // Checkpoints are written after every batch: a kill inside batch t restarts from t - 1, a kill
-            // after batch t completed from t.
-            long expected = phase.equals("between") ? batch : batch - 1000;
-            assertTrue(log.contains(expected == 0 ? "restored from nothing" : "restored from " + expected + " ms"),
-                    "kill at " + phase + "@" + batch + ": " + log);
+            // Checkpoints are taken after every batch and written in the background: a kill inside batch t
+            // restarts from t - 1, or from t - 2 if the write of t - 1 was still in flight; a kill after batch
+            // t completed from t or t - 1; a kill inside the encoding of t from t - 1, which the writer
+            // finished before the snapshot of t began.
+            long latest = phase.equals("between") ? batch : batch - 1000;
+            long earliest = phase.equals("checkpoint") ? latest : latest - 1000;
+            long from = restoredFrom(log);
+            assertTrue(from >= earliest && from <= latest, "kill at " + phase + "@" + batch + ": " + log);
             Map<String, String> got = contents(out);
             assertEquals(reference.keySet(), got.keySet(), "files after a kill at " + phase + "@" + batch);
             for (Map.Entry<String, String> e : reference.entrySet()) {
@@ -84,12 +99,64 @@ class DriverKillRecoveryTest {
         System.out.println("driver kills and restarts:\n" + String.join("\n", restoredFrom));
     }
 
-    private static ProcessBuilder child(Path ckpt, Path out, String... kill) {
+    /** The batch a restarted run says it restored from, 0 for none. */
+    private static long restoredFrom(String log) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("restored from (\\d+) ms").matcher(log);
+        return m.find() ? Long.parseLong(m.group(1)) : log.contains("restored from nothing") ? 0 : -1;
+    }
+
+    private static ProcessBuilder child(Path ckpt, Path out, int port, String... kill) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), RecoveryPipeline.class.getName(),
-                words.toString(), ckpt.toString(), out.toString()));
+                words.toString(), ckpt.toString(), out.toString(), Integer.toString(port)));
         cmd.addAll(List.of(kill));
         return new ProcessBuilder(cmd).redirectErrorStream(true);
+    }
+
+    /**
+     * The socket the driver's receiver reads: the first connection gets every line at once and is closed;
+     * later ones (a restarted driver) get nothing, as a TCP sender does not resend what it sent to a process
+     * that died, so the lines the victim received must come back from its write-ahead log.
+     */
+    static final class LineServer implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final AtomicInteger connections = new AtomicInteger();
+        private final Thread acceptor;
+
+        LineServer() throws IOException {
+            StringBuilder text = new StringBuilder();
+            int lines = RecoveryPipeline.BATCHES * RecoveryPipeline.SOCKET_LINES_PER_BATCH;
+            for (int i = 0; i < lines; i++) {
+                text.append("s").append(i * 13 % 9).append('\n');
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket s = server.accept(); OutputStream o = s.getOutputStream()) {
+                        if (connections.getAndIncrement() == 0) {
+                            o.write(bytes);
+                        }
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "kill-test-line-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
     }
 
     private static Map<String, String> contents(Path out) throws IOException {

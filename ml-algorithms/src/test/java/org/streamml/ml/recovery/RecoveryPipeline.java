@@ -33,6 +33,7 @@ import org.streamml.streaming.checkpoint.Values;
 import org.streamml.streaming.io.AtomicFile;
 import org.streamml.streaming.source.FileReplaySource;
 import org.streamml.streaming.source.GeneratedSource;
+import org.streamml.streaming.source.SocketTextSource;
 
 /**
  * The program of the driver-kill tests, run as its own process: a word stream from file replay (running
@@ -41,16 +42,20 @@ import org.streamml.streaming.source.GeneratedSource;
  * points (a streaming k-means and a streaming logistic regression). Every output writes one file per
  * batch and operation, atomically, so a batch run twice rewrites the same files.
  *
- * <p>Arguments: {@code WORDS CHECKPOINT_DIR OUT_DIR [KILL_PHASE KILL_BATCH_MS PID_FILE]}. With a kill
+ * A third stream reads words from a socket receiver ({@link #socketStream}).
+ *
+ * <p>Arguments: {@code WORDS CHECKPOINT_DIR OUT_DIR SOCKET_PORT [KILL_PHASE KILL_BATCH_MS PID_FILE]}. With a kill
  * point, the process writes its id to {@code PID_FILE} at that point and blocks until the test kills it
  * (SIGKILL): {@code output} inside the first output operation of the batch, {@code model} inside the
  * last one, {@code between} after the batch completed (and was checkpointed), {@code checkpoint} while
- * the checkpoint of the batch is being encoded.
+ * the checkpoint of the batch is being encoded, {@code received} when the batch starts, with every line
+ * of the socket received and logged and most not yet taken.
  */
 public final class RecoveryPipeline {
     static final int BATCHES = 12;
     static final int WORDS_PER_BATCH = 25;
     static final int POINTS_PER_BATCH = 60;
+    static final int SOCKET_LINES_PER_BATCH = 20;
 
     /** The running total of a word: a record with a codec of its own, to reach inside a checkpoint write. */
     public record Total(long n) {
@@ -68,10 +73,11 @@ public final class RecoveryPipeline {
         Path words = Path.of(args[0]);
         Path checkpoint = Path.of(args[1]);
         Path out = Path.of(args[2]);
-        if (args.length > 3) {
-            killPhase = args[3];
-            killBatch = Long.parseLong(args[4]);
-            pidFile = Path.of(args[5]);
+        int port = Integer.parseInt(args[3]);
+        if (args.length > 4) {
+            killPhase = args[4];
+            killBatch = Long.parseLong(args[5]);
+            pidFile = Path.of(args[6]);
         }
         StreamingKMeans[] km = new StreamingKMeans[1];
         StreamingLogisticRegressionWithSGD[] lr = new StreamingLogisticRegressionWithSGD[1];
@@ -81,6 +87,7 @@ public final class RecoveryPipeline {
                     .withDefaultPartitions(2).withThreads(2));
             c.checkpointValues().register(new TotalCodec());
             build(c, words, out, km, lr);
+            socketStream(c, port, out);
             return c;
         });
         ssc.start();
@@ -140,6 +147,35 @@ public final class RecoveryPipeline {
             public void onBatchCompleted(BatchInfo info) {
                 try {
                     killPoint("between", info.batchTime());
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+    }
+
+    /**
+     * Words from a socket receiver (with the write-ahead log, since the context checkpoints) into running
+     * totals and per-batch counts. Each batch waits, when it starts, until the server's lines are all
+     * received (the server sends them at once and closes), so every run takes the same lines per batch; the
+     * {@code received} kill point then kills the driver with lines received and logged but not yet taken.
+     */
+    static void socketStream(StreamingContext ssc, int port, Path out) {
+        SocketTextSource socket = new SocketTextSource("127.0.0.1", port,
+                SocketTextSource.Options.defaults().withMaxLinesPerBatch(SOCKET_LINES_PER_BATCH));
+        DStream<String> words = ssc.source(socket, 2);
+        write(words.mapToPair(w -> Pair.of(w, 1L)).<Total>updateStateByKey((vs, s) ->
+                Optional.of(new Total(s.map(Total::n).orElse(0L) + vs.size()))), "socket-totals", out, null);
+        write(words.countByValue(), "socket-counts", out, null);
+        ssc.addStreamingListener(new StreamingListener() {
+            @Override
+            public void onBatchStarted(Time batchTime) {
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                try {
+                    while (!socket.isReceiveFinished() && System.nanoTime() < deadline) {
+                        Thread.sleep(1);
+                    }
+                    killPoint("received", batchTime);
                 } catch (IOException | InterruptedException e) {
                     throw new IllegalStateException(e);
                 }

@@ -67,6 +67,11 @@ public final class CheckpointStore {
         return dir;
     }
 
+    /** How many of the newest checkpoints are kept. */
+    public int keep() {
+        return keep;
+    }
+
     /** The file of the checkpoint at {@code batchTimeMillis}. */
     public Path fileOf(long batchTimeMillis) {
         return dir.resolve(String.format("checkpoint-%013d.ckpt", batchTimeMillis));

@@ -56,6 +56,19 @@ final class LineBuffer {
         return wake;
     }
 
+    /** How many more lines fit now. */
+    synchronized int room() {
+        return capacity - lines.size();
+    }
+
+    /** Puts lines back at the head (received before a restart, not yet taken), whatever the capacity. */
+    synchronized void restoreFirst(java.util.List<String> restored) {
+        for (int i = restored.size() - 1; i >= 0; i--) {
+            lines.addFirst(restored.get(i));
+        }
+        highWaterMark = Math.max(highWaterMark, lines.size());
+    }
+
     synchronized int size() {
         return lines.size();
     }

@@ -8,9 +8,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import org.streamml.streaming.ReceiverSource;
 import org.streamml.streaming.io.Quote;
 
 /**
@@ -38,6 +41,9 @@ final class LineReceiver implements Runnable {
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final AtomicLong skipped = new AtomicLong();
     private final Object room = new Object();
+    /** Lines split from the bytes read, not yet logged and buffered; never more than the buffer's free room. */
+    private final List<String> block = new ArrayList<>();
+    private final ReceiverSource.ReceivedLog<String> log;
     private byte[] pending;
     private int start;
     private int end;
@@ -53,8 +59,10 @@ final class LineReceiver implements Runnable {
     private volatile boolean finished;
     private volatile Throwable failure;
 
-    LineReceiver(Socket socket, LineBuffer buffer, int maxLineBytes, BadRecordPolicy policy, String peer) {
+    LineReceiver(Socket socket, LineBuffer buffer, int maxLineBytes, BadRecordPolicy policy, String peer,
+                 ReceiverSource.ReceivedLog<String> log) {
         this.socket = socket;
+        this.log = log;
         this.buffer = buffer;
         this.maxLineBytes = maxLineBytes;
         this.policy = policy;
@@ -145,7 +153,38 @@ final class LineReceiver implements Runnable {
         }
     }
 
-    private void splitLines(boolean peerClosed) throws InterruptedException, BadLine {
+    /**
+     * Splits the complete lines of what was read and delivers them: logged first (when the context
+     * checkpoints), then buffered, so a line is in the buffer only once it is on the disk.
+     */
+    private void splitLines(boolean peerClosed) throws InterruptedException, BadLine, IOException {
+        try {
+            split(peerClosed);
+        } finally {
+            deliver();
+        }
+    }
+
+    /** Logs the lines split so far and puts them into the buffer, which has room for all of them. */
+    private void deliver() throws IOException {
+        if (block.isEmpty()) {
+            return;
+        }
+        if (log != null) {
+            try {
+                log.append(block);
+            } catch (IOException e) {
+                block.clear();
+                throw new IOException("cannot log the lines received to the write-ahead log: " + e.getMessage(), e);
+            }
+        }
+        for (String line : block) {
+            buffer.offer(line);
+        }
+        block.clear();
+    }
+
+    private void split(boolean peerClosed) throws InterruptedException, BadLine, IOException {
         while (true) {
             int eol = indexOfNewline();
             if (discarding) {
@@ -189,9 +228,12 @@ final class LineReceiver implements Runnable {
                 advance(lineEnd + skip);
                 continue;
             }
-            awaitRoom();
+            if (block.size() >= buffer.room()) {
+                deliver();
+                awaitRoom();
+            }
             lineNumber++;
-            buffer.offer(line);
+            block.add(line);
             advance(lineEnd + skip);
         }
         if (end - start > maxLineBytes) {
@@ -209,7 +251,7 @@ final class LineReceiver implements Runnable {
         start = index;
     }
 
-    private void tooLong() throws BadLine {
+    private void tooLong() throws BadLine, IOException {
         bad("is longer than " + maxLineBytes + " bytes", "maxLineBytes " + maxLineBytes, "starts with "
                 + Quote.of(new String(pending, start, Math.min(end - start, Quote.LIMIT), StandardCharsets.UTF_8)));
     }
@@ -218,9 +260,11 @@ final class LineReceiver implements Runnable {
      * A bad line at {@code start}: under FAIL records the failure and ends the loop; under SKIP_AND_COUNT
      * counts it (logging the first) and returns, and the caller drops it.
      */
-    private void bad(String what, String rule, String quoted) throws BadLine {
+    private void bad(String what, String rule, String quoted) throws BadLine, IOException {
         String where = peer + ": line " + (lineNumber + 1) + " (byte offset " + startOffset + ") " + what;
         if (policy == BadRecordPolicy.FAIL) {
+            // The good lines before the bad one are buffered before the failure shows.
+            deliver();
             fail(new IOException(where + " (rule: " + rule + "; bad-record policy FAIL, SKIP_AND_COUNT skips such"
                     + " lines): " + quoted));
             throw new BadLine();

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.streamml.streaming.Source;
+import org.streamml.streaming.ReceiverSource;
 import org.streamml.streaming.Time;
 
 /**
@@ -28,10 +28,13 @@ import org.streamml.streaming.Time;
  * line received before the bad one is delivered to a batch before the failure takes effect.
  *
  * <p>When the server closes the connection the source is exhausted once every line has been taken (Spark
- * would restart the receiver). Not replayable: what was received and not yet processed is lost if the
- * process dies; {@link #offset()} counts lines taken.
+ * would restart the receiver). Not replayable, but a {@link ReceiverSource}: when the context
+ * checkpoints, every line is on the disk in the write-ahead log before it enters the buffer, so a driver
+ * that dies loses none of the lines it received (lines still in the kernel's socket buffer were never
+ * received). Without a checkpoint directory, lines received and not yet processed are lost with the
+ * process. {@link #offset()} counts lines taken.
  */
-public final class SocketTextSource implements Source<String> {
+public final class SocketTextSource implements ReceiverSource<String> {
 
     /**
      * Settings of a socket source.
@@ -119,6 +122,7 @@ public final class SocketTextSource implements Source<String> {
     private final LineBuffer buffer;
     private LineReceiver receiver;
     private Thread receiverThread;
+    private ReceivedLog<String> log;
     private long offset;
 
     /** A source of the lines sent by the server at {@code host:port}. */
@@ -143,10 +147,26 @@ public final class SocketTextSource implements Source<String> {
             socket.close();
             throw new IOException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        receiver = new LineReceiver(socket, buffer, options.maxLineBytes(), options.badRecords(), host + ":" + port);
+        receiver = new LineReceiver(socket, buffer, options.maxLineBytes(), options.badRecords(), host + ":" + port,
+                log);
         receiverThread = new Thread(receiver, "streamml-socket-" + RECEIVER_IDS.incrementAndGet());
         receiverThread.setDaemon(true);
         receiverThread.start();
+    }
+
+    /** Logs every line received to the context's write-ahead log before buffering it. */
+    @Override
+    public synchronized void logReceived(ReceivedLog<String> log) {
+        if (receiver != null) {
+            throw new IllegalStateException("the write-ahead log must be given before the source starts");
+        }
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** Puts the lines received before a restart that no batch took at the head of the buffer. */
+    @Override
+    public void restoreReceived(List<String> records) {
+        buffer.restoreFirst(records);
     }
 
     @Override
