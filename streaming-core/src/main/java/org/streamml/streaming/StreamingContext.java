@@ -239,9 +239,18 @@ public final class StreamingContext implements AutoCloseable {
         return source(source, defaultPartitions());
     }
 
-    /** An input stream over {@code source} with {@code partitions} partitions per batch. */
+    /**
+     * An input stream over {@code source} with {@code partitions} partitions per batch. A source that is
+     * also a {@link StreamingListener} is added as one, so it hears how its batches went (a Kafka source
+     * lowers its next ranges after a batch that overran, and commits the offsets of completed batches).
+     */
     public <T> InputDStream<T> source(Source<T> source, int partitions) {
-        return new InputDStream<>(this, "source[" + source.getClass().getSimpleName() + "]", source, partitions);
+        InputDStream<T> in = new InputDStream<>(this, "source[" + source.getClass().getSimpleName() + "]", source,
+                partitions);
+        if (source instanceof StreamingListener listener) {
+            addStreamingListener(listener);
+        }
+        return in;
     }
 
     /** An input stream taking one list of records per batch from {@code queue} (for tests). */
