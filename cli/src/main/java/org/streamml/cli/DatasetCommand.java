@@ -17,7 +17,8 @@ import picocli.CommandLine;
 
 /**
  * {@code streamml dataset NAME [--rows N] [--seed S] [--output FILE]}: writes a generator's output as CSV
- * (header, labels and ground truth included); {@code streamml dataset list} describes each dataset, its
+ * (header, labels and ground truth included); with {@code --output kafka://HOST:PORT/TOPIC [--rate N]} each
+ * row (without the header) becomes one record of the topic, which is created if missing; {@code streamml dataset list} describes each dataset, its
  * columns and the real data files shipped with StreamML.
  */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
@@ -37,8 +38,18 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: 42)")
     private long seed;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "output file (default: standard output)")
+    @Option(names = "--output", paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+            description = "output file, or a Kafka topic that gets one record per row (default: standard output)")
+    private String outputArg;
     private Path output;
+
+    @Option(names = "--rate", paramLabel = "N", description = "with a kafka:// output, at most N rows a second"
+            + " (default: as fast as the broker takes them)")
+    private Long rate;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
+            description = "with a kafka:// output, the partitions of a topic it creates (default 3)")
+    private int partitions;
 
     @Override
     public Integer call() throws IOException {
@@ -52,6 +63,28 @@ final class DatasetCommand implements Callable<Integer> {
         if (n < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rows must be >= 0: " + n);
         }
+        if (KafkaAddress.isKafka(outputArg)) {
+            KafkaAddress to = KafkaAddress.parse("--output", outputArg);
+            if (rate != null && rate < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be >= 1: " + rate);
+            }
+            if (partitions < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--partitions must be >= 1: " + partitions);
+            }
+            long sent;
+            try (KafkaLines lines = new KafkaLines(to, partitions, rate == null ? 0 : rate, 1)) {
+                dataset.writeCsv(seed, n, lines);
+                lines.flush();
+                sent = lines.sent();
+            }
+            spec.commandLine().getErr().println("dataset: produced " + sent + " rows of " + name + " (seed " + seed
+                    + ", without the CSV header) to " + to);
+            return 0;
+        }
+        if (rate != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rate needs a kafka:// --output");
+        }
+        output = outputArg == null ? null : Path.of(outputArg);
         if (output == null) {
             Writer w = StandardStreams.writer(java.nio.charset.StandardCharsets.UTF_8);
             dataset.writeCsv(seed, n, w);

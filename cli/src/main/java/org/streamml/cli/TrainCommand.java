@@ -45,8 +45,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--algorithm", required = true, description = "linreg, logreg or kmeans")
     private String algorithm;
 
-    @Option(names = "--input", required = true, description = "the input file")
-    private Path input;
+    @Option(names = "--input", required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+            description = "the input file, or a Kafka topic (one CSV or LibSVM line per record)")
+    private String input;
+
+    @Option(names = "--follow", description = "with a kafka:// input, keep consuming (1 s batches) until stopped"
+            + " instead of ending at the offsets the topic had at the start")
+    private boolean follow;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv (default) or libsvm")
     private String format;
@@ -137,18 +142,21 @@ public final class TrainCommand implements Callable<Integer> {
         }
         CliFiles.requireOutputFile("--output", output);
         CliFiles.requireOutputFile("--trace", trace);
-        CliFiles.requireDistinct("--output", output, "--input", input);
-        CliFiles.requireDistinct("--trace", trace, "--input", input);
+        Path inputFile = KafkaAddress.isKafka(input) ? null : Path.of(input);
+        if (inputFile != null) {
+            CliFiles.requireDistinct("--output", output, "--input", inputFile);
+            CliFiles.requireDistinct("--trace", trace, "--input", inputFile);
+        }
         CliFiles.requireDistinct("--trace", trace, "--initial-model", initialModel);
         StreamingLearner<?, ?> learner = LearnerFactory.create(algo, this);
         PrintWriter err = spec.commandLine().getErr();
-        TrainingInput data = TrainingInput.of(input, TrainingInput.Format.parse(format), algo.labelled(),
-                skipBadRecords, header.mode());
+        TrainingInput data = TrainingInput.open(input, TrainingInput.Format.parse(format), algo.labelled(),
+                skipBadRecords, header.mode(), follow);
         List<LabeledPoint> first;
         try {
             first = data.first(LearnerFactory.recordsToSeed(learner));
         } catch (RuntimeException e) {
-            throw CliFiles.explainRead(input, e);
+            throw inputFile == null ? e : CliFiles.explainRead(inputFile, e);
         }
         if (first.isEmpty()) {
             throw new IllegalArgumentException("the input " + input + " has no records");
@@ -168,13 +176,13 @@ public final class TrainCommand implements Callable<Integer> {
             result = new TrainingRun(learner, data, batchSize, partitions, master, trace, quiet ? null : err)
                     .withCharts(vizOptions()).withCheckpoint(checkpoint).run();
         } catch (RuntimeException | IOException e) {
-            throw CliFiles.explainRead(input, e);
+            throw inputFile == null ? e : CliFiles.explainRead(inputFile, e);
         }
         if (data.skipped() > 0 && !quiet) {
             err.printf(Locale.ROOT, "train: skipped %d malformed line(s) of %s%n", data.skipped(), input);
         }
         if (output != null) {
-            ModelFile file = ModelFile.of(result.model(), trainingOptions(result.partitions()));
+            ModelFile file = ModelFile.of(result.model(), trainingOptions(result.partitions(), inputFile));
             CliFiles.writing(output, () -> ModelIO.save(file, output, ModelFormat.forFileName(output)));
             if (!quiet) {
                 err.printf(Locale.ROOT, "train: saved the model (version %d) to %s%n", result.model().version(), output);
@@ -201,10 +209,10 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The options this run was given, recorded in the saved model file. */
-    private Map<String, String> trainingOptions(int parts) {
+    private Map<String, String> trainingOptions(int parts, Path inputFile) {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("algorithm", algorithm);
-        o.put("input", input.getFileName().toString());
+        o.put("input", inputFile == null ? input : inputFile.getFileName().toString());
         o.put("batch-size", Integer.toString(batchSize));
         o.put("partitions", Integer.toString(parts));
         putIfSet(o, "step-size", stepSize);

@@ -1,29 +1,19 @@
 package org.streamml.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import org.streamml.datasets.io.BadRecordPolicy;
 import org.streamml.datasets.io.CsvFile;
-import org.streamml.datasets.io.LibSvmFile;
-import org.streamml.datasets.io.RecordFile;
-import org.streamml.datasets.io.RecordReader;
-import org.streamml.datasets.replay.ReplaySource;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.streaming.Source;
 
 /**
- * The input file of {@code train}, read with the datasets loaders and never held whole: {@link #replay} streams
- * it through the engine one batch at a time (the source reads the next batch's lines when the engine asks for
- * them, so memory holds a few batches, whatever the file's size), and {@link #first} reads just the first
- * records, which seed the learner (the dimension; k-means' first k centers).
+ * What {@code train} learns from: a file ({@link FileTrainingInput}) or a Kafka topic
+ * ({@link KafkaTrainingInput}, {@code --input kafka://HOST:PORT/TOPIC}), in CSV or LibSVM lines.
  */
-final class TrainingInput {
+interface TrainingInput {
 
-    /** The file layouts {@code --format} accepts. */
+    /** The layouts {@code --format} accepts. */
     enum Format {
         /** CSV, optional header, label first unless the algorithm takes no label. */
         CSV,
@@ -40,79 +30,37 @@ final class TrainingInput {
         }
     }
 
-    private final Path file;
-    private final RecordFile<LabeledPoint> records;
-    private volatile RecordReader<LabeledPoint> replayPass;
-
-    private TrainingInput(Path file, RecordFile<LabeledPoint> records) {
-        this.file = file;
-        this.records = records;
-    }
-
-    /** The file, as the user named it. */
-    Path file() {
-        return file;
-    }
-
     /**
-     * The records of {@code file}; nothing is read yet.
+     * The input named by {@code --input}: a {@code kafka://} address or a file.
      *
-     * @param labelled whether CSV rows start with a label (LibSVM rows always do; k-means ignores it)
-     * @param skipBadRecords count and skip malformed lines instead of failing on the first
-     * @throws IllegalArgumentException if the file does not exist
+     * @param follow with Kafka, keep reading after the end offsets the topic had at the start
      */
-    static TrainingInput of(Path file, Format format, boolean labelled, boolean skipBadRecords) {
-        return of(file, format, labelled, skipBadRecords, CsvFile.Header.AUTO);
-    }
-
-    /** {@link #of(Path, Format, boolean, boolean)} with the CSV header mode {@code header}. */
-    static TrainingInput of(Path file, Format format, boolean labelled, boolean skipBadRecords, CsvFile.Header header) {
-        CliFiles.requireInputFile("--input", file);
-        BadRecordPolicy policy = skipBadRecords ? BadRecordPolicy.SKIP : BadRecordPolicy.FAIL;
-        if (format == Format.CSV) {
-            CsvFile.Options options = CsvFile.Options.defaults().withPolicy(policy).withHeader(header);
-            return new TrainingInput(file, CsvFile.of(file, labelled ? options : options.withFeaturesOnly()));
+    static TrainingInput open(String input, Format format, boolean labelled, boolean skipBadRecords,
+                              CsvFile.Header header, boolean follow) {
+        if (KafkaAddress.isKafka(input)) {
+            return new KafkaTrainingInput(KafkaAddress.parse("--input", input), format, labelled, skipBadRecords,
+                    follow);
         }
-        return new TrainingInput(file, LibSvmFile.of(file, LibSvmFile.Options.defaults().withPolicy(policy)));
-    }
-
-    /**
-     * The first {@code n} records in file order (fewer if the file has fewer), read in a pass of their own that
-     * stops after them.
-     *
-     * @throws org.streamml.datasets.io.DataFormatException naming file, line and column of a bad record among
-     *         them (unless skipping)
-     */
-    List<LabeledPoint> first(int n) {
-        List<LabeledPoint> head = new ArrayList<>(Math.min(n, 1 << 16));
-        try (RecordReader<LabeledPoint> reader = records.open()) {
-            while (head.size() < n && reader.hasNext()) {
-                head.add(reader.next());
-            }
+        if (follow) {
+            throw new IllegalArgumentException("--follow needs a kafka:// input; a file is read to its end");
         }
-        return head;
+        return FileTrainingInput.of(Path.of(input), format, labelled, skipBadRecords, header);
     }
 
-    /**
-     * An engine source replaying the file with {@code batchSize} records per batch: batch i holds records
-     * {@code (i-1)·N+1 … i·N} in file order (the engine splits each into contiguous partitions). A bad record
-     * fails the batch that reaches it with the loader's error, unless skipping.
-     */
-    Source<LabeledPoint> replay(int batchSize) {
-        Iterable<LabeledPoint> passes = new Iterable<>() {
-            @Override
-            public Iterator<LabeledPoint> iterator() {
-                RecordReader<LabeledPoint> pass = records.open();
-                replayPass = pass;
-                return pass;
-            }
-        };
-        return new ReplaySource<>(passes, batchSize);
+    /** The input as the user named it, for messages. */
+    String describe();
+
+    /** The first {@code n} records (fewer if there are fewer), which seed the learner. */
+    List<LabeledPoint> first(int n);
+
+    /** The engine source of the run: {@code batchSize} records per batch. */
+    Source<LabeledPoint> replay(int batchSize);
+
+    /** Whether the run follows the input until stopped instead of ending at its end. */
+    default boolean follows() {
+        return false;
     }
 
-    /** The malformed lines the latest replay pass skipped so far (0 unless skipping was asked for). */
-    long skipped() {
-        RecordReader<LabeledPoint> pass = replayPass;
-        return pass == null ? 0 : pass.skipped().count();
-    }
+    /** The malformed records skipped so far (0 unless skipping was asked for). */
+    long skipped();
 }

@@ -13,6 +13,7 @@ import org.streamml.streaming.Checkpointed;
 import org.streamml.streaming.InputDStream;
 import org.streamml.streaming.ExecutorSettings;
 import org.streamml.streaming.FastForwardClock;
+import org.streamml.streaming.SourceOffsets;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingListener;
 import org.streamml.viz.ChartSinks;
@@ -90,10 +91,12 @@ final class TrainingRun {
 
     Result run() throws InterruptedException, IOException {
         Metrics metrics = new Metrics();
+        // A run that follows a topic takes a batch each second of the wall clock; otherwise batches run back
+        // to back and the run ends with its input.
         StreamingContext.Options options = StreamingContext.Options.defaults()
                 .withBatchInterval(Duration.ofSeconds(1))
-                .withClock(new FastForwardClock())
-                .withStopWhenInputsExhausted(true)
+                .withClock(data.follows() ? org.streamml.streaming.Clock.system() : new FastForwardClock())
+                .withStopWhenInputsExhausted(!data.follows())
                 .withMaster(master, ExecutorSettings.defaults());
         int parts;
         try (ChartSinks charts = viz == null ? null : ChartSinks.open(viz);
@@ -113,7 +116,9 @@ final class TrainingRun {
             stream.foreachBatch((batch, time) -> {
                 // numbered by batch time, so a batch run again after a restart keeps its number
                 long batchNo = (time.millis() - ssc.zeroTime().millis()) / interval;
-                long recordsBefore = stream.offsetsAt(time).map(r -> r.from().singlePosition()).orElse(-1L);
+                long recordsBefore = stream.offsetsAt(time)
+                        .filter(r -> r.from().partitions().equals(java.util.Set.of(SourceOffsets.SINGLE)))
+                        .map(r -> r.from().singlePosition()).orElse(-1L);
                 long count = batch.count();
                 // registered after the learner's training, so this is the model after the batch
                 requireFinite(learner.latestModel(), batchNo, recordsBefore, count);
@@ -126,7 +131,7 @@ final class TrainingRun {
             });
             ssc.addStreamingListener(metrics);
             if (checkpoint != null) {
-                String run = "input " + data.file() + ", batch size " + batchSize + ", partitions " + parts;
+                String run = "input " + data.describe() + ", batch size " + batchSize + ", partitions " + parts;
                 ssc.registerCheckpointed(new Checkpointed() {
                     @Override
                     public String checkpointKind() {
@@ -181,8 +186,10 @@ final class TrainingRun {
         String hint = learner instanceof org.streamml.ml.streaming.StreamingKMeans
                 ? "check the input for huge or infinite values"
                 : "lower --step-size or scale the features (SGD diverged)";
+        String records = before >= 0 ? "records " + (before + 1) + " to " + (before + count) + " of " + data.describe()
+                : count + " records of " + data.describe();
         throw new ModelDivergedException("the model diverged to NaN or infinite parameters in batch " + batch
-                + " (records " + (before + 1) + " to " + (before + count) + " of " + data.file() + "): " + hint);
+                + " (" + records + "): " + hint);
     }
 
     /** A model that became non-finite; {@link EngineErrors} passes it through the engine's wrapping. */

@@ -52,7 +52,7 @@ class TrainingInputTest {
 
     @Test
     void shouldHoldRecordsInFileOrderInBatchesOfNSplitIntoContiguousPartitions() throws Exception {
-        TrainingInput input = TrainingInput.of(numbered(23), TrainingInput.Format.CSV, true, false);
+        TrainingInput input = FileTrainingInput.of(numbered(23), TrainingInput.Format.CSV, true, false);
         List<List<List<Double>>> batches = new ArrayList<>();
         try (StreamingContext ssc = new StreamingContext(replay(3))) {
             ssc.source(input.replay(10)).foreachBatch((batch, time) -> {
@@ -75,7 +75,7 @@ class TrainingInputTest {
     @Test
     void shouldReadOnlyTheFirstRecordsAheadSoABadLineLaterDoesNotStopTheSeeding() throws Exception {
         Path file = Files.writeString(tmp.resolve("late.csv"), "x1,x2\n1,2\n3,4\n5,oops\n");
-        TrainingInput input = TrainingInput.of(file, TrainingInput.Format.CSV, false, false);
+        TrainingInput input = FileTrainingInput.of(file, TrainingInput.Format.CSV, false, false);
 
         List<LabeledPoint> first = input.first(2);
 
@@ -88,7 +88,7 @@ class TrainingInputTest {
     @Test
     void shouldCountTheLinesTheReplaySkipped() throws Exception {
         Path file = Files.writeString(tmp.resolve("skips.csv"), "label,a\n1,1\n2,x\n3,3,3\n4,4\n");
-        TrainingInput input = TrainingInput.of(file, TrainingInput.Format.CSV, true, true);
+        TrainingInput input = FileTrainingInput.of(file, TrainingInput.Format.CSV, true, true);
         List<Double> labels = new ArrayList<>();
         try (StreamingContext ssc = new StreamingContext(replay(1))) {
             ssc.source(input.replay(1)).foreachBatch((batch, time) -> batch.collect()

@@ -536,6 +536,80 @@ public final class KafkaSource<V> implements PartitionedSource<KafkaRecord<V>>, 
         return "Kafka " + describeTopics() + " at " + settings.bootstrap();
     }
 
+    /**
+     * This source with each record's value as the record ({@code ssc.source(kafka.values(), n)} is a stream
+     * of values); offsets, rate control, bad records and commits are this source's.
+     */
+    public PartitionedSource<V> values() {
+        return new Values<>(this);
+    }
+
+    /** {@link #values()}. */
+    private static final class Values<V> implements PartitionedSource<V>, StreamingListener {
+        private final KafkaSource<V> source;
+
+        Values(KafkaSource<V> source) {
+            this.source = source;
+        }
+
+        @Override
+        public void start() {
+            source.start();
+        }
+
+        @Override
+        public List<PartitionReader<V>> plan(Time batchTime, int numPartitions) {
+            List<PartitionReader<V>> out = new ArrayList<>(numPartitions);
+            for (PartitionReader<KafkaRecord<V>> r : source.plan(batchTime, numPartitions)) {
+                out.add(new ValueReader<>((KafkaPartitionReader<V>) r));
+            }
+            return out;
+        }
+
+        @Override
+        public SourceOffsets offsets() {
+            return source.offsets();
+        }
+
+        @Override
+        public void seek(SourceOffsets offsets) {
+            source.seek(offsets);
+        }
+
+        @Override
+        public boolean isExhausted() {
+            return source.isExhausted();
+        }
+
+        @Override
+        public void onBatchCompleted(BatchInfo info) {
+            source.onBatchCompleted(info);
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
+
+        @Override
+        public String toString() {
+            return source + " (values)";
+        }
+    }
+
+    /** The values of a reader's records; travels to the workers with the reader it wraps. */
+    record ValueReader<V>(KafkaPartitionReader<V> reader) implements PartitionReader<V> {
+        @Override
+        public List<V> read() {
+            List<KafkaRecord<V>> records = reader.read();
+            List<V> out = new ArrayList<>(records.size());
+            for (KafkaRecord<V> r : records) {
+                out.add(r.value());
+            }
+            return out;
+        }
+    }
+
     Set<String> knownPartitions() {
         return new TreeSet<>(positions.keySet());
     }

@@ -7,7 +7,7 @@ import org.streamml.streaming.WireTypes;
 public final class KafkaWireTypes implements WireTypes {
     @Override
     public List<Class<?>> types() {
-        return List.of(KafkaPartitionReader.class, KafkaPartitionReader.Settings.class, TopicRange.class,
+        return List.of(KafkaPartitionReader.class, KafkaPartitionReader.Settings.class, TopicRange.class, KafkaSource.ValueReader.class,
                 KafkaRecord.class, org.streamml.streaming.source.BadRecordPolicy.class);
     }
 }
