@@ -71,6 +71,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + " this process. The printed results do not depend on it.")
     private String master;
 
+    @Option(names = "--kafka", paramLabel = "HOST:PORT",
+            description = "Stream through the Kafka brokers HOST:PORT[,HOST:PORT...] (fraud only): the transactions"
+                    + " are produced to a topic, consumed by the pipeline, and the alerts written to a second topic.")
+    private String kafka;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -80,12 +85,19 @@ public final class DemoCommand implements Callable<Integer> {
             return 0;
         }
         Demo demo = Demos.named(name);
+        if (kafka != null && !name.equals(org.streamml.demos.FraudDemo.NAME)) {
+            throw new IllegalArgumentException("--kafka is supported by the fraud demo only, not by " + name);
+        }
+        if (kafka != null && !kafka.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}(,[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5})*")) {
+            throw new IllegalArgumentException("--kafka " + org.streamml.streaming.io.Quote.of(kafka)
+                    + " is not HOST:PORT[,HOST:PORT...]");
+        }
         if (durationSeconds != null && !(durationSeconds > 0)) {
             throw new IllegalArgumentException("--duration must be > 0 seconds: " + durationSeconds);
         }
         DemoSettings settings = new DemoSettings(batches != null ? batches : demo.defaultBatches(),
                 durationSeconds == null ? 0 : durationSeconds, realTime, seed, partitions, rate,
-                dashboardPort != null ? dashboardPort : -1, chartsDir, master);
+                dashboardPort != null ? dashboardPort : -1, chartsDir, master, kafka);
         return demo.run(settings, out);
     }
 }

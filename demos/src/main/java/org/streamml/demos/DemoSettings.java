@@ -20,9 +20,13 @@ import org.streamml.viz.VizOptions;
  * @param master the {@code --master} string of where the demo runs its partition tasks ({@code local[N]},
  *        {@code local-cluster[N,C]}, {@code cluster://HOST:PORT}, any form a {@link org.streamml.streaming.Masters}
  *        provider on the class path accepts), or {@code null} for the demo's own threads of this process
+ * @param kafka the Kafka brokers ({@code HOST:PORT[,HOST:PORT...]}) a demo that supports it streams through
+ *        (the fraud demo: transactions produced to a topic, consumed by the pipeline, alerts to a second topic),
+ *        or {@code null} for in-process data
  */
 public record DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
-                           double recordsPerSecond, int dashboardPort, Path chartsDir, String master) {
+                           double recordsPerSecond, int dashboardPort, Path chartsDir, String master,
+                           String kafka) {
 
     /** Validates the settings. */
     public DemoSettings {
@@ -45,6 +49,13 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
             // an unknown master fails here listing the known forms, a malformed one naming the accepted forms
             StreamingContext.Options.defaults().withMaster(master);
         }
+    }
+
+    /** Settings with in-process data (no Kafka). */
+    public DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
+                        double recordsPerSecond, int dashboardPort, Path chartsDir, String master) {
+        this(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, dashboardPort, chartsDir, master,
+                null);
     }
 
     /** Settings running on the demo's own threads of this process. */
@@ -75,49 +86,49 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
     /** A copy with another number of batches. */
     public DemoSettings withBatches(int n) {
         return new DemoSettings(n, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master);
+                dashboardPort, chartsDir, master, kafka);
     }
 
     /** A copy that runs {@code seconds} of stream time instead of a number of batches (0: use batches). */
     public DemoSettings withDurationSeconds(double seconds) {
         return new DemoSettings(batches, seconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master);
+                dashboardPort, chartsDir, master, kafka);
     }
 
     /** A copy paced by the wall clock or not. */
     public DemoSettings withRealTime(boolean paced) {
         return new DemoSettings(batches, durationSeconds, paced, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master);
+                dashboardPort, chartsDir, master, kafka);
     }
 
     /** A copy with another seed. */
     public DemoSettings withSeed(long s) {
         return new DemoSettings(batches, durationSeconds, realTime, s, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master);
+                dashboardPort, chartsDir, master, kafka);
     }
 
     /** A copy with another number of partitions. */
     public DemoSettings withPartitions(int p) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, p, recordsPerSecond,
-                dashboardPort, chartsDir, master);
+                dashboardPort, chartsDir, master, kafka);
     }
 
     /** A copy with another input rate (0: the demo's default). */
     public DemoSettings withRecordsPerSecond(double rate) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, rate,
-                dashboardPort, chartsDir, master);
+                dashboardPort, chartsDir, master, kafka);
     }
 
     /** A copy with a dashboard on {@code port} (0: any free port, -1: none). */
     public DemoSettings withDashboardPort(int port) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, port,
-                chartsDir, master);
+                chartsDir, master, kafka);
     }
 
     /** A copy writing charts into {@code dir} ({@code null}: the demo's own {@code demo-out/NAME}). */
     public DemoSettings withChartsDir(Path dir) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, dir, master);
+                dashboardPort, dir, master, kafka);
     }
 
     /**
@@ -127,7 +138,13 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
      */
     public DemoSettings withMaster(String where) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, where);
+                dashboardPort, chartsDir, where, kafka);
+    }
+
+    /** A copy streaming through the Kafka brokers {@code bootstrap} ({@code null}: in-process data). */
+    public DemoSettings withKafka(String bootstrap) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir, master, bootstrap);
     }
 
     /**

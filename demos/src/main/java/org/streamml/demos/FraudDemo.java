@@ -56,6 +56,10 @@ public final class FraudDemo implements Demo {
                          LogisticRegressionModel finalModel) {
     }
 
+    /** A transaction as streamed: its id and its label with its standardised features. */
+    record Txn(long id, LabeledPoint point) {
+    }
+
     @Override
     public String description() {
         return "fraud alerts: a logistic model trained offline, then updated online batch by batch, versus frozen";
@@ -103,11 +107,14 @@ public final class FraudDemo implements Demo {
         FraudScores all = new FraudScores();
         AtomicInteger done = new AtomicInteger();
         Clock clock = settings.realTime() ? Clock.system() : new FastForwardClock();
+        FraudKafka kafka = settings.kafka() == null ? null
+                : FraudKafka.produce(settings.kafka(), settings.partitions(), data, (long) batches * perBatch, out);
         try (DemoCharts charts = DemoCharts.open(settings, NAME, 900, 450, 5);
+             FraudKafka alertsOut = kafka;
              StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
                      .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(settings.partitions()),
                      Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors()),
-                     ExecutorSettings.defaults().withWireTypes(FraudData.Case.class)))) {
+                     ExecutorSettings.defaults().withWireTypes(FraudData.Case.class, Txn.class)))) {
             charts.dashboardUri().ifPresent(u -> out.println("Live dashboard: " + u));
             out.printf("Streaming %d batches of %,d transactions; alerts at probability >= %.2f; charts in %s%n",
                     batches, perBatch, ALERT_THRESHOLD, charts.dir());
@@ -117,17 +124,22 @@ public final class FraudDemo implements Demo {
             LiveLines auc = charts.add(LiveLines.metrics("fraud-auc", List.of("online AUC", "frozen AUC"), 10_000));
             LiveLines pr = charts.add(LiveLines.metrics("fraud-precision-recall", List.of("online precision",
                     "online recall", "frozen precision", "frozen recall"), 10_000));
-            DStream<FraudData.Case> cases = ssc.fromIterable(data, perBatch);
+            DStream<Txn> cases = kafka != null ? kafka.transactions(ssc, perBatch)
+                    : ssc.fromIterable(data, perBatch).map(c -> new Txn(c.transaction().id(), c.point()));
             // Registered before training, so each batch is scored by the model of the batches before it.
             cases.foreachBatch((b, t) -> {
                 LogisticRegressionModel current = online.latestModel();
-                List<double[]> scored = b.map(c -> new double[] {c.label(), current.probability(c.features()),
-                        frozen.probability(c.features())}).collect();
+                List<double[]> scored = b.map(c -> new double[] {c.point().label(),
+                        current.probability(c.point().features()), frozen.probability(c.point().features()),
+                        c.id()}).collect();
                 if (scored.isEmpty()) {
                     return;
                 }
+                if (alertsOut != null) {
+                    alertsOut.alert(t, current.version(), scored, ALERT_THRESHOLD);
+                }
                 FraudScores batch = new FraudScores();
-                scored.forEach(batch::add);
+                scored.forEach(r -> batch.add(java.util.Arrays.copyOf(r, 3)));
                 all.addAll(batch);
                 BinaryMetrics on = batch.metrics(1, ALERT_THRESHOLD);
                 BinaryMetrics off = batch.metrics(2, ALERT_THRESHOLD);
@@ -143,9 +155,12 @@ public final class FraudDemo implements Demo {
                         fmt(off.recall()), fmt(off.auc()));
                 out.flush();
             });
-            online.trainOn(cases.map(FraudData.Case::point));
+            online.trainOn(cases.map(Txn::point));
             ssc.start();
             ssc.awaitTermination();
+            if (alertsOut != null) {
+                out.printf("Wrote %,d alerts to Kafka topic %s%n", alertsOut.alertsWritten(), alertsOut.alertTopic());
+            }
         }
         return new Result(List.copyOf(onlineMetrics), List.copyOf(frozenMetrics), all.metrics(1, ALERT_THRESHOLD),
                 all.metrics(2, ALERT_THRESHOLD), historyFraud, all.size(), online.latestModel());
