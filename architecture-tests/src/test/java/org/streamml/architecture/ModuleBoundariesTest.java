@@ -44,7 +44,8 @@ class ModuleBoundariesTest {
     void shouldSeeTheClassesOfEveryModule() {
         Set<String> packages = new TreeSet<>();
         classes.forEach(c -> packages.add(c.getPackageName()));
-        for (String module : List.of("org.streamml.streaming", "org.streamml.ml", "org.streamml.modelio",
+        for (String module : List.of("org.streamml.streaming", "org.streamml.streaming.kafka", "org.streamml.ml",
+                "org.streamml.modelio",
                 "org.streamml.datasets", "org.streamml.viz", "org.streamml.cli")) {
             assertTrue(packages.stream().anyMatch(p -> p.equals(module) || p.startsWith(module + ".")),
                     "no classes of " + module + " among " + packages);
@@ -68,6 +69,22 @@ class ModuleBoundariesTest {
                         "io.netty..", "com.esotericsoftware..")
                 .because("streaming-core knows nothing of ML or transports (DESIGN.md §1)");
         rule.check(classes);
+    }
+
+    /**
+     * Kafka is a connector: the engine has no Kafka dependency, and the connector needs only the engine (no
+     * ML, no cluster transport).
+     */
+    @Test
+    void shouldKeepKafkaInItsConnector() {
+        noClasses().that().resideInAPackage("org.streamml.streaming..")
+                .and().resideOutsideOfPackage("org.streamml.streaming.kafka..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..")
+                .because("only streaming-kafka depends on kafka-clients").check(classes);
+        noClasses().that().resideInAPackage("org.streamml.streaming.kafka..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.streamml.ml..", "org.streamml.streaming.cluster..",
+                        "io.netty..", "com.esotericsoftware..")
+                .because("the connector builds on the engine's source seam only").check(classes);
     }
 
     /** Learners and models read no files: formats, charts and the command line are above them. */

@@ -74,7 +74,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         List<String> out = new ArrayList<>();
         for (CommandLine.Model.OptionSpec o : parsed.matchedOptions()) {
-            if (o.type() == Path.class && o.getValue() != null) {
+            // a file, or a file or a Kafka topic (paramLabel FILE|kafka://...)
+            if ((o.type() == Path.class || o.paramLabel().startsWith("FILE")) && o.getValue() != null) {
                 out.add(o.longestName() + " " + Quote.of(o.getValue().toString()));
             }
         }

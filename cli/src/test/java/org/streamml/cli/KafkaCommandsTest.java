@@ -65,6 +65,36 @@ class KafkaCommandsTest {
     }
 
     @Test
+    void predictReadsATopicAndWritesPredictionsToAnother() throws Exception {
+        Path data = dir.resolve("logistic.csv");
+        assertEquals(0, CliRun.of("dataset", "logistic", "--rows", "400", "--output", data.toString()).status());
+        Path model = dir.resolve("logistic.json");
+        CliRun train = CliRun.of("train", "--algorithm", "logreg", "--input", data.toString(), "--output",
+                model.toString(), "-q");
+        assertEquals(0, train.status(), train.err());
+        Path fromFile = dir.resolve("from-file.csv");
+        assertEquals(0, CliRun.of("predict", "--model", model.toString(), "--input", data.toString(), "--output",
+                fromFile.toString()).status());
+        List<String> rows = Files.readAllLines(data);
+        broker.createTopic("to-score", 1);
+        broker.produce("to-score", 1, rows.subList(1, rows.size()));
+
+        Path fromTopic = dir.resolve("from-topic.csv");
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--input", topic("to-score"), "--output",
+                fromTopic.toString());
+        assertEquals(0, predict.status(), predict.err());
+        assertEquals(Files.readString(fromFile), Files.readString(fromTopic), "the same rows in the same order");
+
+        CliRun toTopic = CliRun.of("predict", "--model", model.toString(), "--input", data.toString(), "--output",
+                topic("scores"));
+        assertEquals(0, toTopic.status(), toTopic.err());
+        assertTrue(toTopic.err().contains("wrote 400 predictions"), toTopic.err());
+        List<String> expected = Files.readAllLines(fromFile);
+        List<String> got = KafkaTopics.values(broker.bootstrap(), "scores", 400);
+        assertEquals(expected.subList(1, expected.size()), got);
+    }
+
+    @Test
     void aRecordThatDoesNotParseFailsNamingItsOffset() throws Exception {
         broker.createTopic("broken-csv", 1);
         broker.produce("broken-csv", 1, List.of("1.0,2.0,3.0", "1.0,oops,3.0"));
