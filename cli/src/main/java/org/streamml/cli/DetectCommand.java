@@ -50,7 +50,9 @@ public final class DetectCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The timestamp,value CSV.")
+    @Option(names = "--input", required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+            description = "The timestamp,value CSV, or a one-partition Kafka topic of timestamp,value records.")
+    private String inputArg;
     private Path input;
 
     @Option(names = "--output", required = true, paramLabel = "SCORES", description = "The CSV to write.")
@@ -66,11 +68,19 @@ public final class DetectCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be >= 1: " + batchSize);
         }
-        CliFiles.requireInputFile("--input", input);
         CliFiles.requireOutputFile("--output", output);
-        CliFiles.requireDistinct("--output", output, "--input", input);
-        RecordFile<NabRow> rows = new NabFile(TextInput.of(input, input.toString()), List.of(), BadRecordPolicy.FAIL)
-                .keepingMissingValues().withText();
+        TextInput text;
+        if (KafkaAddress.isKafka(inputArg)) {
+            KafkaAddress from = KafkaAddress.parse("--input", inputArg);
+            text = TextInput.ofString(from + " (line N is offset N-1)", KafkaSeries.read(from));
+            input = Path.of(from.topic());
+        } else {
+            input = Path.of(inputArg);
+            CliFiles.requireInputFile("--input", input);
+            CliFiles.requireDistinct("--output", output, "--input", input);
+            text = TextInput.of(input, input.toString());
+        }
+        RecordFile<NabRow> rows = new NabFile(text, List.of(), BadRecordPolicy.FAIL).keepingMissingValues().withText();
         Path target = output.toAbsolutePath();
         Path dir = target.getParent();
         if (dir != null) {
@@ -84,7 +94,7 @@ public final class DetectCommand implements Callable<Integer> {
                 throw CliFiles.explainRead(input, e);
             }
             if (tally.rows() == 0) {
-                throw new IllegalArgumentException(input + " has no data rows: expected 'timestamp,value' rows"
+                throw new IllegalArgumentException(inputArg + " has no data rows: expected 'timestamp,value' rows"
                         + " (a header line is optional)");
             }
             CliFiles.writing(output, file::commit);

@@ -95,6 +95,32 @@ class KafkaCommandsTest {
     }
 
     @Test
+    void detectScoresASeriesFromATopicAsFromItsFile() throws Exception {
+        Path series = dir.resolve("series.csv");
+        StringBuilder text = new StringBuilder("timestamp,value\n");
+        java.util.Random r = new java.util.Random(4);
+        for (int i = 0; i < 600; i++) {
+            double v = 10 + Math.sin(i / 10.0) + 0.1 * r.nextGaussian() + (i == 450 ? 25 : 0);
+            text.append(String.format(java.util.Locale.ROOT, "2024-01-01 %02d:%02d:00,%.4f%n", i / 60, i % 60, v));
+        }
+        Files.writeString(series, text);
+        Path fromFile = dir.resolve("scores-file.csv");
+        assertEquals(0, CliRun.of("detect", "--input", series.toString(), "--output", fromFile.toString()).status());
+        List<String> lines = Files.readAllLines(series);
+        broker.createTopic("series", 1);
+        broker.produce("series", 1, lines.subList(1, lines.size()));
+        Path fromTopic = dir.resolve("scores-topic.csv");
+        CliRun detect = CliRun.of("detect", "--input", topic("series"), "--output", fromTopic.toString());
+        assertEquals(0, detect.status(), detect.err());
+        assertEquals(Files.readString(fromFile), Files.readString(fromTopic));
+
+        broker.createTopic("series-3", 3);
+        CliRun three = CliRun.of("detect", "--input", topic("series-3"), "--output", dir.resolve("x.csv").toString());
+        assertNotEquals(0, three.status());
+        assertTrue(three.err().contains("has 3 partitions"), three.err());
+    }
+
+    @Test
     void aRecordThatDoesNotParseFailsNamingItsOffset() throws Exception {
         broker.createTopic("broken-csv", 1);
         broker.produce("broken-csv", 1, List.of("1.0,2.0,3.0", "1.0,oops,3.0"));
