@@ -271,6 +271,62 @@ class KafkaSourceTest {
         assertEquals(new TreeMap<>(expected), new TreeMap<>(out));
     }
 
+    @Test
+    void aBatchThatOverranLowersTheNextRangesAndTheLimitGrowsBack() throws Exception {
+        broker.createTopic("pressure", 2);
+        broker.produce("pressure", 2, values("p", 4000));
+        try (KafkaSource<String> source = strings("pressure").maxRecordsPerPartition(1000).build()) {
+            source.start();
+            assertEquals(1000, total(source.plan(Time.ofMillis(1000), 2)) / 2, "the cap: 1000 per partition");
+            source.onBatchCompleted(new org.streamml.streaming.BatchInfo(Time.ofMillis(1000), 2000, 0, 0, 0));
+            // 2000 records took 4 s in a 1 s interval: 500 a second, 450 less a tenth, 225 per partition
+            source.onBatchCompleted(new org.streamml.streaming.BatchInfo(Time.ofMillis(2000), 2000, 0,
+                    4_000_000_000L, 4000));
+            assertEquals(225, source.rateLimit());
+            assertEquals(450, total(source.plan(Time.ofMillis(3000), 2)));
+            source.onBatchCompleted(new org.streamml.streaming.BatchInfo(Time.ofMillis(3000), 450, 0,
+                    100_000_000L, 100));
+            assertEquals(337, source.rateLimit(), "a batch that kept up grows the limit by half");
+        }
+    }
+
+    private static long total(List<org.streamml.streaming.PartitionedSource.PartitionReader<KafkaRecord<String>>> readers)
+            throws Exception {
+        long n = 0;
+        for (var r : readers) {
+            n += r.read().size();
+        }
+        return n;
+    }
+
+    @Test
+    void aPatternReadsEveryMatchingTopicAndCommitsForMonitoring() throws Exception {
+        broker.createTopic("pat-a", 1);
+        broker.createTopic("pat-b", 2);
+        broker.createTopic("other", 1);
+        broker.produce("pat-a", 1, values("a", 30));
+        broker.produce("pat-b", 2, values("b", 40));
+        broker.produce("other", 1, values("o", 5));
+        List<String> got = new CopyOnWriteArrayList<>();
+        KafkaSource<String> source = KafkaSource.builder(broker.bootstrap(), KafkaDeserializer.strings())
+                .topicPattern("pat-.*").untilEndAtStart().commitTo("streamml-monitor").build();
+        try (StreamingContext ssc = context(new FastForwardClock())) {
+            ssc.source(source.values(), 3).foreachBatch((b, t) -> got.addAll(b.collect()));
+            ssc.start();
+            ssc.awaitTermination();
+        }
+        assertEquals(70, got.size());
+        assertTrue(got.stream().noneMatch(v -> v.startsWith("o")), got.toString());
+        try (var admin = broker.admin()) {
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets("streamml-monitor").partitionsToOffsetAndMetadata()
+                            .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            Map<String, Long> offsets = new TreeMap<>();
+            committed.forEach((tp, o) -> offsets.put(tp.toString(), o.offset()));
+            assertEquals(Map.of("pat-a-0", 30L, "pat-b-0", 20L, "pat-b-1", 20L), offsets);
+        }
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
