@@ -44,7 +44,8 @@ class ModuleBoundariesTest {
     void shouldSeeTheClassesOfEveryModule() {
         Set<String> packages = new TreeSet<>();
         classes.forEach(c -> packages.add(c.getPackageName()));
-        for (String module : List.of("org.streamml.streaming", "org.streamml.streaming.kafka", "org.streamml.ml",
+        for (String module : List.of("org.streamml.streaming", "org.streamml.streaming.kafka",
+                "org.streamml.streaming.spark", "org.streamml.ml",
                 "org.streamml.modelio",
                 "org.streamml.datasets", "org.streamml.viz", "org.streamml.cli")) {
             assertTrue(packages.stream().anyMatch(p -> p.equals(module) || p.startsWith(module + ".")),
@@ -65,6 +66,7 @@ class ModuleBoundariesTest {
     void shouldKeepTheEngineFreeOfMlClusterNettyAndKryo() {
         ArchRule rule = noClasses().that().resideInAPackage("org.streamml.streaming..")
                 .and().resideOutsideOfPackage("org.streamml.streaming.cluster..")
+                .and().resideOutsideOfPackage("org.streamml.streaming.spark..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.streamml.ml..", "..cluster..",
                         "io.netty..", "com.esotericsoftware..")
                 .because("streaming-core knows nothing of ML or transports (DESIGN.md §1)");
@@ -85,6 +87,22 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.streamml.ml..", "org.streamml.streaming.cluster..",
                         "io.netty..", "com.esotericsoftware..")
                 .because("the connector builds on the engine's source seam only").check(classes);
+    }
+
+    /**
+     * Spark is an executor of its own module: nothing else uses Spark, and the Spark executor uses neither
+     * StreamML's cluster module nor its kryo (Spark ships its own netty and kryo).
+     */
+    @Test
+    void shouldKeepSparkInItsExecutor() {
+        noClasses().that().resideOutsideOfPackage("org.streamml.streaming.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..")
+                .because("only streaming-spark depends on Spark").check(classes);
+        noClasses().that().resideInAPackage("org.streamml.streaming.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.streamml.streaming.cluster..",
+                        "org.streamml.ml..", "io.netty..")
+                .because("Spark brings its own transport; StreamML's cluster stays off Spark's class path")
+                .check(classes);
     }
 
     /** Learners and models read no files: formats, charts and the command line are above them. */

@@ -103,6 +103,14 @@ public interface BatchExecutor extends AutoCloseable {
     /** How many tasks can run at once. */
     int parallelism();
 
+    /**
+     * Checks, before a stream starts, that the function of operation {@code operation} can be shipped to
+     * where this executor runs its tasks; throws an {@link IllegalArgumentException} naming the operation if
+     * it cannot. An executor of this process's threads ships nothing, so by default this checks nothing.
+     */
+    default void checkShippable(String operation, Object function) {
+    }
+
     /** Releases the executor's threads; idempotent. */
     @Override
     void close();

@@ -50,9 +50,7 @@ public interface DistributedExecutor extends BatchExecutor {
      */
     void releaseBatchesUpTo(Time time);
 
-    /**
-     * Checks, before a stream starts, that the function of operation {@code operation} can be shipped by
-     * this executor; throws an {@link IllegalArgumentException} naming the operation if it cannot.
-     */
+    /** Must check: a distributed executor always ships its tasks' functions. */
+    @Override
     void checkShippable(String operation, Object function);
 }

@@ -59,6 +59,11 @@ public class SharedExecutor implements BatchExecutor {
     }
 
     @Override
+    public void checkShippable(String operation, Object function) {
+        delegate.checkShippable(operation, function);
+    }
+
+    @Override
     public int parallelism() {
         return delegate.parallelism();
     }

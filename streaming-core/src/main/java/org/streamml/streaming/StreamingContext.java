@@ -477,9 +477,7 @@ public final class StreamingContext implements AutoCloseable {
             if (graph.outputs().isEmpty()) {
                 throw new IllegalStateException("No output operations registered, so nothing to execute");
             }
-            if (distributed != null) {
-                ShippableFunctions.check(graph, distributed);
-            }
+            ShippableFunctions.check(graph, executor);
             long b = batchInterval().toMillis();
             long first = (Math.floorDiv(clock().millis(), b) + 1) * b;
             zeroTime = Time.ofMillis(first - b);

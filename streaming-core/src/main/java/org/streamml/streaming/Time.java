@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param millis milliseconds on the context's clock
  */
-public record Time(long millis) implements Comparable<Time> {
+public record Time(long millis) implements Comparable<Time>, java.io.Serializable {
 
     /** The time {@code millis} ms. */
     public static Time ofMillis(long millis) {

@@ -1,0 +1,76 @@
+package org.streamml.streaming.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.streamml.streaming.FastForwardClock;
+import org.streamml.streaming.Pair;
+import org.streamml.streaming.StreamingContext;
+import org.streamml.streaming.source.GeneratedSource;
+
+/**
+ * {@code --master spark-local[N]} through the executor seam: the tasks run as Spark tasks (in Spark's task
+ * threads), a function that cannot be serialized fails at {@code start()} naming its operation, and bad
+ * masters are refused with the accepted forms.
+ */
+class SparkMasterTest {
+
+    private static StreamingContext.Options options() {
+        return StreamingContext.Options.defaults().withBatchInterval(Duration.ofSeconds(1))
+                .withClock(new FastForwardClock()).withDefaultPartitions(2).withMaster("spark-local[2]");
+    }
+
+    @Test
+    void tasksRunAsSparkTasks() throws Exception {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        List<Long> counts = new CopyOnWriteArrayList<>();
+        try (StreamingContext ssc = new StreamingContext(options())) {
+            ssc.source(new GeneratedSource<>(3, 100, 300, (i, r) -> r.nextInt(5)))
+                    .map(x -> Pair.of(Thread.currentThread().getName(), x))
+                    .foreachBatch((b, t) -> {
+                        for (Pair<String, Integer> p : b.collect()) {
+                            threads.add(p.key());
+                        }
+                        counts.add(b.count());
+                    });
+            ssc.start();
+            ssc.awaitTermination();
+        }
+        assertEquals(List.of(100L, 100L, 100L), counts);
+        assertTrue(threads.stream().allMatch(n -> n.startsWith("Executor task launch worker")), threads.toString());
+    }
+
+    /** Not serializable on purpose. */
+    static final class Lookup {
+        int of(int x) {
+            return x + 1;
+        }
+    }
+
+    @Test
+    void aFunctionThatCannotBeSerializedFailsAtStartNamingItsOperation() {
+        Lookup lookup = new Lookup();
+        try (StreamingContext ssc = new StreamingContext(options())) {
+            ssc.source(new GeneratedSource<>(3, 10, 30, (i, r) -> r.nextInt(5))).map(lookup::of)
+                    .foreachBatch((b, t) -> b.count());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, ssc::start);
+            assertTrue(e.getMessage().contains("the function of map#1 cannot be sent to Spark's executors"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("SparkMasterTest$Lookup"), e.getMessage());
+        }
+    }
+
+    @Test
+    void badMastersAreRefusedWithTheForms() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StreamingContext.Options.defaults().withMaster("spark-local[x]"));
+        assertTrue(e.getMessage().contains("expected spark://HOST:PORT or spark-local[N]"), e.getMessage());
+        assertEquals("local[3]", SparkExecutorProvider.sparkMaster("spark-local[3]"));
+        assertEquals("spark://127.0.0.1:7077", SparkExecutorProvider.sparkMaster("spark://127.0.0.1:7077"));
+    }
+}
