@@ -48,8 +48,15 @@ public final class SparkExecutor implements BatchExecutor {
      * {@code spark://HOST:PORT}), stopped by {@link #close}.
      */
     public static SparkExecutor start(String sparkMaster, String appName) {
-        SparkConf conf = new SparkConf().setMaster(sparkMaster).setAppName(appName)
-                .setIfMissing("spark.ui.enabled", "false")
+        return start(new SparkConf().setMaster(sparkMaster).setAppName(appName));
+    }
+
+    /**
+     * An executor on a context of its own made with {@code conf} (master and application name set), with
+     * StreamML's serialization settings unless {@code conf} has its own; stopped by {@link #close}.
+     */
+    public static SparkExecutor start(SparkConf conf) {
+        conf.setIfMissing("spark.ui.enabled", "false")
                 // Records travel under Kryo (no registration needed: Optional, records, arrays); closures
                 // under Java serialization, which StreamML's functions support.
                 .setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer")

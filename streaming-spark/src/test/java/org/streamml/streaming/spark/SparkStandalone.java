@@ -1,0 +1,129 @@
+package org.streamml.streaming.spark;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Spark standalone cluster on loopback for the tests: a master and workers as processes of their own,
+ * whose executors the workers launch as further processes. The Spark home they need is laid out from the
+ * test class path (Maven Central's Spark artifacts): {@code jars/} holds links to every jar, and a
+ * {@code RELEASE} file tells Spark's launcher to look there.
+ */
+final class SparkStandalone implements AutoCloseable {
+    private final Path home;
+    private final int port;
+    private final List<Process> processes = new ArrayList<>();
+    private final List<Process> workers = new ArrayList<>();
+
+    private SparkStandalone(Path home, int port) {
+        this.home = home;
+        this.port = port;
+    }
+
+    /** Starts a master and {@code workers} workers of one core each; returns once every worker registered. */
+    static SparkStandalone start(Path dir, int workers) throws IOException, InterruptedException {
+        Path home = dir.resolve("spark-home");
+        Files.createDirectories(home.resolve("jars"));
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("RELEASE"), "Spark laid out by StreamML's tests from Maven artifacts\n");
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (entry.endsWith(".jar") && Files.isRegularFile(p)) {
+                Path link = home.resolve("jars").resolve(p.getFileName());
+                if (!Files.exists(link)) {
+                    Files.createSymbolicLink(link, p.toAbsolutePath());
+                }
+            }
+        }
+        SparkStandalone s = new SparkStandalone(home, freePort());
+        s.processes.add(s.spark(dir.resolve("master.log"), "org.apache.spark.deploy.master.Master",
+                "--host", "127.0.0.1", "--port", Integer.toString(s.port), "--webui-port", Integer.toString(freePort())));
+        awaitPort(s.port, s.processes.get(0), dir.resolve("master.log"));
+        for (int i = 0; i < workers; i++) {
+            Path work = dir.resolve("work-" + i);
+            Files.createDirectories(work);
+            Process w = s.spark(dir.resolve("worker-" + i + ".log"), "org.apache.spark.deploy.worker.Worker",
+                    "--host", "127.0.0.1", "--cores", "1", "--memory", "768m", "--webui-port",
+                    Integer.toString(freePort()), "--work-dir", work.toString(), s.masterUrl());
+            s.processes.add(w);
+            s.workers.add(w);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (registered(dir.resolve("master.log")) < workers) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the Spark workers did not register: " + Files.readString(dir.resolve("master.log")));
+            }
+            Thread.sleep(200);
+        }
+        return s;
+    }
+
+    private static int registered(Path masterLog) throws IOException {
+        int n = 0;
+        for (String line : Files.readAllLines(masterLog)) {
+            if (line.contains("Registering worker")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    String masterUrl() {
+        return "spark://127.0.0.1:" + port;
+    }
+
+    /** The worker processes, to kill one. */
+    List<Process> workers() {
+        return workers;
+    }
+
+    private Process spark(Path log, String main, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", home.resolve("conf") + File.pathSeparator + home.resolve("jars") + File.separator + "*",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", main));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("SPARK_HOME", home.toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("SPARK_SCALA_VERSION", "2.13");
+        return pb.start();
+    }
+
+    private static void awaitPort(int port, Process p, Path log) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException e) {
+                if (!p.isAlive() || System.nanoTime() > deadline) {
+                    throw new IOException("the Spark master did not start: " + Files.readString(log));
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Process p : processes) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+}
