@@ -36,9 +36,21 @@ public final class SparkExecutorProvider implements ExecutorProvider {
         sparkMaster(master);
     }
 
+    /**
+     * @throws IllegalArgumentException if Spark is not on the class path (it is the user's, never bundled),
+     *                                  saying how to add it
+     */
     @Override
     public BatchExecutor create(String master, ExecutorSettings settings) {
-        return SparkExecutor.start(sparkMaster(master), "StreamML");
+        String url = sparkMaster(master);
+        try {
+            Class.forName("org.apache.spark.api.java.JavaSparkContext", false, getClass().getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("--master " + master + " runs on Apache Spark, which is not on the"
+                    + " class path: set SPARK_HOME to a Spark 4.1 installation (./streamml then adds $SPARK_HOME/jars),"
+                    + " or launch through spark-submit");
+        }
+        return SparkExecutor.start(url, "StreamML");
     }
 
     /** The Spark master URL of a StreamML master. */
