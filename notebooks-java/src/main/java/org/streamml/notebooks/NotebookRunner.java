@@ -55,7 +55,7 @@ public final class NotebookRunner {
     }
 
     /** How long one statement may run before the runner stops it and reports it as failed. */
-    static final long STATEMENT_TIMEOUT_MINUTES = 10;
+    static final long STATEMENT_TIMEOUT_MINUTES = 3;
 
     private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -133,9 +133,9 @@ public final class NotebookRunner {
     }
 
     private static Failure evalAll(JShell shell, String source, int line) {
-        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<String> stopped = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
-            stopped.set(true);
+            stopped.set(threadDump());
             shell.stop();
         }, STATEMENT_TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
         List<SnippetEvent> events;
@@ -144,9 +144,9 @@ public final class NotebookRunner {
         } finally {
             watchdog.cancel(false);
         }
-        if (stopped.get()) {
+        if (stopped.get() != null) {
             return new Failure(line, source, "did not finish within " + STATEMENT_TIMEOUT_MINUTES
-                    + " minutes and was stopped");
+                    + " minutes and was stopped; the threads when it was stopped:\n" + stopped.get());
         }
         for (SnippetEvent e : events) {
             if (e.status() == Snippet.Status.REJECTED) {
@@ -162,6 +162,26 @@ public final class NotebookRunner {
             }
         }
         return null;
+    }
+
+    /** Every thread's stack, with the locks it holds and waits for, so a stuck statement can be diagnosed. */
+    static String threadDump() {
+        StringBuilder sb = new StringBuilder();
+        for (java.lang.management.ThreadInfo t : java.lang.management.ManagementFactory.getThreadMXBean()
+                .dumpAllThreads(true, true)) {
+            sb.append('"').append(t.getThreadName()).append("\" ").append(t.getThreadState());
+            if (t.getLockName() != null) {
+                sb.append(" on ").append(t.getLockName());
+            }
+            if (t.getLockOwnerName() != null) {
+                sb.append(" owned by \"").append(t.getLockOwnerName()).append('"');
+            }
+            sb.append('\n');
+            for (StackTraceElement e : t.getStackTrace()) {
+                sb.append("    at ").append(e).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     /** One statement or command of a script, with the line it starts on. */

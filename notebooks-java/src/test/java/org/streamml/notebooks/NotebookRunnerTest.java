@@ -19,7 +19,7 @@ class NotebookRunnerTest {
     Path out;
 
     // A notebook that hangs fails after this limit instead of holding up the whole build.
-    @Timeout(value = 12, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @ParameterizedTest
     @FieldSource("NAMES")
     void shouldRunEveryShippedNotebookWithoutAFailingStatement(String name) {
