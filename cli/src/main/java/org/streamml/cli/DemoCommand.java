@@ -66,7 +66,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "MASTER",
             description = "Where the partition tasks run: local[N] (N threads), local-cluster[N] or"
                     + " local-cluster[N,C] (N worker processes of C cores on this machine) or cluster://HOST:PORT"
-                    + " (listen for workers started with 'streamml worker', secret from $STREAMML_CLUSTER_SECRET);"
+                    + " (listen for workers started with 'streamml worker', secret from $STREAMML_CLUSTER_SECRET),"
+                    + " spark://HOST:PORT or spark-local[N] (on Apache Spark; see README, Running on Spark);"
                     + " default: the demo's own threads of"
                     + " this process. The printed results do not depend on it.")
     private String master;

@@ -112,7 +112,8 @@ public final class TrainCommand implements Callable<Integer> {
     private Path output;
 
     @Option(names = "--master", defaultValue = "local[2]", description = "local[N] (threads, default local[2]), "
-            + "local-cluster[N] (N worker processes on this machine) or cluster://HOST:PORT (listen for workers; the secret comes from $STREAMML_CLUSTER_SECRET)")
+            + "local-cluster[N] (N worker processes on this machine), cluster://HOST:PORT (listen for workers; the secret comes from $STREAMML_CLUSTER_SECRET), "
+            + "spark://HOST:PORT (a Spark standalone master) or spark-local[N] (Spark in this process); see README, Running on Spark")
     private String master;
 
     @Option(names = "--skip-bad-records", description = "skip and count malformed lines instead of failing")

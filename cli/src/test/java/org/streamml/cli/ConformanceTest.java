@@ -101,7 +101,32 @@ class ConformanceTest {
         return run.out();
     }
 
-    private static Path resourceDir() throws URISyntaxException {
-        return Path.of(ConformanceTest.class.getResource("/conformance/README.md").toURI()).getParent();
+    private static Path extracted;
+
+    /**
+     * The folder of the conformance cases: the test resources, or, when this class runs from the command
+     * line's test-jar (streaming-spark's tests), a copy of them in a temporary folder, made once.
+     */
+    private static synchronized Path resourceDir() throws URISyntaxException, java.io.IOException {
+        java.net.URI uri = ConformanceTest.class.getResource("/conformance/README.md").toURI();
+        if (!"jar".equals(uri.getScheme())) {
+            return Path.of(uri).getParent();
+        }
+        if (extracted == null) {
+            Path dir = Files.createTempDirectory("streamml-conformance");
+            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+                    java.util.stream.Stream<Path> files = Files.walk(jar.getPath("/conformance"))) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Path target = dir.resolve(jar.getPath("/conformance").relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(f, target);
+                    }
+                }
+            }
+            extracted = dir;
+        }
+        return extracted;
     }
 }

@@ -199,4 +199,32 @@ public final class LogisticRegressionModel implements LinearModel {
         return "LogisticRegressionModel[weights=" + Arrays.toString(weights) + ", intercept=" + intercept
                 + ", threshold=" + threshold + ", version=" + version + ", effectiveCount=" + effectiveCount + "]";
     }
+
+    /** Java serialization writes this proxy, because {@link OptionalDouble} is not serializable. */
+    private Object writeReplace() {
+        return new SerialForm(weights, intercept, threshold.isPresent(), threshold.orElse(0.0), version,
+                lastBatchTimeMillis, effectiveCount);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a LogisticRegressionModel is read through its serial form");
+    }
+
+    /** The serial form: the fields, with the threshold as a flag and a value; read back through the constructor. */
+    private record SerialForm(double[] weights, double intercept, boolean hasThreshold, double threshold,
+                              long version, long lastBatchTimeMillis, double effectiveCount)
+            implements java.io.Serializable {
+        private Object readResolve() throws java.io.InvalidObjectException {
+            try {
+                return new LogisticRegressionModel(weights, intercept,
+                        hasThreshold ? OptionalDouble.of(threshold) : OptionalDouble.empty(), version,
+                        lastBatchTimeMillis, effectiveCount);
+            } catch (IllegalArgumentException e) {
+                java.io.InvalidObjectException bad = new java.io.InvalidObjectException(
+                        "invalid serialized LogisticRegressionModel: " + e.getMessage());
+                bad.initCause(e);
+                throw bad;
+            }
+        }
+    }
 }

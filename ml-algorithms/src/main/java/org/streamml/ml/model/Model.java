@@ -19,9 +19,11 @@ import org.streamml.ml.linalg.Vector;
  * model.appendOutputs(row, x);                     // "1,0.73"
  * }</pre>
  *
- * <p>A new model type implements this interface; model-io then needs one codec for it.
+ * <p>A new model type implements this interface; model-io then needs one codec for it. Models are
+ * {@link java.io.Serializable}: prediction functions capture them, and executors that ship functions with
+ * Java serialization (Spark's closure serializer) send them along.
  */
-public interface Model {
+public interface Model extends java.io.Serializable {
 
     /** Time stamp meaning "no batch applied yet". */
     long NO_BATCH = -1L;

@@ -14,7 +14,7 @@ package org.streamml.ml.optim;
  */
 public record GradientDescentSettings(double stepSize, int numIterations, double regParam,
                                       double miniBatchFraction, double convergenceTol, Updater updater,
-                                      boolean fitIntercept, long samplingSeed) {
+                                      boolean fitIntercept, long samplingSeed) implements java.io.Serializable {
 
     /** Validates the settings with Spark's rules. */
     public GradientDescentSettings {

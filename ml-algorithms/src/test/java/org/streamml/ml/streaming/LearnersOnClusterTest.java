@@ -19,11 +19,14 @@ import org.streamml.streaming.DStream;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.cluster.ClusterExecutor;
 import org.streamml.streaming.cluster.ClusterOptions;
+import org.streamml.streaming.testkit.JavaSerializingExecutor;
 import org.streamml.streaming.testkit.TestDriver;
 
 /**
  * The three learners train bit-identical models after every batch on three worker processes
- * ({@code local-cluster[3]}) as on two local threads ({@code local[2]}).
+ * ({@code local-cluster[3]}) and on threads whose functions went through Java serialization first (as Spark
+ * ships them: every function a learner runs per batch must serialize) as on two local threads
+ * ({@code local[2]}).
  */
 @Tag("slow")
 class LearnersOnClusterTest {
@@ -31,6 +34,7 @@ class LearnersOnClusterTest {
     private static final java.util.logging.Logger CLUSTER_LOG =
             java.util.logging.Logger.getLogger("org.streamml.streaming.cluster");
     private static ClusterExecutor cluster;
+    private static final JavaSerializingExecutor SERIALIZING = new JavaSerializingExecutor(2);
 
     @BeforeAll
     static void startCluster() {
@@ -42,21 +46,25 @@ class LearnersOnClusterTest {
     @AfterAll
     static void stopCluster() {
         cluster.close();
+        SERIALIZING.close();
     }
 
     /**
-     * Runs the batches of {@code input} (all of one size) locally and on the cluster; {@code setup} trains
-     * on the stream and adds a model fingerprint to its list after every batch. Returns both lists.
+     * Runs the batches of {@code input} (all of one size) locally, with Java-serialized functions and on the
+     * cluster; {@code setup} trains on the stream and adds a model fingerprint to its list after every batch.
+     * Returns the three lists.
      */
     private static <T> List<List<String>> runBoth(List<List<T>> input, BiConsumer<DStream<T>, List<String>> setup)
             throws InterruptedException {
         List<T> records = new ArrayList<>();
         input.forEach(records::addAll);
         List<List<String>> out = new ArrayList<>();
-        for (boolean onCluster : new boolean[] {false, true}) {
+        for (int mode = 0; mode < 3; mode++) {
+            boolean onCluster = mode == 2;
             List<String> models = new CopyOnWriteArrayList<>();
             long tasksBefore = tasks();
-            try (StreamingContext ssc = new StreamingContext(TestDriver.fastForward(3, onCluster ? cluster : null))) {
+            try (StreamingContext ssc = new StreamingContext(TestDriver.fastForward(3,
+                    mode == 0 ? null : onCluster ? cluster : SERIALIZING))) {
                 setup.accept(ssc.fromIterable(records, input.get(0).size()), models);
                 ssc.start();
                 ssc.awaitTermination();
@@ -84,6 +92,7 @@ class LearnersOnClusterTest {
             in.foreachBatch((b, t) -> out.add(ModelFingerprints.of(km.latestModel())));
         });
         assertEquals(models.get(0), models.get(1));
+        assertEquals(models.get(0), models.get(2));
     }
 
     @Test
@@ -101,6 +110,7 @@ class LearnersOnClusterTest {
             in.foreachBatch((b, t) -> out.add(ModelFingerprints.of(lin.latestModel())));
         });
         assertEquals(models.get(0), models.get(1));
+        assertEquals(models.get(0), models.get(2));
     }
 
     @Test
@@ -118,6 +128,7 @@ class LearnersOnClusterTest {
             in.foreachBatch((b, t) -> out.add(ModelFingerprints.of(log.latestModel())));
         });
         assertEquals(models.get(0), models.get(1));
+        assertEquals(models.get(0), models.get(2));
         assertTrue(models.get(1).get(4).startsWith("5 "), "five updates: " + models.get(1).get(4));
     }
 }

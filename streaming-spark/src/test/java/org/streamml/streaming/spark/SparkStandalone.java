@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * test class path (Maven Central's Spark artifacts): {@code jars/} holds links to every jar, and a
  * {@code RELEASE} file tells Spark's launcher to look there.
  */
-final class SparkStandalone implements AutoCloseable {
+public final class SparkStandalone implements AutoCloseable {
     private final Path home;
     private final int port;
     private final List<Process> processes = new ArrayList<>();
@@ -29,7 +29,7 @@ final class SparkStandalone implements AutoCloseable {
     }
 
     /** Starts a master and {@code workers} workers of one core each; returns once every worker registered. */
-    static SparkStandalone start(Path dir, int workers) throws IOException, InterruptedException {
+    public static SparkStandalone start(Path dir, int workers) throws IOException, InterruptedException {
         Path home = dir.resolve("spark-home");
         Files.createDirectories(home.resolve("jars"));
         Files.createDirectories(home.resolve("conf"));
@@ -76,12 +76,12 @@ final class SparkStandalone implements AutoCloseable {
         return n;
     }
 
-    String masterUrl() {
+    public String masterUrl() {
         return "spark://127.0.0.1:" + port;
     }
 
     /** The worker processes, to kill one. */
-    List<Process> workers() {
+    public List<Process> workers() {
         return workers;
     }
 
