@@ -60,10 +60,30 @@ public final class SparkExecutor implements BatchExecutor {
                 // Records travel under Kryo (no registration needed: Optional, records, arrays); closures
                 // under Java serialization, which StreamML's functions support.
                 .setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-                .setIfMissing("spark.kryo.registrator", StreamMLKryoRegistrator.class.getName())
-                .setIfMissing("spark.driver.host", "127.0.0.1")
-                .setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+                .setIfMissing("spark.kryo.registrator", StreamMLKryoRegistrator.class.getName());
+        if (onLoopback(conf.get("spark.master", ""))) {
+            // in-process, or a cluster on this machine: keep the driver off the network. A master on
+            // another machine needs a driver address its executors can reach, which Spark finds itself.
+            conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
         return new SparkExecutor(new JavaSparkContext(conf), true);
+    }
+
+    /** Whether {@code master} runs in this process ({@code local...}) or names only loopback hosts. */
+    static boolean onLoopback(String master) {
+        if (master.startsWith("local")) {
+            return true;
+        }
+        if (!master.startsWith("spark://")) {
+            return false;
+        }
+        for (String hostPort : master.substring("spark://".length()).split(",")) {
+            String host = hostPort.contains(":") ? hostPort.substring(0, hostPort.lastIndexOf(':')) : hostPort;
+            if (!(host.equals("localhost") || host.startsWith("127."))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Spark context the tasks run on. */

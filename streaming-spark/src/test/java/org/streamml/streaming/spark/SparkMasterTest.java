@@ -1,6 +1,7 @@
 package org.streamml.streaming.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,5 +73,14 @@ class SparkMasterTest {
         assertTrue(e.getMessage().contains("expected spark://HOST:PORT or spark-local[N]"), e.getMessage());
         assertEquals("local[3]", SparkExecutorProvider.sparkMaster("spark-local[3]"));
         assertEquals("spark://127.0.0.1:7077", SparkExecutorProvider.sparkMaster("spark://127.0.0.1:7077"));
+    }
+
+    @Test
+    void theDriverStaysOnLoopbackOnlyForMastersOnThisMachine() {
+        assertTrue(SparkExecutor.onLoopback("local[2]"));
+        assertTrue(SparkExecutor.onLoopback("spark://127.0.0.1:7077"));
+        assertTrue(SparkExecutor.onLoopback("spark://localhost:7077,127.0.0.2:7078"));
+        assertFalse(SparkExecutor.onLoopback("spark://spark-master.example.com:7077"));
+        assertFalse(SparkExecutor.onLoopback("spark://127.0.0.1:7077,10.0.0.5:7077"));
     }
 }
