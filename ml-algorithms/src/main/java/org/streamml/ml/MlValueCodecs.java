@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import org.streamml.ml.linalg.DenseVector;
 import org.streamml.ml.linalg.SparseVector;
 import org.streamml.ml.model.KMeansModel;
+import org.streamml.ml.model.LinearModel;
 import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.streaming.checkpoint.ValueCodec;
@@ -99,6 +100,40 @@ public final class MlValueCodecs {
         }
     }
 
+    /**
+     * The fields both linear models share, in the order the two codecs write them: weights and intercept,
+     * then (after the logistic model's threshold) version, last batch time and effective count.
+     */
+    private record LinearFields(double[] weights, double intercept, long version, long lastBatchTimeMillis,
+                                double effectiveCount) {
+        static void writeHead(LinearModel m, DataOutput out) throws IOException {
+            doubles(m.weights(), out);
+            out.writeLong(Double.doubleToRawLongBits(m.intercept()));
+        }
+
+        static void writeTail(LinearModel m, DataOutput out) throws IOException {
+            out.writeLong(m.version());
+            out.writeLong(m.lastBatchTimeMillis());
+            out.writeLong(Double.doubleToRawLongBits(m.effectiveCount()));
+        }
+
+        /** Reads the head, then {@code between} (the fields a model writes between head and tail), then the tail. */
+        static LinearFields read(DataInput in, IoAction between) throws IOException {
+            double[] w = doubles(in);
+            double b = Double.longBitsToDouble(in.readLong());
+            between.run();
+            long version = in.readLong();
+            long last = in.readLong();
+            double count = Double.longBitsToDouble(in.readLong());
+            return new LinearFields(w, b, version, last, count);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
     /** {@link LinearRegressionModel}: weights, intercept, version, last batch time, effective count. */
     public static final class LinearRegressionCodec implements ValueCodec<LinearRegressionModel> {
         @Override
@@ -108,25 +143,19 @@ public final class MlValueCodecs {
 
         @Override
         public void write(LinearRegressionModel m, DataOutput out, Values values) throws IOException {
-            doubles(m.weights(), out);
-            out.writeLong(Double.doubleToRawLongBits(m.intercept()));
-            out.writeLong(m.version());
-            out.writeLong(m.lastBatchTimeMillis());
-            out.writeLong(Double.doubleToRawLongBits(m.effectiveCount()));
+            LinearFields.writeHead(m, out);
+            LinearFields.writeTail(m, out);
         }
 
         @Override
         public LinearRegressionModel read(DataInput in, Values values) throws IOException {
-            double[] w = doubles(in);
-            double b = Double.longBitsToDouble(in.readLong());
-            long version = in.readLong();
-            long last = in.readLong();
-            double count = Double.longBitsToDouble(in.readLong());
-            return checked(() -> new LinearRegressionModel(w, b, version, last, count));
+            LinearFields f = LinearFields.read(in, () -> { });
+            return checked(() -> new LinearRegressionModel(f.weights(), f.intercept(), f.version(),
+                    f.lastBatchTimeMillis(), f.effectiveCount()));
         }
     }
 
-    /** {@link LogisticRegressionModel}: as linear regression, plus the threshold. */
+    /** {@link LogisticRegressionModel}: as linear regression, with the threshold after the intercept. */
     public static final class LogisticRegressionCodec implements ValueCodec<LogisticRegressionModel> {
         @Override
         public Class<LogisticRegressionModel> type() {
@@ -135,26 +164,23 @@ public final class MlValueCodecs {
 
         @Override
         public void write(LogisticRegressionModel m, DataOutput out, Values values) throws IOException {
-            doubles(m.weights(), out);
-            out.writeLong(Double.doubleToRawLongBits(m.intercept()));
+            LinearFields.writeHead(m, out);
             out.writeBoolean(m.threshold().isPresent());
             out.writeLong(Double.doubleToRawLongBits(m.threshold().orElse(0)));
-            out.writeLong(m.version());
-            out.writeLong(m.lastBatchTimeMillis());
-            out.writeLong(Double.doubleToRawLongBits(m.effectiveCount()));
+            LinearFields.writeTail(m, out);
         }
 
         @Override
         public LogisticRegressionModel read(DataInput in, Values values) throws IOException {
-            double[] w = doubles(in);
-            double b = Double.longBitsToDouble(in.readLong());
-            boolean hasThreshold = in.readBoolean();
-            double t = Double.longBitsToDouble(in.readLong());
-            long version = in.readLong();
-            long last = in.readLong();
-            double count = Double.longBitsToDouble(in.readLong());
-            return checked(() -> new LogisticRegressionModel(w, b,
-                    hasThreshold ? OptionalDouble.of(t) : OptionalDouble.empty(), version, last, count));
+            boolean[] hasThreshold = new boolean[1];
+            double[] threshold = new double[1];
+            LinearFields f = LinearFields.read(in, () -> {
+                hasThreshold[0] = in.readBoolean();
+                threshold[0] = Double.longBitsToDouble(in.readLong());
+            });
+            OptionalDouble t = hasThreshold[0] ? OptionalDouble.of(threshold[0]) : OptionalDouble.empty();
+            return checked(() -> new LogisticRegressionModel(f.weights(), f.intercept(), t, f.version(),
+                    f.lastBatchTimeMillis(), f.effectiveCount()));
         }
     }
 

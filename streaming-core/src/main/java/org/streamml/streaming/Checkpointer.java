@@ -33,6 +33,10 @@ final class Checkpointer {
     private final List<Checkpointed> checkpointed;
     private long sinceLast;
     private long lastWritten = Long.MIN_VALUE;
+    /** Whether a batch's snapshot has been encoded once (a checkpoint or the trial after the first batch). */
+    private boolean encodedOnce;
+    /** The fingerprint, computed once: the graph and the learners do not change after the context starts. */
+    private List<String> fingerprint;
     /** The newest checkpoints on disk, oldest first: the oldest one sets what the write-ahead logs keep. */
     private final Deque<Checkpoint> kept = new ArrayDeque<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -57,6 +61,13 @@ final class Checkpointer {
 
     /** One line per stream and learner: what a restart must find unchanged. */
     List<String> fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = List.copyOf(computeFingerprint());
+        }
+        return fingerprint;
+    }
+
+    private List<String> computeFingerprint() {
         List<String> lines = new ArrayList<>();
         lines.add("batch interval " + context.batchInterval().toMillis() + " ms");
         for (DStream<?> s : context.graph().streams()) {
@@ -71,11 +82,41 @@ final class Checkpointer {
         return lines;
     }
 
-    /** After batch {@code time} completed: checkpoints every {@code every} batches, writing in the background. */
+    /**
+     * Before the first batch, after a restore if any: encodes what a checkpoint would hold now (every
+     * learner's model, every stateful stream's initial or restored state), so that a type no codec writes
+     * fails {@code start()}, naming the operator or learner, instead of the first checkpoint, which may be
+     * many batches later. A state type first seen in a batch is caught by the trial encoding after the
+     * first batch (see {@link #afterBatch}).
+     *
+     * @throws StreamingException naming the operator or learner and the class no codec writes
+     */
+    void checkEncodable(Time time) {
+        try {
+            snapshot(time);
+        } catch (Values.UnencodableValueException e) {
+            throw unencodable(time, e);
+        }
+    }
+
+    /**
+     * After batch {@code time} completed: checkpoints every {@code every} batches, writing in the
+     * background. After the first batch of a run whose first checkpoint is not due yet, the snapshot is
+     * taken once anyway and dropped (a trial), so that a state or window type no codec writes fails the
+     * stream at its first batch rather than at its first checkpoint.
+     */
     void afterBatch(Time time) {
         if (++sinceLast >= every) {
             write(time, true);
+        } else if (!encodedOnce) {
+            checkEncodable(time);
+            encodedOnce = true;
         }
+    }
+
+    private StreamingException unencodable(Time time, Values.UnencodableValueException e) {
+        return new StreamingException("cannot checkpoint batch " + time + " to " + store.dir() + ": "
+                + e.getMessage(), e);
     }
 
     /**
@@ -131,9 +172,9 @@ final class Checkpointer {
         try {
             c = snapshot(time);
         } catch (Values.UnencodableValueException e) {
-            throw new StreamingException("cannot checkpoint batch " + time + " to " + store.dir() + ": "
-                    + e.getMessage(), e);
+            throw unencodable(time, e);
         }
+        encodedOnce = true;
         List<InputDStream<?>> logged = new ArrayList<>();
         for (InputDStream<?> in : context.graph().inputs()) {
             if (in.loggedIndex() >= 0) {

@@ -464,6 +464,8 @@ public final class StreamingContext implements AutoCloseable {
      * clock. A second call while active does nothing.
      *
      * @throws IllegalStateException if the context is stopped or has no output operation
+     * @throws StreamingException if checkpointing is on and a learner's model or an initial state is of a class
+     *                            checkpoints cannot write (naming it), or a restored checkpoint does not fit
      */
     public void start() {
         synchronized (lock) {
@@ -496,6 +498,9 @@ public final class StreamingContext implements AutoCloseable {
                 }
                 if (restoreFrom != null) {
                     checkpointer.restore(restoreFrom);
+                }
+                if (checkpointer != null) {
+                    checkpointer.checkEncodable(Time.ofMillis(first - b));
                 }
             } catch (RuntimeException e) {
                 for (DStream<?> s : graph.streams()) {
