@@ -1,7 +1,5 @@
 package org.streamml.streaming;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.streamml.streaming.checkpoint.BytesOut;
 import org.streamml.streaming.checkpoint.Checkpoint;
 import org.streamml.streaming.checkpoint.CheckpointException;
 import org.streamml.streaming.checkpoint.CheckpointStore;
@@ -290,13 +289,13 @@ final class Checkpointer {
     }
 
     private byte[] bytes(Object value) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(buf)) {
+        BytesOut out = new BytesOut();
+        try {
             values.write(value, out);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
-        return buf.toByteArray();
+        return out.toByteArray();
     }
 
     /**

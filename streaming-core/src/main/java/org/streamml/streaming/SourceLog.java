@@ -1,9 +1,7 @@
 package org.streamml.streaming;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+import org.streamml.streaming.checkpoint.BytesOut;
 import org.streamml.streaming.checkpoint.Values;
 
 /**
@@ -215,19 +214,16 @@ final class SourceLog {
         if (segment == null) {
             throw new IOException("the write-ahead log of " + stream + " is closed");
         }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(buf);
+        BytesOut out = new BytesOut();
         out.writeByte(kind);
         out.writeLong(index);
         if (records != null) {
             values.write(new ArrayList<>(records), out);
         }
-        out.flush();
-        byte[] body = buf.toByteArray();
         CRC32C crc = new CRC32C();
-        crc.update(body);
-        ByteBuffer block = ByteBuffer.allocate(8 + body.length);
-        block.putInt(body.length).putInt((int) crc.getValue()).put(body).flip();
+        crc.update(out.buffer(), 0, out.size());
+        ByteBuffer block = ByteBuffer.allocate(8 + out.size());
+        block.putInt(out.size()).putInt((int) crc.getValue()).put(out.buffer(), 0, out.size()).flip();
         while (block.hasRemaining()) {
             segment.write(block);
         }

@@ -1,9 +1,7 @@
 package org.streamml.streaming.checkpoint;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -154,8 +152,11 @@ public final class CheckpointStore {
     }
 
     static byte[] encode(Checkpoint c) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(buf);
+        int room = 1024;
+        for (byte[] section : c.sections().values()) {
+            room += 64 + section.length;
+        }
+        BytesOut out = new BytesOut(room);
         out.write(MAGIC);
         out.writeInt(FORMAT_VERSION);
         out.writeLong(c.batchTimeMillis());
@@ -170,12 +171,10 @@ public final class CheckpointStore {
             out.writeInt(e.getValue().length);
             out.write(e.getValue());
         }
-        out.flush();
         CRC32C crc = new CRC32C();
-        crc.update(buf.toByteArray());
+        crc.update(out.buffer(), 0, out.size());
         out.writeInt((int) crc.getValue());
-        out.flush();
-        return buf.toByteArray();
+        return out.toByteArray();
     }
 
     static Checkpoint decode(Path file, byte[] bytes) {
@@ -243,7 +242,7 @@ public final class CheckpointStore {
         return n;
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
+    private static void writeString(BytesOut out, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
