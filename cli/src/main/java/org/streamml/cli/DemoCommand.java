@@ -77,6 +77,12 @@ public final class DemoCommand implements Callable<Integer> {
                     + " are produced to a topic, consumed by the pipeline, and the alerts written to a second topic.")
     private String kafka;
 
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Checkpoint to DIR after every batch (state, models and the demo's results so far);"
+                    + " the same command run again after a crash resumes from DIR and prints the results of an"
+                    + " unbroken run. Use a fresh DIR to start over.")
+    private Path checkpoint;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -98,7 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         DemoSettings settings = new DemoSettings(batches != null ? batches : demo.defaultBatches(),
                 durationSeconds == null ? 0 : durationSeconds, realTime, seed, partitions, rate,
-                dashboardPort != null ? dashboardPort : -1, chartsDir, master, kafka);
+                dashboardPort != null ? dashboardPort : -1, chartsDir, master, kafka, checkpoint);
         return demo.run(settings, out);
     }
 }

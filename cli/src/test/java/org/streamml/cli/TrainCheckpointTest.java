@@ -90,7 +90,7 @@ class TrainCheckpointTest {
     }
 
     /** The batch time of the newest checkpoint in {@code dir} (only the newest two are kept), or -1. */
-    private static long newestCheckpoint(Path dir) throws Exception {
+    static long newestCheckpoint(Path dir) throws Exception {
         if (!Files.isDirectory(dir)) {
             return -1;
         }

@@ -23,10 +23,13 @@ import org.streamml.viz.VizOptions;
  * @param kafka the Kafka brokers ({@code HOST:PORT[,HOST:PORT...]}) a demo that supports it streams through
  *        (the fraud demo: transactions produced to a topic, consumed by the pipeline, alerts to a second topic),
  *        or {@code null} for in-process data
+ * @param checkpoint the directory the demo checkpoints to after every batch and resumes from when it holds a
+ *        checkpoint of the same demo and settings (a killed demo run again with the same command prints the
+ *        same results as an unbroken run), or {@code null} for none
  */
 public record DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
                            double recordsPerSecond, int dashboardPort, Path chartsDir, String master,
-                           String kafka) {
+                           String kafka, Path checkpoint) {
 
     /** Validates the settings. */
     public DemoSettings {
@@ -49,6 +52,14 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
             // an unknown master fails here listing the known forms, a malformed one naming the accepted forms
             StreamingContext.Options.defaults().withMaster(master);
         }
+    }
+
+    /** Settings without checkpoints. */
+    public DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
+                        double recordsPerSecond, int dashboardPort, Path chartsDir, String master,
+                        String kafka) {
+        this(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, dashboardPort, chartsDir, master,
+                kafka, null);
     }
 
     /** Settings with in-process data (no Kafka). */
@@ -86,49 +97,49 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
     /** A copy with another number of batches. */
     public DemoSettings withBatches(int n) {
         return new DemoSettings(n, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka);
+                dashboardPort, chartsDir, master, kafka, checkpoint);
     }
 
     /** A copy that runs {@code seconds} of stream time instead of a number of batches (0: use batches). */
     public DemoSettings withDurationSeconds(double seconds) {
         return new DemoSettings(batches, seconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka);
+                dashboardPort, chartsDir, master, kafka, checkpoint);
     }
 
     /** A copy paced by the wall clock or not. */
     public DemoSettings withRealTime(boolean paced) {
         return new DemoSettings(batches, durationSeconds, paced, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka);
+                dashboardPort, chartsDir, master, kafka, checkpoint);
     }
 
     /** A copy with another seed. */
     public DemoSettings withSeed(long s) {
         return new DemoSettings(batches, durationSeconds, realTime, s, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka);
+                dashboardPort, chartsDir, master, kafka, checkpoint);
     }
 
     /** A copy with another number of partitions. */
     public DemoSettings withPartitions(int p) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, p, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka);
+                dashboardPort, chartsDir, master, kafka, checkpoint);
     }
 
     /** A copy with another input rate (0: the demo's default). */
     public DemoSettings withRecordsPerSecond(double rate) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, rate,
-                dashboardPort, chartsDir, master, kafka);
+                dashboardPort, chartsDir, master, kafka, checkpoint);
     }
 
     /** A copy with a dashboard on {@code port} (0: any free port, -1: none). */
     public DemoSettings withDashboardPort(int port) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, port,
-                chartsDir, master, kafka);
+                chartsDir, master, kafka, checkpoint);
     }
 
     /** A copy writing charts into {@code dir} ({@code null}: the demo's own {@code demo-out/NAME}). */
     public DemoSettings withChartsDir(Path dir) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, dir, master, kafka);
+                dashboardPort, dir, master, kafka, checkpoint);
     }
 
     /**
@@ -138,13 +149,50 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
      */
     public DemoSettings withMaster(String where) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, where, kafka);
+                dashboardPort, chartsDir, where, kafka, checkpoint);
     }
 
     /** A copy streaming through the Kafka brokers {@code bootstrap} ({@code null}: in-process data). */
     public DemoSettings withKafka(String bootstrap) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, bootstrap);
+                dashboardPort, chartsDir, master, bootstrap, checkpoint);
+    }
+
+    /** A copy checkpointing to {@code dir} after every batch and resuming from it ({@code null}: none). */
+    public DemoSettings withCheckpoint(Path dir) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir, master, kafka, dir);
+    }
+
+    /**
+     * A new context of {@code options}; with a {@link #checkpoint} directory it checkpoints there after every
+     * batch (and when it stops). Declare the streams, outputs, learners and checkpointed totals, then call
+     * {@link #start}.
+     */
+    public StreamingContext newContext(StreamingContext.Options options) {
+        StreamingContext ssc = new StreamingContext(options);
+        if (checkpoint != null) {
+            ssc.checkpoint(checkpoint);
+        }
+        return ssc;
+    }
+
+    /**
+     * Starts {@code ssc}; with a {@link #checkpoint} directory holding a checkpoint it resumes after the
+     * checkpointed batch, saying so on {@code out}.
+     *
+     * @throws org.streamml.streaming.checkpoint.CheckpointException if the directory's checkpoints are damaged
+     *         or of another program (another demo or other settings), naming the difference
+     */
+    public void start(StreamingContext ssc, java.io.PrintWriter out) {
+        if (checkpoint != null) {
+            ssc.recover();
+            ssc.restoredFrom().ifPresentOrElse(
+                    t -> out.printf("Resuming from the checkpoint of batch %s in %s%n", t, checkpoint),
+                    () -> out.printf("Checkpointing to %s after every batch%n", checkpoint));
+            out.flush();
+        }
+        ssc.start();
     }
 
     /**

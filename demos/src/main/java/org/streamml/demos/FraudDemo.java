@@ -10,6 +10,7 @@ import org.streamml.ml.evaluation.BinaryMetrics;
 import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.offline.LogisticRegressionNewton;
 import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;
+import org.streamml.streaming.Checkpointed;
 import org.streamml.streaming.Clock;
 import org.streamml.streaming.DStream;
 import java.time.Duration;
@@ -108,10 +109,11 @@ public final class FraudDemo implements Demo {
         AtomicInteger done = new AtomicInteger();
         Clock clock = settings.realTime() ? Clock.system() : new FastForwardClock();
         FraudKafka kafka = settings.kafka() == null ? null
-                : FraudKafka.produce(settings.kafka(), settings.partitions(), data, (long) batches * perBatch, out);
+                : FraudKafka.produce(settings.kafka(), settings.partitions(), data, (long) batches * perBatch, out,
+                        settings.checkpoint());
         try (DemoCharts charts = DemoCharts.open(settings, NAME, 900, 450, 5);
              FraudKafka alertsOut = kafka;
-             StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
+             StreamingContext ssc = settings.newContext(settings.onMaster(StreamingContext.Options.defaults()
                      .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(settings.partitions()),
                      Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors()),
                      ExecutorSettings.defaults().withWireTypes(FraudData.Case.class, Txn.class)))) {
@@ -146,17 +148,26 @@ public final class FraudDemo implements Demo {
                 onlineMetrics.add(on);
                 frozenMetrics.add(off);
                 int n = done.incrementAndGet();
-                auc.append(n, on.auc(), off.auc());
-                auc.publish();
-                pr.append(n, on.precision(), on.recall(), off.precision(), off.recall());
-                pr.publish();
+                chart(auc, pr, n, on, off);
                 out.printf("%5d %7d  | %14d %9s %6s %5s | %14d %9s %6s %5s%n", n, on.positives(), on.alerts(),
                         fmt(on.precision()), fmt(on.recall()), fmt(on.auc()), off.alerts(), fmt(off.precision()),
                         fmt(off.recall()), fmt(off.auc()));
                 out.flush();
             });
             online.trainOn(cases.map(Txn::point));
-            ssc.start();
+            ssc.registerCheckpointed(Checkpointed.of("FraudDemo results",
+                    () -> new Progress(List.copyOf(onlineMetrics), List.copyOf(frozenMetrics), all.columns()),
+                    state -> {
+                        Progress p = (Progress) state;
+                        onlineMetrics.addAll(p.online());
+                        frozenMetrics.addAll(p.frozen());
+                        all.addAll(FraudScores.of(p.scores()));
+                        done.set(p.online().size());
+                        for (int i = 0; i < p.online().size(); i++) {
+                            chart(auc, pr, i + 1, p.online().get(i), p.frozen().get(i));
+                        }
+                    }));
+            settings.start(ssc, out);
             ssc.awaitTermination();
             if (alertsOut != null) {
                 out.printf("Wrote %,d alerts to Kafka topic %s%n", alertsOut.alertsWritten(), alertsOut.alertTopic());
@@ -164,6 +175,23 @@ public final class FraudDemo implements Demo {
         }
         return new Result(List.copyOf(onlineMetrics), List.copyOf(frozenMetrics), all.metrics(1, ALERT_THRESHOLD),
                 all.metrics(2, ALERT_THRESHOLD), historyFraud, all.size(), online.latestModel());
+    }
+
+    /**
+     * What a checkpoint keeps of the demo's results (the online model is in it as a learner).
+     *
+     * @param online each batch's metrics of the online model
+     * @param frozen each batch's metrics of the frozen model
+     * @param scores every transaction scored so far: label, online and frozen probability
+     */
+    record Progress(List<BinaryMetrics> online, List<BinaryMetrics> frozen, double[][] scores) {
+    }
+
+    private static void chart(LiveLines auc, LiveLines pr, int n, BinaryMetrics on, BinaryMetrics off) {
+        auc.append(n, on.auc(), off.auc());
+        auc.publish();
+        pr.append(n, on.precision(), on.recall(), off.precision(), off.recall());
+        pr.publish();
     }
 
     private static String fmt(double v) {

@@ -1,6 +1,10 @@
 package org.streamml.demos;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.DenseVector;
 import org.streamml.streaming.DStream;
 import org.streamml.streaming.StreamingContext;
+import org.streamml.streaming.io.AtomicFile;
 import org.streamml.streaming.Time;
 import org.streamml.streaming.kafka.KafkaDeserializer;
 import org.streamml.streaming.kafka.KafkaSerializer;
@@ -47,8 +52,31 @@ final class FraudKafka implements AutoCloseable {
         this.sink = KafkaSink.create(bootstrap, alerts, KafkaSerializer.text());
     }
 
-    /** Creates the run's topics and produces the {@code n} transactions to stream; says so on {@code out}. */
-    static FraudKafka produce(String bootstrap, int partitions, FraudData data, long n, PrintWriter out) {
+    /** The file of a checkpoint directory naming the topics of the run that checkpoints there. */
+    static final String TOPICS_FILE = "fraud-kafka-run.txt";
+
+    /**
+     * Creates the run's topics and produces the {@code n} transactions to stream; says so on {@code out}. With
+     * a checkpoint directory, the topics' name is kept in it once every transaction is produced, and a run
+     * resuming from that directory streams the same topics again instead of producing new ones.
+     */
+    static FraudKafka produce(String bootstrap, int partitions, FraudData data, long n, PrintWriter out,
+                              Path checkpoint) {
+        Path runFile = checkpoint == null ? null : checkpoint.resolve(TOPICS_FILE);
+        if (runFile != null && Files.exists(runFile)) {
+            String run;
+            try {
+                run = Files.readString(runFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + runFile + ": " + e.getMessage(), e);
+            }
+            if (!run.matches("streamml-fraud-\\d+")) {
+                throw new IllegalArgumentException(runFile + ": line 1 must name the run's topics"
+                        + " (streamml-fraud-MILLIS), found " + org.streamml.streaming.io.Quote.of(run));
+            }
+            out.printf("Streaming again the transactions of Kafka topic %s-transactions (from %s)%n", run, runFile);
+            return new FraudKafka(bootstrap, run, partitions);
+        }
         String run = "streamml-fraud-" + System.currentTimeMillis();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
@@ -84,6 +112,14 @@ final class FraudKafka implements AutoCloseable {
         }
         out.printf("Produced %,d transactions to Kafka topic %s at %s (%d partitions); alerts go to %s%n", sent,
                 k.transactions, bootstrap, partitions, k.alerts);
+        if (runFile != null) {
+            try {
+                Files.createDirectories(checkpoint);
+                AtomicFile.writeText(runFile, w -> w.write(run + "\n"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + runFile + ": " + e.getMessage(), e);
+            }
+        }
         return k;
     }
 

@@ -51,4 +51,33 @@ final class FraudScores {
         }
         return BinaryMetrics.of(Arrays.copyOf(columns[column], size), Arrays.copyOf(columns[0], size), threshold);
     }
+
+    /** Copies of the columns, each of {@link #size} rows: what a checkpoint keeps. */
+    double[][] columns() {
+        double[][] copy = new double[COLUMNS][];
+        for (int c = 0; c < COLUMNS; c++) {
+            copy[c] = Arrays.copyOf(columns[c], size);
+        }
+        return copy;
+    }
+
+    /** A table of the rows in {@code columns} (as {@link #columns()} returns them). */
+    static FraudScores of(double[][] columns) {
+        if (columns.length != COLUMNS) {
+            throw new IllegalArgumentException("a table has " + COLUMNS + " columns: " + columns.length);
+        }
+        FraudScores t = new FraudScores();
+        double[] row = new double[COLUMNS];
+        for (int i = 0; i < columns[0].length; i++) {
+            for (int c = 0; c < COLUMNS; c++) {
+                if (columns[c].length != columns[0].length) {
+                    throw new IllegalArgumentException("columns of " + columns[0].length + " and "
+                            + columns[c].length + " rows");
+                }
+                row[c] = columns[c][i];
+            }
+            t.add(row);
+        }
+        return t;
+    }
 }

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.streamml.datasets.tweets.Mood;
 import org.streamml.datasets.tweets.Tweet;
 import org.streamml.datasets.tweets.TweetGenerator;
 import org.streamml.streaming.Batch;
 import org.streamml.streaming.BatchInfo;
+import org.streamml.streaming.Checkpointed;
 import org.streamml.streaming.Clock;
 import org.streamml.streaming.DStream;
 import java.time.Duration;
@@ -87,22 +87,20 @@ public final class HashtagsDemo implements Demo {
     public Result execute(DemoSettings settings, PrintWriter out) throws InterruptedException {
         TweetGenerator generator = generator(settings);
         Clock clock = settings.realTime() ? Clock.system() : new FastForwardClock();
-        StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
+        StreamingContext ssc = settings.newContext(settings.onMaster(StreamingContext.Options.defaults()
                 .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(settings.partitions()),
                 Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors()),
                 ExecutorSettings.defaults()));
         Map<Long, List<Pair<String, Long>>> tops = new ConcurrentSkipListMap<>();
         Map<String, Integer> moods = new TreeMap<>();
         Map<String, CountryMood> countries = new TreeMap<>();
-        AtomicLong tweets = new AtomicLong();
-        AtomicLong nanos = new AtomicLong();
-        AtomicLong batches = new AtomicLong();
+        long[] totals = new long[3];   // tweets, processing nanoseconds, batches; on the scheduler thread
         ssc.addStreamingListener(new StreamingListener() {
             @Override
             public void onBatchCompleted(BatchInfo info) {
-                tweets.addAndGet(info.records());
-                nanos.addAndGet(info.processingNanos());
-                batches.incrementAndGet();
+                totals[0] += info.records();
+                totals[1] += info.processingNanos();
+                totals[2]++;
             }
         });
         DStream<Tweet> stream = ssc.fromIterableAtRate(generator, rate(settings));
@@ -137,8 +135,22 @@ public final class HashtagsDemo implements Demo {
                     }
                 });
 
-        ssc.start();
+        ssc.registerCheckpointed(Checkpointed.of("HashtagsDemo results", () -> {
+            synchronized (moods) {
+                synchronized (countries) {
+                    return new Progress(new TreeMap<>(tops), new TreeMap<>(moods), new TreeMap<>(countries),
+                            totals.clone());
+                }
+            }
+        }, state -> {
+            Progress p = (Progress) state;
+            tops.putAll(p.tops());
+            moods.putAll(p.moods());
+            countries.putAll(p.countries());
+            System.arraycopy(p.totals(), 0, totals, 0, totals.length);
+        }));
         try {
+            settings.start(ssc, out);
             ssc.awaitTermination();
         } finally {
             ssc.close();
@@ -146,10 +158,22 @@ public final class HashtagsDemo implements Demo {
         }
         synchronized (moods) {
             synchronized (countries) {
-                return new Result(Map.copyOf(tops), Map.copyOf(moods), Map.copyOf(countries), tweets.get(),
-                        (int) batches.get(), nanos.get(), generator.trendingTag());
+                return new Result(Map.copyOf(tops), Map.copyOf(moods), Map.copyOf(countries), totals[0],
+                        (int) totals[2], totals[1], generator.trendingTag());
             }
         }
+    }
+
+    /**
+     * What a checkpoint keeps of the demo's results (the windows and the users' moods are in it as state).
+     *
+     * @param tops the top hashtags of every window so far, by the window's end
+     * @param moods the latest mood total of every user
+     * @param countries the latest mood of every country
+     * @param totals tweets, processing nanoseconds and batches so far
+     */
+    record Progress(Map<Long, List<Pair<String, Long>>> tops, Map<String, Integer> moods,
+                    Map<String, CountryMood> countries, long[] totals) {
     }
 
     private static Optional<Integer> addMood(List<Integer> scores, Optional<Integer> previous) {

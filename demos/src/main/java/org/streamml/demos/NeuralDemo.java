@@ -15,6 +15,7 @@ import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.streaming.DecayUnit;
 import org.streamml.ml.streaming.StreamingKMeans;
 import org.streamml.streaming.Batch;
+import org.streamml.streaming.Checkpointed;
 import org.streamml.streaming.Clock;
 import org.streamml.streaming.DStream;
 import java.time.Duration;
@@ -105,12 +106,13 @@ public final class NeuralDemo implements Demo {
                 .withHalfLife(HALF_LIFE_BATCHES, DecayUnit.BATCHES));
         AtomicBoolean seeded = new AtomicBoolean();
         List<Double> ari = new ArrayList<>();
+        List<Integer> ariBatches = new ArrayList<>();
         int[] clusters = new int[neurons];
         int[] first = {0};
         int[] done = {0};
         Clock clock = settings.realTime() ? Clock.system() : new FastForwardClock();
         try (DemoCharts charts = DemoCharts.open(settings, NAME, 1000, 600, 10);
-             StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
+             StreamingContext ssc = settings.newContext(settings.onMaster(StreamingContext.Options.defaults()
                      .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(settings.partitions()),
                      Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors()),
                      ExecutorSettings.defaults().withWireTypes(NeuronWindow.class)))) {
@@ -136,6 +138,7 @@ public final class NeuralDemo implements Demo {
                 System.arraycopy(predicted, 0, clusters, 0, neurons);
                 double index = AdjustedRandIndex.of(predicted, groups);
                 ari.add(index);
+                ariBatches.add(done[0]);
                 if (first[0] == 0) {
                     first[0] = done[0];
                 }
@@ -146,11 +149,44 @@ public final class NeuralDemo implements Demo {
                         t.millis() / 1000.0, index, Arrays.toString(AdjustedRandIndex.sizes(predicted, o.groups())));
                 out.flush();
             });
-            ssc.start();
+            // k-means is updated by the output above, not trainOn: registered here so checkpoints hold its model
+            ssc.registerCheckpointed(kmeans);
+            ssc.registerCheckpointed(Checkpointed.of("NeuralDemo results", () -> new Progress(done[0], first[0],
+                    seeded.get(), clusters.clone(), List.copyOf(ari), List.copyOf(ariBatches)), state -> {
+                        Progress p = (Progress) state;
+                        done[0] = p.batches();
+                        first[0] = p.firstClustered();
+                        seeded.set(p.seeded());
+                        System.arraycopy(p.clusters(), 0, clusters, 0, neurons);
+                        ari.addAll(p.ari());
+                        ariBatches.addAll(p.ariBatches());
+                        for (int i = 0; i < ari.size(); i++) {
+                            score.append(ariBatches.get(i), ari.get(i));
+                        }
+                        score.publish();
+                        if (!ari.isEmpty()) {
+                            activity.setClusters(clusters.clone());
+                        }
+                    }));
+            settings.start(ssc, out);
             ssc.awaitTermination();
         }
         return new Result(List.copyOf(ari), first[0], clusters, groups, done[0], (long) done[0] * framesPerBatch
                 * neurons, window);
+    }
+
+    /**
+     * What a checkpoint keeps of the demo's results (the windows are in it as state, the model as a learner).
+     *
+     * @param batches the batches run
+     * @param firstClustered the first batch that was clustered, 0 for none yet
+     * @param seeded whether k-means has its initial centers
+     * @param clusters the latest cluster of every neuron
+     * @param ari the adjusted Rand index of every clustered batch
+     * @param ariBatches the batch of each of them
+     */
+    record Progress(int batches, int firstClustered, boolean seeded, int[] clusters, List<Double> ari,
+                    List<Integer> ariBatches) {
     }
 
     private static void appendFrames(LiveNeural chart, List<NeuralSample> samples, int neurons, double frameRate) {

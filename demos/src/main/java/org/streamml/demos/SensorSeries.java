@@ -28,6 +28,7 @@ final class SensorSeries {
     private final List<NabWindow> windows;
     private final long[] timestamps;
     private final double[] scores;
+    private final boolean[] anomalies;
     private final AnomalyDetector detector;
     private final NabSeriesChart chart;
     private int scored;
@@ -43,6 +44,7 @@ final class SensorSeries {
             timestamps[i] = points.get(i).timestampMillis();
         }
         this.scores = new double[points.size()];
+        this.anomalies = new boolean[points.size()];
         this.detector = detector;
         this.chart = chart;
     }
@@ -123,12 +125,53 @@ final class SensorSeries {
                         + " record " + scored + " was expected; the series must be replayed in order");
             }
             scores[scored] = o.score();
+            anomalies[scored] = o.anomaly();
             if (o.anomaly()) {
                 flagged++;
             }
             chart.append(days(o.timestampMillis(), origin), o.value(), o.score(), o.anomaly());
             scored++;
         }
+        chart.publish();
+    }
+
+    /**
+     * What a checkpoint keeps of the series' results: the records scored so far, with their scores and
+     * anomaly labels.
+     *
+     * @param scored the records scored
+     * @param scores their scores
+     * @param anomalies which of them the detector labelled anomalies
+     */
+    record Progress(int scored, double[] scores, boolean[] anomalies) {
+    }
+
+    /** The results so far, for a checkpoint. */
+    Progress progress() {
+        return new Progress(scored, java.util.Arrays.copyOf(scores, scored),
+                java.util.Arrays.copyOf(anomalies, scored));
+    }
+
+    /** Puts back a checkpoint's results into this fresh series, and its chart up to them. */
+    void restore(Object state) {
+        if (!(state instanceof Progress p) || p.scored() < 0 || p.scored() > points.size()
+                || p.scores().length != p.scored() || p.anomalies().length != p.scored()) {
+            throw new IllegalArgumentException(file + ": the checkpoint does not hold this series' results: " + state);
+        }
+        if (scored != 0) {
+            throw new IllegalStateException(file + ": results can only be restored into a fresh series");
+        }
+        long origin = timestamps[0];
+        for (int i = 0; i < p.scored(); i++) {
+            scores[i] = p.scores()[i];
+            anomalies[i] = p.anomalies()[i];
+            if (anomalies[i]) {
+                flagged++;
+            }
+            Observation o = points.get(i);
+            chart.append(days(o.timestampMillis(), origin), o.value(), scores[i], anomalies[i]);
+        }
+        scored = p.scored();
         chart.publish();
     }
 

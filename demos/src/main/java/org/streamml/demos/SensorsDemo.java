@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.streamml.datasets.BundledData;
 import org.streamml.ml.anomaly.AnomalyStreams;
 import org.streamml.ml.anomaly.Observation;
@@ -17,6 +16,7 @@ import org.streamml.ml.evaluation.nab.NabScorer;
 import org.streamml.ml.evaluation.nab.NabSeries;
 import org.streamml.ml.evaluation.nab.NabWindow;
 import org.streamml.streaming.BatchInfo;
+import org.streamml.streaming.Checkpointed;
 import org.streamml.streaming.Clock;
 import org.streamml.streaming.DStream;
 import java.time.Duration;
@@ -108,11 +108,10 @@ public final class SensorsDemo implements Demo {
             corpus.add(SensorSeries.load(file, cap, detectorOptions));
         }
         Clock clock = settings.realTime() ? Clock.system() : new FastForwardClock();
-        AtomicLong nanos = new AtomicLong();
-        AtomicLong batches = new AtomicLong();
+        long[] totals = new long[2];   // batches, processing nanoseconds; on the scheduler thread
         String dashboard;
         try (DemoCharts charts = DemoCharts.open(settings, NAME, 1200, 500, 25);
-             StreamingContext ssc = new StreamingContext(settings.onMaster(StreamingContext.Options.defaults()
+             StreamingContext ssc = settings.newContext(settings.onMaster(StreamingContext.Options.defaults()
                      .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(1), 1,
                      ExecutorSettings.defaults()))) {
             dashboard = charts.dashboardUri().orElse("");
@@ -125,16 +124,19 @@ public final class SensorsDemo implements Demo {
             ssc.addStreamingListener(new StreamingListener() {
                 @Override
                 public void onBatchCompleted(BatchInfo info) {
-                    nanos.addAndGet(info.processingNanos());
-                    batches.incrementAndGet();
+                    totals[0]++;
+                    totals[1] += info.processingNanos();
                 }
             });
+            ssc.registerCheckpointed(Checkpointed.of("SensorsDemo totals", totals::clone,
+                    state -> System.arraycopy((long[]) state, 0, totals, 0, totals.length)));
             for (SensorSeries s : corpus) {
                 charts.add(s.chart());
                 DStream<Observation> series = ssc.source(new IterableSource<>(s.points(), perBatch), 1);
                 AnomalyStreams.score(series, s.detector()).foreachBatch((b, t) -> s.record(b.collect()));
+                ssc.registerCheckpointed(Checkpointed.of("SensorSeries " + s.file(), s::progress, s::restore));
             }
-            ssc.start();
+            settings.start(ssc, out);
             ssc.awaitTermination();
         }
         long records = 0;
@@ -149,7 +151,7 @@ public final class SensorsDemo implements Demo {
         }
         List<NabResult> scores = hasScoredWindow(results, windows) ? new NabScorer(NabScorer.Options.defaults())
                 .scoreAll(results, windows, NabProfile.all()) : List.of();
-        return new Result(scores, corpus.size(), records, flagged, (int) batches.get(), nanos.get(), dashboard);
+        return new Result(scores, corpus.size(), records, flagged, (int) totals[0], totals[1], dashboard);
     }
 
     /**

@@ -268,7 +268,7 @@ final class Checkpointer {
             Checkpointed c = checkpointed.get(i);
             try {
                 sections.put("learner " + i, bytes(c.checkpointState()));
-            } catch (Values.UnencodableValueException e) {
+            } catch (Values.UnencodableValueException | UnsupportedOperationException e) {
                 throw new Values.UnencodableValueException("learner " + i + " (" + c.checkpointKind() + "): "
                         + e.getMessage());
             }

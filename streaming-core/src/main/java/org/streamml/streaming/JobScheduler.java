@@ -175,15 +175,17 @@ final class JobScheduler {
         if (forgotten != Long.MAX_VALUE && distributed != null) {
             distributed.releaseBatchesUpTo(Time.ofMillis(forgotten));
         }
-        Checkpointer checkpointer = context.checkpointer();
-        if (checkpointer != null) {
-            checkpointer.afterBatch(time);
-        }
         BatchInfo info = new BatchInfo(time, records, schedulingDelay, processing,
                 schedulingDelay + TimeUnit.NANOSECONDS.toMillis(processing),
                 distributed == null ? List.of() : since(placesBefore, distributed.taskPlaces()));
         for (StreamingListener l : context.listeners()) {
             notifyListener(() -> l.onBatchCompleted(info));
+        }
+        // After the listeners: a listener that is also Checkpointed (a driver-side total) is in the
+        // checkpoint of the batch it has just counted, so a restart neither loses nor repeats that batch.
+        Checkpointer checkpointer = context.checkpointer();
+        if (checkpointer != null) {
+            checkpointer.afterBatch(time);
         }
         synchronized (progress) {
             lastCompleted = time.millis();

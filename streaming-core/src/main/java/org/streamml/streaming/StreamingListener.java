@@ -10,7 +10,12 @@ public interface StreamingListener {
     default void onBatchStarted(Time batchTime) {
     }
 
-    /** A batch completed; {@code info} holds its metrics. */
+    /**
+     * A batch completed; {@code info} holds its metrics. Called after the batch's output operations and before
+     * its checkpoint is taken, so a listener that keeps totals can register itself with
+     * {@link StreamingContext#registerCheckpointed} (see {@link Checkpointed#of}) and a restart from that
+     * checkpoint resumes its totals with every batch counted once.
+     */
     default void onBatchCompleted(BatchInfo info) {
     }
 

@@ -60,7 +60,7 @@ public class CheckpointBenchmark {
     static final int KEYS = 20_000;
 
     /** Records per batch. */
-    @Param({"10000"})
+    @Param({"10000", "100000"})
     public int batch;
 
     /** The pipeline: {@code wordcount} or {@code kmeans}. */

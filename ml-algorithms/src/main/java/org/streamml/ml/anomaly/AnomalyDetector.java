@@ -29,4 +29,26 @@ public interface AnomalyDetector {
 
     /** Whether the record last scored is an anomaly by the detector's own threshold (false before any). */
     boolean isAnomaly();
+
+    /**
+     * This detector's whole state as a flat array, for checkpoints and exact resume: a detector of the same
+     * options given it by {@link #restoreState} scores the rest of the series exactly as this one would.
+     * {@link AnomalyStreams#score} puts it in the stream's checkpoints.
+     *
+     * @throws UnsupportedOperationException if this detector cannot save its state (the default)
+     */
+    default double[] saveState() {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot save its state: implement"
+                + " AnomalyDetector.saveState and restoreState to checkpoint it");
+    }
+
+    /**
+     * Puts back a state {@link #saveState} returned.
+     *
+     * @throws UnsupportedOperationException if this detector cannot save its state (the default)
+     * @throws IllegalArgumentException      if {@code state} is not a state of a detector like this one
+     */
+    default void restoreState(double[] state) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot restore a saved state");
+    }
 }

@@ -81,4 +81,26 @@ final class RollingQuantiles {
         }
         return s / k;
     }
+
+    /** Appends this window's values (in arrival order and sorted) to {@code out}. */
+    void save(DetectorState.Writer out) {
+        out.putInt(size);
+        out.putInt(next);
+        out.put(ring, size);
+        out.put(sorted, size);
+    }
+
+    /** Puts back what {@link #save} wrote, for a window of the same capacity. */
+    void restore(DetectorState.Reader in) {
+        int n = in.getInt("a window size", 0, ring.length);
+        int at = in.getInt("a window position", 0, ring.length - 1);
+        if (n < ring.length && at != n % ring.length) {
+            throw new IllegalArgumentException("the saved detector state has a window of " + n + " values at"
+                    + " position " + at);
+        }
+        in.get(ring, n);
+        in.get(sorted, n);
+        size = n;
+        next = at;
+    }
 }

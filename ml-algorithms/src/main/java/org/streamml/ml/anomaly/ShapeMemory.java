@@ -75,4 +75,31 @@ final class ShapeMemory {
         stored = Math.min(stored + 1, capacity);
         return comparable > 0 ? Math.sqrt(best) : Double.NaN;
     }
+
+    /** Appends the remembered shapes and the recent values to {@code out}. */
+    void save(DetectorState.Writer out) {
+        out.putInt(recentSize);
+        out.putInt(recentNext);
+        out.putInt(stored);
+        out.putInt(next);
+        out.put(recent, span);
+        out.put(memory, stored * width);
+    }
+
+    /** Puts back what {@link #save} wrote, for a memory of the same width, segment and capacity. */
+    void restore(DetectorState.Reader in) {
+        int rs = in.getInt("a shape's recent count", 0, span);
+        int rn = in.getInt("a shape's recent position", 0, span - 1);
+        int st = in.getInt("a count of remembered shapes", 0, capacity);
+        int nx = in.getInt("a shape position", 0, capacity - 1);
+        if (st < capacity && nx != st) {
+            throw new IllegalArgumentException("the saved detector state has " + st + " shapes at position " + nx);
+        }
+        in.get(recent, span);
+        in.get(memory, st * width);
+        recentSize = rs;
+        recentNext = rn;
+        stored = st;
+        next = nx;
+    }
 }

@@ -196,6 +196,60 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
         return anomaly;
     }
 
+    /**
+     * Everything this detector has learned: its options' sizes, the standardising window, every scale's shape
+     * memory, novelty window and calibration history, and the refractory count. About 40,000 values with the
+     * default options.
+     */
+    @Override
+    public double[] saveState() {
+        DetectorState.Writer out = new DetectorState.Writer();
+        out.putInt(options.window());
+        out.putInt(options.width());
+        out.putInt(options.scales());
+        out.putInt(options.memory());
+        out.putInt(options.history());
+        values.save(out);
+        for (int j = 0; j < shapes.length; j++) {
+            shapes[j].save(out);
+            typical[j].save(out);
+            calibrators[j].save(out);
+        }
+        out.putInt(holdOff);
+        out.put(anomaly ? 1 : 0);
+        return out.toArray();
+    }
+
+    /**
+     * Puts back a state {@link #saveState} returned by a detector of the same window, width, scales, memory
+     * and history.
+     *
+     * @throws IllegalArgumentException if the state is of other options or damaged; this detector is then
+     *                                  unusable
+     */
+    @Override
+    public void restoreState(double[] state) {
+        DetectorState.Reader in = new DetectorState.Reader(state);
+        int[] sizes = {in.getInt("window", 0, Integer.MAX_VALUE), in.getInt("width", 0, Integer.MAX_VALUE),
+                in.getInt("scales", 0, Integer.MAX_VALUE), in.getInt("memory", 0, Integer.MAX_VALUE),
+                in.getInt("history", 0, Integer.MAX_VALUE)};
+        int[] mine = {options.window(), options.width(), options.scales(), options.memory(), options.history()};
+        if (!java.util.Arrays.equals(sizes, mine)) {
+            throw new IllegalArgumentException("the saved state is of a detector with window, width, scales,"
+                    + " memory, history " + java.util.Arrays.toString(sizes) + "; this one has "
+                    + java.util.Arrays.toString(mine));
+        }
+        values.restore(in);
+        for (int j = 0; j < shapes.length; j++) {
+            shapes[j].restore(in);
+            typical[j].restore(in);
+            calibrators[j].restore(in);
+        }
+        holdOff = in.getInt("a refractory count", 0, options.refractory());
+        anomaly = in.getInt("an anomaly flag", 0, 1) == 1;
+        in.end();
+    }
+
     private double robustScale(double centre) {
         double iqr = values.quantile(0.75) - values.quantile(0.25);
         double wide = values.quantile(0.95) - values.quantile(0.05);

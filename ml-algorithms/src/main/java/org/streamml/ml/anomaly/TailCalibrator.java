@@ -43,4 +43,14 @@ final class TailCalibrator {
         history.add(a);
         return logTail;
     }
+
+    /** Appends the history to {@code out}. */
+    void save(DetectorState.Writer out) {
+        history.save(out);
+    }
+
+    /** Puts back what {@link #save} wrote. */
+    void restore(DetectorState.Reader in) {
+        history.restore(in);
+    }
 }

@@ -137,4 +137,50 @@ class StreamingAnomalyDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> d.withDecades(Double.NaN));
         assertEquals(200, d.withRefractory(200).refractory());
     }
+
+    @Test
+    void aRestoredStateScoresTheRestOfTheSeriesExactlyAsTheUninterruptedDetector() {
+        double[] values = noisySine(5, 4000);
+        values[3100] += 30;
+        values[3600] = Double.NaN;
+        double[] unbroken = run(new StreamingAnomalyDetector(), values);
+        // cut before the windows fill (40), mid-way (1500), after every window wrapped (3050), just after an anomaly
+        for (int cut : new int[] {40, 1500, 3050, 3101}) {
+            StreamingAnomalyDetector first = new StreamingAnomalyDetector();
+            for (int i = 0; i < cut; i++) {
+                first.score(i * STEP, values[i]);
+            }
+            double[] state = first.saveState();
+            StreamingAnomalyDetector resumed = new StreamingAnomalyDetector();
+            resumed.restoreState(state.clone());
+            for (int i = cut; i < values.length; i++) {
+                assertEquals(unbroken[i], resumed.score(i * STEP, values[i]), "record " + i + " after a cut at " + cut);
+                first.score(i * STEP, values[i]);   // the original goes on too
+                assertEquals(first.isAnomaly(), resumed.isAnomaly(), "record " + i + " after a cut at " + cut);
+            }
+            assertArrayEquals(first.saveState(), resumed.saveState());
+        }
+    }
+
+    @Test
+    void aStateOfOtherOptionsOrADamagedStateIsRefusedWithItsReason() {
+        StreamingAnomalyDetector d = new StreamingAnomalyDetector();
+        double[] state = d.saveState();
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () ->
+                new StreamingAnomalyDetector(StreamingAnomalyDetector.Options.defaults().withWindow(500))
+                        .restoreState(state));
+        assertTrue(other.getMessage().contains("[1000, 8, 3, 1000, 2000]") && other.getMessage().contains("[500,"),
+                other.getMessage());
+        IllegalArgumentException cut = assertThrows(IllegalArgumentException.class, () ->
+                new StreamingAnomalyDetector().restoreState(java.util.Arrays.copyOf(state, state.length - 1)));
+        assertTrue(cut.getMessage().contains("ends after"), cut.getMessage());
+        double[] bad = state.clone();
+        bad[5] = 1e9;
+        IllegalArgumentException size = assertThrows(IllegalArgumentException.class, () ->
+                new StreamingAnomalyDetector().restoreState(bad));
+        assertTrue(size.getMessage().contains("window size 1.0E9"), size.getMessage());
+        IllegalArgumentException longer = assertThrows(IllegalArgumentException.class, () ->
+                new StreamingAnomalyDetector().restoreState(java.util.Arrays.copyOf(state, state.length + 2)));
+        assertTrue(longer.getMessage().contains("2 values more"), longer.getMessage());
+    }
 }

@@ -83,10 +83,10 @@ class DriverKillRecoveryTest {
             assertEquals(0, restart.exitValue(), "kill at " + phase + "@" + batch + ": " + log);
             restoredFrom.add(phase + "@" + batch + " -> " + log.strip());
             // Checkpoints are taken after every batch and written in the background: a kill inside batch t
-            // restarts from t - 1, or from t - 2 if the write of t - 1 was still in flight; a kill after batch
-            // t completed from t or t - 1; a kill inside the encoding of t from t - 1, which the writer
-            // finished before the snapshot of t began.
-            long latest = phase.equals("between") ? batch : batch - 1000;
+            // (or between t - 1 and t, when t starts) restarts from t - 1, or from t - 2 if the write of t - 1
+            // was still in flight; a kill inside the encoding of t from t - 1, which the writer finished before
+            // the snapshot of t began.
+            long latest = batch - 1000;
             long earliest = phase.equals("checkpoint") ? latest : latest - 1000;
             long from = restoredFrom(log);
             assertTrue(from >= earliest && from <= latest, "kill at " + phase + "@" + batch + ": " + log);

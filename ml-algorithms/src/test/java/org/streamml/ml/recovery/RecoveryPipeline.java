@@ -18,7 +18,6 @@ import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.model.LogisticRegressionModel;
 import org.streamml.ml.streaming.StreamingKMeans;
 import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;
-import org.streamml.streaming.BatchInfo;
 import org.streamml.streaming.DStream;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.Pair;
@@ -141,12 +140,9 @@ public final class RecoveryPipeline {
             @Override
             public void onBatchStarted(Time batchTime) {
                 currentBatch = batchTime.millis();
-            }
-
-            @Override
-            public void onBatchCompleted(BatchInfo info) {
                 try {
-                    killPoint("between", info.batchTime());
+                    // between batches: the previous batch and its checkpoint snapshot are complete
+                    killPoint("between", batchTime);
                 } catch (IOException | InterruptedException e) {
                     throw new IllegalStateException(e);
                 }

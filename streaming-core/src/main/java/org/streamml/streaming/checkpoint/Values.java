@@ -477,8 +477,8 @@ public final class Values {
         Object[] args = new Object[n];
         Class<?>[] types = new Class<?>[n];
         for (int i = 0; i < n; i++) {
-            args[i] = read(in);
             types[i] = components[i].getType();
+            args[i] = typedArray(read(in), types[i]);
         }
         try {
             Constructor<?> ctor = c.getDeclaredConstructor(types);
@@ -488,6 +488,24 @@ public final class Values {
             Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
             throw new IOException("cannot rebuild record " + className + ": " + cause, cause);
         }
+    }
+
+    /**
+     * {@code value} as an array of {@code type} when it is an object array read back for a record component of
+     * a more specific array type ({@code double[][]}, {@code String[]}: arrays of objects are written without
+     * their element class), element by element; otherwise {@code value} itself.
+     */
+    private static Object typedArray(Object value, Class<?> type) {
+        if (!(value instanceof Object[] a) || !type.isArray() || type.isInstance(value)
+                || type.getComponentType().isPrimitive()) {
+            return value;
+        }
+        Class<?> element = type.getComponentType();
+        Object typed = java.lang.reflect.Array.newInstance(element, a.length);
+        for (int i = 0; i < a.length; i++) {
+            java.lang.reflect.Array.set(typed, i, typedArray(a[i], element));
+        }
+        return typed;
     }
 
     private static Class<?> load(String className) throws IOException {

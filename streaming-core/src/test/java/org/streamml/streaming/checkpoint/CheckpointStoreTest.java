@@ -56,6 +56,22 @@ class CheckpointStoreTest {
         assertEquals(0, in.available());
     }
 
+    /** A record with arrays of arrays and of strings, which are written without their element class. */
+    record Table(double[][] columns, String[] names, int[] sizes) {
+    }
+
+    @Test
+    void aRecordsTypedArraysReadBackWithTheirTypes() throws Exception {
+        Values values = new Values();
+        Table t = new Table(new double[][] {{1.0, 2.0}, {}}, new String[] {"a", null}, new int[] {3});
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        values.write(t, new DataOutputStream(buf));
+        Table back = (Table) values.read(new DataInputStream(new ByteArrayInputStream(buf.toByteArray())));
+        assertArrayEquals(t.columns(), back.columns());
+        assertArrayEquals(t.names(), back.names());
+        assertArrayEquals(t.sizes(), back.sizes());
+    }
+
     @Test
     void anUnknownClassIsNamed() {
         Values.UnencodableValueException e = assertThrows(Values.UnencodableValueException.class,
