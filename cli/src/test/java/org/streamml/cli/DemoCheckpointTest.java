@@ -83,6 +83,23 @@ class DemoCheckpointTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aCheckpointOfOtherSettingsIsRefusedNamingTheDifference() throws Exception {
+        Path ckpt = tmp.resolve("ckpt");
+        Process first = demo("fraud", tmp.resolve("first.txt"), ckpt).start();
+        assertTrue(first.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, first.exitValue(), Files.readString(tmp.resolve("first.txt")));
+        List<String> cmd = new ArrayList<>(demo("fraud", tmp.resolve("other.txt"), ckpt).command());
+        cmd.addAll(List.of("--seed", "7"));
+        Process other = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("other.txt")
+                .toFile()).start();
+        assertTrue(other.waitFor(300, TimeUnit.SECONDS));
+        String log = Files.readString(tmp.resolve("other.txt"));
+        assertEquals(1, other.exitValue(), log);
+        assertTrue(log.contains("was written by another program") && log.contains("seed 42")
+                && log.contains("seed 7") && !log.contains("\tat "), log);
+    }
+
     private static String summary(String log) {
         int at = log.indexOf("\nSummary\n");
         assertTrue(at >= 0, log);

@@ -173,6 +173,30 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
         StreamingContext ssc = new StreamingContext(options);
         if (checkpoint != null) {
             ssc.checkpoint(checkpoint);
+            // The settings that decide the data are part of the program's fingerprint: a restart with another
+            // seed, rate, length or partitioning is refused instead of mixing two runs' results.
+            String fingerprint = "seed " + seed + ", partitions " + partitions + ", rate " + recordsPerSecond
+                    + ", batches " + batches + ", duration " + durationSeconds + ", kafka " + (kafka != null);
+            ssc.registerCheckpointed(new org.streamml.streaming.Checkpointed() {
+                @Override
+                public String checkpointKind() {
+                    return "demo settings";
+                }
+
+                @Override
+                public String checkpointFingerprint() {
+                    return fingerprint;
+                }
+
+                @Override
+                public Object checkpointState() {
+                    return null;
+                }
+
+                @Override
+                public void restoreCheckpointState(Object state) {
+                }
+            });
         }
         return ssc;
     }

@@ -4,10 +4,17 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.streamml.streaming.BatchExecutor;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.storage.StorageLevel;
+import org.streamml.streaming.DistributedExecutor;
 import org.streamml.streaming.LocalExecutor;
+import org.streamml.streaming.Time;
+import scala.Tuple2;
 
 /**
  * Apache Spark as a StreamML executor: every partition task of a batch (a map, a source's partition read,
@@ -23,19 +30,28 @@ import org.streamml.streaming.LocalExecutor;
  * {@link #close}), or {@link #of(JavaSparkContext)} inside a Spark application that has its own context
  * (which stays the application's).
  *
- * <p>This first version hands each task its input and takes its result back through the driver (as the
- * local executor does); keeping computed partitions in Spark's block manager between operations, and key
- * shuffles through Spark's shuffle, come with the rest of the executor.
+ * <p>Computed partitions stay in Spark: each operation that computes partitions is one RDD (one task per
+ * StreamML partition), persisted in the block managers of the executors that computed it, and the driver
+ * holds {@link SparkPartition} handles. A later operation given those handles (anywhere inside its tasks'
+ * inputs) depends on them narrowly, so its tasks run where the blocks are and read them locally, and a block
+ * lost with its executor is computed again by Spark from its lineage, down to the source's offsets. Key
+ * shuffles are Spark shuffles. Records reach the driver only when the program reads them ({@code collect},
+ * a learner's model). The RDDs of a batch are unpersisted once no stream remembers it
+ * ({@link #releaseBatchesUpTo}); Spark's context cleaner drops the others once unreferenced.
  */
-public final class SparkExecutor implements BatchExecutor {
+public final class SparkExecutor implements DistributedExecutor {
     private final JavaSparkContext spark;
     private final boolean owned;
     private final LocalExecutor driverTasks;
+    private final TaskCounter tasks = new TaskCounter();
+    private final java.util.NavigableMap<Long, List<RDD<?>>> rddsByBatch = new java.util.TreeMap<>();
+    private long currentBatch = Long.MIN_VALUE;
 
     private SparkExecutor(JavaSparkContext spark, boolean owned) {
         this.spark = Objects.requireNonNull(spark, "spark context");
         this.owned = owned;
         this.driverTasks = new LocalExecutor(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        spark.sc().addSparkListener(tasks);
     }
 
     /** An executor running its tasks on {@code spark}, an application's context, which it never stops. */
@@ -97,21 +113,176 @@ public final class SparkExecutor implements BatchExecutor {
         return driverTasks.runTasks(numTasks, task);
     }
 
-    /** One Spark task per input, in input order: task {@code i} applies {@code f} to {@code inputs.get(i)}. */
+    /**
+     * One Spark task per input, in input order: task {@code i} applies {@code f} to {@code inputs.get(i)}, on the
+     * executor holding the kept partitions in it; the results come back to the driver.
+     */
     @Override
+    @SuppressWarnings("unchecked")
     public <I, R> List<R> runOnPartitions(List<I> inputs, PartitionFunction<I, R> f) {
         if (inputs.isEmpty()) {
             return new ArrayList<>();
         }
-        // parallelize slices a list of n elements into n partitions of one element each, in order
-        return spark.parallelize(new ArrayList<>(inputs), inputs.size())
-                .mapPartitions((Iterator<I> it) -> {
-                    List<R> out = new ArrayList<>(1);
-                    while (it.hasNext()) {
-                        out.add(f.apply(it.next()));
-                    }
-                    return out.iterator();
-                }).collect();
+        TaskRDD rdd = TaskRDD.over(spark.sc(), inputs, applying(f));
+        return (List<R>) rdd.toJavaRDD().collect();
+    }
+
+    private static <I, R> TaskRDD.Body applying(PartitionFunction<I, R> f) {
+        return (index, input) -> {
+            @SuppressWarnings("unchecked")
+            R r = f.apply((I) input);
+            return java.util.Collections.singletonList(r).iterator();
+        };
+    }
+
+    private static <I, R> TaskRDD.Body computing(PartitionFunction<I, List<R>> f) {
+        return (index, input) -> {
+            @SuppressWarnings("unchecked")
+            List<R> r = f.apply((I) input);
+            return r.iterator();
+        };
+    }
+
+    /**
+     * One Spark task per input computes partition {@code i}, which stays persisted where it was computed; returns
+     * the handles (one job, which also counts each partition's records).
+     */
+    @Override
+    public <I, R> List<List<R>> computePartitions(List<I> inputs, PartitionFunction<I, List<R>> f) {
+        if (inputs.isEmpty()) {
+            return new ArrayList<>();
+        }
+        return keep(TaskRDD.over(spark.sc(), inputs, computing(f)));
+    }
+
+    /** Persists {@code rdd}, computes it by one job that counts its partitions, and returns their handles. */
+    @SuppressWarnings("unchecked")
+    private <R> List<List<R>> keep(RDD<?> rdd) {
+        rdd.persist(StorageLevel.MEMORY_AND_DISK());
+        synchronized (rddsByBatch) {
+            if (currentBatch != Long.MIN_VALUE) {
+                rddsByBatch.computeIfAbsent(currentBatch, t -> new ArrayList<>()).add(rdd);
+            }
+        }
+        List<Integer> sizes = ((RDD<Object>) rdd).toJavaRDD().mapPartitions(SparkExecutor::count).collect();
+        List<List<R>> handles = new ArrayList<>(sizes.size());
+        for (int i = 0; i < sizes.size(); i++) {
+            handles.add(new SparkPartition<>((RDD<R>) rdd, i, sizes.get(i)));
+        }
+        return handles;
+    }
+
+    private static Iterator<Integer> count(Iterator<Object> records) {
+        int n = 0;
+        while (records.hasNext()) {
+            records.next();
+            n++;
+        }
+        return java.util.List.of(n).iterator();
+    }
+
+    /**
+     * A Spark shuffle: the map tasks (one per input, where its kept partitions are) write bucket {@code r} of
+     * their output for reducer {@code r} through Spark's shuffle; reduce task {@code r} takes its bucket of
+     * every map output, in input order, and its result stays persisted like {@link #computePartitions}'.
+     */
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <I, B, R> List<List<R>> shuffle(List<I> inputs, PartitionFunction<I, List<B>> map, int reducers,
+                                           PartitionFunction<List<B>, List<R>> reduce) {
+        if (inputs.isEmpty()) {
+            return computePartitions(java.util.Collections.nCopies(reducers, List.<B>of()), reduce);
+        }
+        int maps = inputs.size();
+        TaskRDD mapSide = TaskRDD.over(spark.sc(), inputs, bucketing(map, reducers));
+        JavaPairRDD<Integer, Tuple2<Integer, Object>> pairs = JavaPairRDD.fromJavaRDD(
+                (org.apache.spark.api.java.JavaRDD) mapSide.toJavaRDD());
+        JavaRDD<Object> reduced = pairs.partitionBy(new HashPartitioner(reducers))
+                .mapPartitions(reducing(reduce, maps), true);
+        return keep(reduced.rdd());
+    }
+
+    private static <I, B> TaskRDD.Body bucketing(PartitionFunction<I, List<B>> map, int reducers) {
+        return (index, input) -> {
+            @SuppressWarnings("unchecked")
+            List<B> buckets = map.apply((I) input);
+            if (buckets.size() != reducers) {
+                throw new IllegalStateException("a shuffle's map task made " + buckets.size() + " buckets for "
+                        + reducers + " reducers");
+            }
+            List<Tuple2<Integer, Tuple2<Integer, Object>>> out = new ArrayList<>(reducers);
+            for (int r = 0; r < reducers; r++) {
+                out.add(new Tuple2<>(r, new Tuple2<>(index, buckets.get(r))));
+            }
+            return out.iterator();
+        };
+    }
+
+    private static <B, R> org.apache.spark.api.java.function.FlatMapFunction<Iterator<Tuple2<Integer,
+            Tuple2<Integer, Object>>>, Object> reducing(PartitionFunction<List<B>, List<R>> reduce, int maps) {
+        return it -> {
+            Object[] byMap = new Object[maps];
+            int seen = 0;
+            while (it.hasNext()) {
+                Tuple2<Integer, Object> bucket = it.next()._2();
+                if (byMap[bucket._1()] == null) {
+                    seen++;
+                }
+                byMap[bucket._1()] = bucket._2();
+            }
+            if (seen != maps) {
+                throw new IllegalStateException("a shuffle's reduce task received the buckets of " + seen + " of "
+                        + maps + " map tasks");
+            }
+            List<B> buckets = new ArrayList<>(maps);
+            for (Object b : byMap) {
+                @SuppressWarnings("unchecked")
+                B bucket = (B) b;
+                buckets.add(bucket);
+            }
+            @SuppressWarnings("unchecked")
+            Iterator<Object> out = (Iterator<Object>) (Iterator<?>) reduce.apply(buckets).iterator();
+            return out;
+        };
+    }
+
+    @Override
+    public List<TaskPlace> taskPlaces() {
+        return tasks.places();
+    }
+
+    /** The records of {@code partitions}, read to the driver: recomputing them starts from this copy. */
+    @Override
+    public <T> List<List<T>> checkpoint(List<List<T>> partitions) {
+        List<List<T>> copy = new ArrayList<>(partitions.size());
+        for (List<T> p : partitions) {
+            copy.add(new ArrayList<>(p));
+        }
+        return copy;
+    }
+
+    @Override
+    public void enterBatch(Time time) {
+        synchronized (rddsByBatch) {
+            currentBatch = time.millis();
+        }
+    }
+
+    /** Unpersists the RDDs computed for batches at or before {@code time}; Spark recomputes one needed again. */
+    @Override
+    public void releaseBatchesUpTo(Time time) {
+        List<RDD<?>> done = new ArrayList<>();
+        synchronized (rddsByBatch) {
+            java.util.NavigableMap<Long, List<RDD<?>>> head = rddsByBatch.headMap(time.millis(), true);
+            head.values().forEach(done::addAll);
+            head.clear();
+            if (time.millis() == Long.MAX_VALUE) {
+                currentBatch = Long.MIN_VALUE;
+            }
+        }
+        for (RDD<?> rdd : done) {
+            rdd.unpersist(false);
+        }
     }
 
     /**
@@ -141,6 +312,7 @@ public final class SparkExecutor implements BatchExecutor {
     /** Stops the Spark context if this executor started it. */
     @Override
     public void close() {
+        spark.sc().removeSparkListener(tasks);
         driverTasks.close();
         if (owned) {
             spark.stop();
