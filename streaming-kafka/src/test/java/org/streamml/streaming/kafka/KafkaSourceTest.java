@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -217,6 +218,29 @@ class KafkaSourceTest {
         String message = e.getMessage() + " " + e.getCause();
         assertTrue(message.contains("gone-0 is gone"), message);
         assertTrue(message.contains("offsets from 10"), message);
+    }
+
+    @Test
+    void offsetsDroppedByRetentionFailNamingThePartitionAndTheMissingRange() throws Exception {
+        broker.createTopic("retained", 1);
+        broker.produce("retained", 1, values("r", 20));
+        ManualClock clock = new ManualClock();
+        StreamingContext ssc = context(clock);
+        ssc.source(strings("retained").maxRecordsPerPartition(5).backpressure(false).build(), 1)
+                .foreachBatch((b, t) -> b.count());
+        ssc.start();
+        clock.advance(1000);
+        assertTrue(ssc.awaitBatch(Time.ofMillis(1000), 60_000));   // offsets 0 to 4 read
+        // what retention does to old segments: the partition's log now starts at offset 12
+        try (org.apache.kafka.clients.admin.Admin admin = broker.admin()) {
+            admin.deleteRecords(Map.of(new org.apache.kafka.common.TopicPartition("retained", 0),
+                    org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(12))).all().get(60, TimeUnit.SECONDS);
+        }
+        clock.advance(1000);
+        StreamingException e = assertThrows(StreamingException.class, () -> ssc.awaitTerminationOrTimeout(120_000));
+        String message = e.getMessage() + " " + e.getCause();
+        assertTrue(message.contains("cannot read retained-0 from offset 5: the partition now starts at 12")
+                && message.contains("dropped offsets 5 to 11"), message);
     }
 
     /** Running totals per key (value mod 7) and per-batch counts, recorded by batch time. */
