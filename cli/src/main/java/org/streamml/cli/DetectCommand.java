@@ -22,6 +22,7 @@ import org.streamml.ml.anomaly.ScoredObservation;
 import org.streamml.ml.anomaly.StreamingAnomalyDetector;
 import org.streamml.streaming.DStream;
 import java.time.Duration;
+import org.streamml.streaming.ExecutorSettings;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.io.AtomicFile;
@@ -62,6 +63,12 @@ public final class DetectCommand implements Callable<Integer> {
             description = "Records per engine batch (default ${DEFAULT-VALUE}); does not change the scores.")
     private int batchSize;
 
+    @Option(names = "--master", defaultValue = "local[2]", paramLabel = "MASTER",
+            description = "Where the engine's partition tasks run: local[N] (threads, default local[2]),"
+                    + " local-cluster[N], cluster://HOST:PORT, spark://HOST:PORT or spark-local[N], as for train;"
+                    + " the scores are the same on every master.")
+    private String master;
+
     /** Reads, scores through the engine, writes atomically and reports on standard error. */
     @Override
     public Integer call() throws Exception {
@@ -69,6 +76,7 @@ public final class DetectCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be >= 1: " + batchSize);
         }
         CliFiles.requireOutputFile("--output", output);
+        StreamingContext.Options.defaults().withMaster(master); // an unknown or malformed master fails here
         TextInput text;
         if (KafkaAddress.isKafka(inputArg)) {
             KafkaAddress from = KafkaAddress.parse("--input", inputArg);
@@ -89,7 +97,7 @@ public final class DetectCommand implements Callable<Integer> {
         Tally tally;
         try (AtomicFile file = AtomicFile.create(target)) {
             try {
-                tally = detect(rows, batchSize, file.writer());
+                tally = detect(rows, batchSize, master, file.writer());
             } catch (RuntimeException | IOException e) {
                 throw CliFiles.explainRead(input, e);
             }
@@ -117,19 +125,19 @@ public final class DetectCommand implements Callable<Integer> {
     }
 
     /**
-     * Streams {@code rows} through the engine in batches of {@code batchSize}, in one pass, and writes the header
-     * and one line per row to {@code out}, in order, each batch as soon as it is scored.
+     * Streams {@code rows} through the engine on {@code master} in batches of {@code batchSize}, in one pass, and
+     * writes the header and one line per row to {@code out}, in order, each batch as soon as it is scored.
      *
      * @throws org.streamml.datasets.io.DataFormatException naming file, line and column of a bad row
      * @throws IOException if writing fails
      */
-    static Tally detect(RecordFile<NabRow> rows, int batchSize, Writer out) throws InterruptedException,
-            IOException {
+    static Tally detect(RecordFile<NabRow> rows, int batchSize, String master, Writer out)
+            throws InterruptedException, IOException {
         StreamingContext.Options options = StreamingContext.Options.defaults()
                 .withBatchInterval(Duration.ofSeconds(1))
                 .withClock(new FastForwardClock())
+                .withMaster(master, ExecutorSettings.defaults())
                 .withDefaultPartitions(1)
-                .withThreads(1)
                 .withStopWhenInputsExhausted(true);
         out.write("timestamp,value,anomaly_score,label\n");
         ScoreWriter writer = new ScoreWriter(out);

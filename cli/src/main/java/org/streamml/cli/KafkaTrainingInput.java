@@ -82,7 +82,9 @@ final class KafkaTrainingInput implements TrainingInput {
                 .topics(address.topic()).maxRecordsPerPartition(perPartition)
                 .badRecords(skip ? BadRecordPolicy.SKIP_AND_COUNT : BadRecordPolicy.FAIL);
         if (bounded) {
-            b.untilEndAtStart();
+            // A topic read to its end trains in batches of the requested size, as a file does: backpressure
+            // would tie the batches, and so the model, to how fast this machine happened to be.
+            b.untilEndAtStart().backpressure(false);
         }
         return b.build();
     }

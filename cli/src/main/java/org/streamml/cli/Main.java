@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             DetectCommand.class,
             NabScoreCommand.class,
+            BenchCommand.class,
             WorkerCommand.class,
         })
 public final class Main implements Runnable {

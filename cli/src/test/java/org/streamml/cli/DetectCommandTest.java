@@ -54,6 +54,19 @@ class DetectCommandTest {
     }
 
     @Test
+    void shouldWriteTheSameScoresOnEveryMaster() throws Exception {
+        Path input = Files.write(dir.resolve("in.csv"), series(700));
+        Path local = dir.resolve("local.csv");
+        Path cluster = dir.resolve("cluster.csv");
+        assertEquals(0, run("detect", "--input", input.toString(), "--output", local.toString(), "--batch-size", "100"));
+        assertEquals(0, run("detect", "--input", input.toString(), "--output", cluster.toString(), "--batch-size", "100",
+                "--master", "local-cluster[2]"), err::toString);
+        assertEquals(Files.readAllLines(local), Files.readAllLines(cluster));
+        assertEquals(1, run("detect", "--input", input.toString(), "--output", cluster.toString(), "--master", "locl[2]"));
+        assertTrue(err.toString().contains("'locl[2]'"), err.toString());
+    }
+
+    @Test
     void shouldWriteOneRowPerInputRowInOrderWithTheDetectorsScores() throws Exception {
         List<String> in = series(1200);
         Path input = Files.write(dir.resolve("in.csv"), in);
@@ -196,7 +209,7 @@ class DetectCommandTest {
                     .keepingMissingValues().withText());
             StringWriter written = new StringWriter();
 
-            DetectCommand.Tally tally = DetectCommand.detect(rows, batchSize, written);
+            DetectCommand.Tally tally = DetectCommand.detect(rows, batchSize, "local[1]", written);
 
             assertEquals(1, rows.passes, "passes over the input with batches of " + batchSize);
             assertEquals(new DetectCommand.Tally(1200, 1, tally.anomalies()), tally);

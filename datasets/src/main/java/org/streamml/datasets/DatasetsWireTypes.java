@@ -9,6 +9,7 @@ import org.streamml.datasets.generators.Neuron;
 import org.streamml.datasets.generators.SensorReading;
 import org.streamml.datasets.generators.Transaction;
 import org.streamml.datasets.io.NabPoint;
+import org.streamml.datasets.io.NabRow;
 import org.streamml.datasets.tweets.Tweet;
 import org.streamml.streaming.WireTypes;
 
@@ -23,7 +24,7 @@ public final class DatasetsWireTypes implements WireTypes {
 
     @Override
     public List<Class<?>> types() {
-        return List.of(Transaction.class, FraudPattern.class, NabPoint.class, NeuralSample.class, Neuron.class,
+        return List.of(Transaction.class, FraudPattern.class, NabPoint.class, NabRow.class, NeuralSample.class, Neuron.class,
                 SensorReading.class, AnomalyKind.class, AnomalyWindow.class, Tweet.class);
     }
 }

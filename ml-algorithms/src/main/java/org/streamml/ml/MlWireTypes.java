@@ -2,6 +2,8 @@ package org.streamml.ml;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.streamml.ml.anomaly.Observation;
+import org.streamml.ml.anomaly.ScoredObservation;
 import org.streamml.ml.linalg.DenseVector;
 import org.streamml.ml.linalg.SparseVector;
 import org.streamml.ml.model.KMeansModel;
@@ -13,7 +15,7 @@ import org.streamml.streaming.WireTypes;
 
 /**
  * The types of this module that travel between processes when the learners run on an executor with other
- * processes (records, vectors, models, the learners' partition data and partial sums), declared through the
+ * processes (records, vectors, models, time-series observations and their scores, the learners' partition data and partial sums), declared through the
  * {@link WireTypes} service, so programs using the learners on a cluster register nothing. Types that are
  * not public come from their own packages ({@link OptimWireTypes}, {@link StreamingWireTypes}).
  */
@@ -22,7 +24,8 @@ public final class MlWireTypes implements WireTypes {
     @Override
     public List<Class<?>> types() {
         List<Class<?>> types = new ArrayList<>(List.of(DenseVector.class, SparseVector.class, DenseVector[].class,
-                LabeledPoint.class, LinearRegressionModel.class, LogisticRegressionModel.class, KMeansModel.class));
+                LabeledPoint.class, LinearRegressionModel.class, LogisticRegressionModel.class, KMeansModel.class,
+                Observation.class, ScoredObservation.class));
         types.addAll(OptimWireTypes.types());
         types.addAll(StreamingWireTypes.types());
         return List.copyOf(types);

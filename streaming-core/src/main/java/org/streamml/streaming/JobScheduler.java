@@ -111,8 +111,13 @@ final class JobScheduler {
                 if (context.distributed() != null) {
                     context.distributed().releaseBatchesUpTo(Time.ofMillis(Long.MAX_VALUE));
                 }
-            } catch (RuntimeException e) {
-                // releasing is an optimisation; the context's own outcome is what gets reported
+            } catch (Exception e) {
+                // Releasing is an optimisation; the context's own outcome is what gets reported. Exception, not
+                // RuntimeException: an executor's client library may throw a checked InterruptedException
+                // unchecked (Spark's RPC on stop), and the context must still end.
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
             }
             context.onSchedulerEnded(error);
             synchronized (progress) {

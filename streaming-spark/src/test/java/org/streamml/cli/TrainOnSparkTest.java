@@ -117,6 +117,28 @@ class TrainOnSparkTest {
         assertEquals(expected, normalized(Files.readString(model)), log);
     }
 
+    @org.junit.jupiter.api.Test
+    void shouldDetectTheSameAnomaliesOnSparkAsInLocalMode() throws Exception {
+        Random rnd = new Random(31);
+        StringBuilder csv = new StringBuilder("timestamp,value\n");
+        java.time.LocalDateTime t = java.time.LocalDateTime.of(2014, 3, 7, 0, 0);
+        for (int i = 0; i < 600; i++, t = t.plusMinutes(5)) {
+            double v = 40 + 3 * Math.sin(2 * Math.PI * i / 288) + rnd.nextGaussian() + (i == 450 ? 25 : 0);
+            csv.append(t.toString().replace('T', ' ')).append(":00,").append(Math.round(v * 1000) / 1000.0).append('\n');
+        }
+        Path in = Files.writeString(tmp.resolve("series.csv"), csv);
+        List<String> scores = new ArrayList<>();
+        for (String master : List.of("local[2]", cluster.masterUrl())) {
+            Path out = tmp.resolve("scores-" + master.replaceAll("[^a-z0-9]", "_") + ".csv");
+            CliRun run = CliRun.of("detect", "--input", in.toString(), "--output", out.toString(), "--batch-size", "100",
+                    "--master", master);
+            assertEquals(0, run.status(), () -> "detect --master " + master + " failed: " + run.err());
+            scores.add(Files.readString(out));
+        }
+        assertEquals(scores.get(0), scores.get(1));
+        assertEquals(601, scores.get(1).lines().count());
+    }
+
     /** Trains with {@code master}; returns the saved model file but for its creation time and checksum. */
     private String train(List<String> common, String master) throws Exception {
         Path model = tmp.resolve("model-" + master.replaceAll("[^a-z0-9]", "_") + "-" + common.get(3) + ".json");

@@ -26,11 +26,14 @@ import org.streamml.streaming.testkit.ProcessSignals;
 
 /**
  * Kills the driver process with SIGKILL at seeded points (inside a batch's first and last output, between
- * batches, inside a checkpoint write, with socket lines received and logged but not yet taken) and restarts it from its checkpoint directory: every batch's output
- * files and the final models must be byte-identical to those of an uninterrupted run.
+ * batches, inside a checkpoint write, with socket lines received and logged but not yet taken, inside a
+ * write-ahead-log append) and restarts it from its checkpoint directory: every batch's output files and the
+ * final models must be byte-identical to those of an uninterrupted run. A kill inside an append is the
+ * kill with lines received and logged, followed by what a process killed inside {@code write} leaves at
+ * the end of the newest log segment: a block header and part of its payload.
  */
 class DriverKillRecoveryTest {
-    private static final String[] PHASES = {"output", "model", "between", "checkpoint", "received"};
+    private static final String[] PHASES = {"output", "model", "between", "checkpoint", "received", "wal-append"};
 
     @TempDir
     static Path dir;
@@ -68,12 +71,16 @@ class DriverKillRecoveryTest {
             Path out = dir.resolve("out-" + run);
             Path pid = dir.resolve("pid-" + run);
             LineServer server = new LineServer();
-            Process victim = child(ckpt, out, server.port(), phase, Long.toString(batch), pid.toString()).start();
+            String point = phase.equals("wal-append") ? "received" : phase;
+            Process victim = child(ckpt, out, server.port(), point, Long.toString(batch), pid.toString()).start();
             long id = ProcessSignals.awaitPid(pid, 60_000);
             assertEquals(victim.pid(), id);
             victim.destroyForcibly();
             assertTrue(victim.waitFor(30, TimeUnit.SECONDS));
             assertTrue(victim.exitValue() != 0, "the victim was not killed");
+            if (phase.equals("wal-append")) {
+                tearTheNewestLogSegment(ckpt, seeded);
+            }
 
             Process restart = child(ckpt, out, server.port()).start();
             assertTrue(restart.waitFor(120, TimeUnit.SECONDS), "the restarted run did not end");
@@ -97,6 +104,32 @@ class DriverKillRecoveryTest {
             }
         }
         System.out.println("driver kills and restarts:\n" + String.join("\n", restoredFrom));
+    }
+
+    /**
+     * Appends a torn block to the newest segment of every stream's write-ahead log: a length, a checksum and
+     * the first bytes of a payload that never got written in full.
+     */
+    private static void tearTheNewestLogSegment(Path ckpt, Random seeded) throws IOException {
+        List<Path> streams;
+        try (var s = Files.list(ckpt.resolve("wal"))) {
+            streams = s.filter(Files::isDirectory).toList();
+        }
+        assertTrue(!streams.isEmpty(), "no write-ahead log in " + ckpt);
+        for (Path stream : streams) {
+            Path newest;
+            try (var s = Files.list(stream)) {
+                newest = s.filter(p -> p.getFileName().toString().endsWith(".log"))
+                        .max(java.util.Comparator.comparingLong(
+                                p -> Long.parseLong(p.getFileName().toString().replace(".log", ""))))
+                        .orElseThrow(() -> new AssertionError("no segment in " + stream));
+            }
+            byte[] partial = new byte[1 + seeded.nextInt(40)];
+            seeded.nextBytes(partial);
+            java.nio.ByteBuffer torn = java.nio.ByteBuffer.allocate(8 + partial.length);
+            torn.putInt(200 + seeded.nextInt(1000)).putInt(seeded.nextInt()).put(partial);
+            Files.write(newest, torn.array(), java.nio.file.StandardOpenOption.APPEND);
+        }
     }
 
     /** The batch a restarted run says it restored from, 0 for none. */

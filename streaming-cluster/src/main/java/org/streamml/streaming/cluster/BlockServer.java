@@ -128,7 +128,14 @@ final class BlockServer implements AutoCloseable {
             if (block == null || f.element() < -1 || f.element() >= block.size()) {
                 return new Message.BlockData(f.requestId(), null, null);
             }
-            byte[] data = s.serialize(f.element() < 0 ? block : block.get(f.element()));
+            byte[] data;
+            try {
+                data = s.serialize(f.element() < 0 ? block : block.get(f.element()));
+            } catch (RuntimeException e) {
+                // Said to the peer, which fails the task with it, instead of leaving it to time out.
+                return new Message.BlockData(f.requestId(), null, "block " + f.blockId() + " cannot be encoded: "
+                        + e.getMessage());
+            }
             if (data.length + 64L > maxFrameBytes) {
                 return new Message.BlockData(f.requestId(), null, "block " + f.blockId() + " encodes to " + data.length
                         + " bytes, over the maximum frame size " + maxFrameBytes

@@ -105,6 +105,18 @@ class InProcessClusterTest {
         }
     }
 
+    /** A record type no {@code WireTypes} service declares. */
+    record Undeclared(int x) {
+    }
+
+    @Test
+    void shouldNameTheTypeWhenAKeptPartitionCannotBeEncodedInsteadOfTimingOut() {
+        Batch<Undeclared> kept = Batch.split(Time.ofMillis(1), List.of(1, 2, 3), 1, driver).map(Undeclared::new);
+        IllegalStateException e = assertThrows(IllegalStateException.class, kept::collect);
+        assertTrue(e.getMessage().contains("cannot be encoded"), e.getMessage());
+        assertTrue(e.getMessage().contains(Undeclared.class.getName()), e.getMessage());
+    }
+
     @Test
     void shouldServeBlocksOnlyToPeersThatKnowTheSecretAndSurviveGarbage() throws Exception {
         Batch<Integer> kept = Batch.split(Time.ofMillis(1), IntStream.range(0, 100).boxed().toList(), 2, driver)

@@ -90,7 +90,7 @@ class KafkaEndToEndTest {
         List<String> out = new CopyOnWriteArrayList<>();
         try (StreamingContext ssc = new StreamingContext(o)) {
             KafkaSource<String> source = KafkaSource.builder(broker.bootstrap(), KafkaDeserializer.strings())
-                    .topics("wide").maxRecordsPerPartition(1000).untilEndAtStart().build();
+                    .topics("wide").maxRecordsPerPartition(1000).backpressure(false).untilEndAtStart().build();
             ssc.source(source, 3).mapToPair(rec -> Pair.of(rec.value().substring(0, rec.value().indexOf(' ')), 1L))
                     .reduceByKey(Long::sum, 2).foreachBatch((b, t) -> {
                         List<String> rows = new ArrayList<>();

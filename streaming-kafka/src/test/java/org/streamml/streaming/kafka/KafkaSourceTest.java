@@ -83,7 +83,8 @@ class KafkaSourceTest {
         broker.produce("three", 3, produced);
         List<KafkaRecord<String>> got = new CopyOnWriteArrayList<>();
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-        KafkaSource<String> source = strings("three").maxRecordsPerPartition(250).untilEndAtStart().build();
+        KafkaSource<String> source = strings("three").maxRecordsPerPartition(250).backpressure(false).untilEndAtStart()
+                .build(); // batch sizes fixed by the cap alone: processing time is real, not the fast clock's
         try (StreamingContext ssc = context(new FastForwardClock())) {
             assertEquals(3, source.partitionCount());
             ssc.source(source, source.partitionCount()).foreachBatch((b, t) -> {

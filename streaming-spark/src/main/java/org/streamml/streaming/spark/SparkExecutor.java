@@ -281,7 +281,20 @@ public final class SparkExecutor implements DistributedExecutor {
             }
         }
         for (RDD<?> rdd : done) {
-            rdd.unpersist(false);
+            try {
+                rdd.unpersist(false);
+            } catch (Exception e) {
+                // Spark's RPC throws a (Scala-unchecked) InterruptedException when the context is being
+                // stopped; the blocks go with the application, so there is nothing left to release.
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (spark.sc().isStopped()) {
+                    return;
+                }
+                throw e;
+            }
         }
     }
 

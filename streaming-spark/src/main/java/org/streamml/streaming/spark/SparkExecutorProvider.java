@@ -47,7 +47,7 @@ public final class SparkExecutorProvider implements ExecutorProvider {
             Class.forName("org.apache.spark.api.java.JavaSparkContext", false, getClass().getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             throw new IllegalArgumentException("--master " + master + " runs on Apache Spark, which is not on the"
-                    + " class path: set SPARK_HOME to a Spark 4.1 installation (./streamml then adds $SPARK_HOME/jars),"
+                    + " class path: set SPARK_HOME to a Spark 4 installation (4.2.0 is tested) (./streamml then adds $SPARK_HOME/jars),"
                     + " or launch through spark-submit");
         }
         return SparkExecutor.start(url, "StreamML");

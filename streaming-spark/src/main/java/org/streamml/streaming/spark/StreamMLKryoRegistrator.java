@@ -32,8 +32,17 @@ import org.apache.spark.serializer.KryoRegistrator;
  */
 public final class StreamMLKryoRegistrator implements KryoRegistrator {
 
+    /**
+     * The first registration id of StreamML's classes. Spark's own Kryo numbers its classes in the order it
+     * registers them, and registers some only when they are on the class path (Spark SQL's, MLlib's), so a
+     * driver and executors with different jars give the same class different ids; StreamML's classes take
+     * fixed ids far above Spark's, the same on every side whatever Spark registered.
+     */
+    static final int FIRST_ID = 20_000;
+
     @Override
     public void registerClasses(Kryo kryo) {
+        int[] id = {FIRST_ID};
         kryo.addDefaultSerializer(Record.class, new RecordSerializer());
         kryo.addDefaultSerializer(Optional.class, new OptionalSerializer());
         // Unmodifiable collections: Spark's Kryo would make one and add to it, which they refuse.
@@ -41,17 +50,17 @@ public final class StreamMLKryoRegistrator implements KryoRegistrator {
         for (Object l : new Object[] {List.of(), List.of(1), List.of(1, 2, 3), Arrays.asList(1),
             Collections.unmodifiableList(new ArrayList<>()), Collections.unmodifiableList(new LinkedList<>()),
             Collections.emptyList(), Collections.singletonList(1), new ArrayList<>(List.of(1, 2)).subList(0, 1)}) {
-            kryo.register(l.getClass(), lists);
+            kryo.register(l.getClass(), lists, id[0]++);
         }
         ReadOnly sets = new ReadOnly(ReadOnly.Kind.SET);
         for (Object x : new Object[] {Set.of(), Set.of(1), Set.of(1, 2, 3), Collections.unmodifiableSet(new HashSet<>()),
             Collections.emptySet(), Collections.singleton(1)}) {
-            kryo.register(x.getClass(), sets);
+            kryo.register(x.getClass(), sets, id[0]++);
         }
         ReadOnly maps = new ReadOnly(ReadOnly.Kind.MAP);
         for (Object x : new Object[] {Map.of(), Map.of(1, 1), Map.of(1, 1, 2, 2, 3, 3),
             Collections.unmodifiableMap(new HashMap<>()), Collections.emptyMap(), Collections.singletonMap(1, 1)}) {
-            kryo.register(x.getClass(), maps);
+            kryo.register(x.getClass(), maps, id[0]++);
         }
     }
 

@@ -31,7 +31,7 @@ final class TaskInputs {
     private static Kryo newKryo() {
         Kryo kryo = new KryoSerializer(new SparkConf(false)).newKryo();
         new StreamMLKryoRegistrator().registerClasses(kryo);
-        kryo.register(SparkPartition.class, new RefSerializer());
+        kryo.register(SparkPartition.class, new RefSerializer(), StreamMLKryoRegistrator.FIRST_ID - 1);
         return kryo;
     }
 

@@ -2,11 +2,9 @@ package org.streamml.streaming.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,12 +49,6 @@ class SparkExecutorKillTest {
         assertEquals(8, reference.size());
         Path dir = Files.createTempDirectory("streamml-spark-kill");
         try (SparkStandalone cluster = SparkStandalone.start(dir, 2)) {
-            List<String> streamml = new ArrayList<>();
-            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                if (!entry.endsWith(".jar") || entry.contains("streamml") || entry.contains("streaming-")) {
-                    streamml.add(entry);
-                }
-            }
             Random seeded = new Random(7);
             int first = 2 + seeded.nextInt(3);
             int second = first + 1 + seeded.nextInt(3);
@@ -80,7 +72,7 @@ class SparkExecutorKillTest {
                 }
             };
             try (SparkExecutor spark = SparkExecutor.start(new SparkConf().setMaster(cluster.masterUrl())
-                    .setAppName("kill").set("spark.executor.extraClassPath", String.join(File.pathSeparator, streamml))
+                    .setAppName("kill").set("spark.executor.extraClassPath", SparkStandalone.streamMLClassPath())
                     .set("spark.executor.memory", "512m").set("spark.cores.max", "2")
                     .set("spark.task.maxFailures", "8"))) {
                 List<String> got = run(StreamingContext.Options.defaults().withExecutor(SharedExecutor.of(spark)), killer);

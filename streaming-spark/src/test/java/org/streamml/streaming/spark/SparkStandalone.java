@@ -28,15 +28,30 @@ public final class SparkStandalone implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a master and {@code workers} workers of one core each; returns once every worker registered. */
+    /**
+     * Starts a master and {@code workers} workers of one core each, with every jar of the test class path in
+     * the Spark home; returns once every worker registered.
+     */
     public static SparkStandalone start(Path dir, int workers) throws IOException, InterruptedException {
+        List<Path> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            jars.add(Path.of(entry));
+        }
+        return start(dir, workers, jars);
+    }
+
+    /**
+     * Starts a master and {@code workers} workers of one core each whose Spark home holds {@code jars} (the
+     * entries that are jar files), as a Spark distribution's {@code jars/} does; returns once every worker
+     * registered.
+     */
+    public static SparkStandalone start(Path dir, int workers, List<Path> jars) throws IOException, InterruptedException {
         Path home = dir.resolve("spark-home");
         Files.createDirectories(home.resolve("jars"));
         Files.createDirectories(home.resolve("conf"));
         Files.writeString(home.resolve("RELEASE"), "Spark laid out by StreamML's tests from Maven artifacts\n");
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (entry.endsWith(".jar") && Files.isRegularFile(p)) {
+        for (Path p : jars) {
+            if (p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p)) {
                 Path link = home.resolve("jars").resolve(p.getFileName());
                 if (!Files.exists(link)) {
                     Files.createSymbolicLink(link, p.toAbsolutePath());
@@ -76,6 +91,21 @@ public final class SparkStandalone implements AutoCloseable {
         return n;
     }
 
+    /**
+     * The class path entries of StreamML's own classes and the tests' (class folders and StreamML's jars),
+     * for {@code spark.executor.extraClassPath}: the executors' Spark comes from the Spark home.
+     */
+    public static String streamMLClassPath() {
+        List<String> streamml = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            // class folders, and the jars the reactor's modules built (the Spark home links the others)
+            if (!entry.endsWith(".jar") || entry.contains(File.separator + "target" + File.separator)) {
+                streamml.add(Path.of(entry).toAbsolutePath().toString());   // executors run in their own folders
+            }
+        }
+        return String.join(File.pathSeparator, streamml);
+    }
+
     public String masterUrl() {
         return "spark://127.0.0.1:" + port;
     }
@@ -86,17 +116,33 @@ public final class SparkStandalone implements AutoCloseable {
     }
 
     private Process spark(Path log, String main, String... args) throws IOException {
+        return sparkProcess(main, args).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * What {@code $SPARK_HOME/bin/spark-submit ARGS} runs (Spark's {@code SparkSubmit} on the Spark home's
+     * jars, with the JVM flags of Spark's launcher), output and errors merged; not started.
+     */
+    public ProcessBuilder sparkSubmit(String... args) {
+        return sparkProcess("org.apache.spark.deploy.SparkSubmit", args);
+    }
+
+    private ProcessBuilder sparkProcess(String main, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", home.resolve("conf") + File.pathSeparator + home.resolve("jars") + File.separator + "*",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-                "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", main));
+                "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
+                "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+                "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+                "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false", main));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("SPARK_HOME", home.toString());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("SPARK_SCALA_VERSION", "2.13");
-        return pb.start();
+        return pb;
     }
 
     private static void awaitPort(int port, Process p, Path log) throws IOException, InterruptedException {

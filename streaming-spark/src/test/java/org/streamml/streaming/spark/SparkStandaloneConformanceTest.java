@@ -3,11 +3,9 @@ package org.streamml.streaming.spark;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,14 +32,8 @@ class SparkStandaloneConformanceTest extends ExecutorConformanceSuite {
     void startCluster() throws Exception {
         Path dir = Files.createTempDirectory("streamml-spark-standalone");
         cluster = SparkStandalone.start(dir, 2);
-        List<String> streamml = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.endsWith(".jar") || entry.contains("streamml") || entry.contains("streaming-")) {
-                streamml.add(entry);      // StreamML's classes and the test's, for the executors
-            }
-        }
         spark = SparkExecutor.start(new SparkConf().setMaster(cluster.masterUrl()).setAppName("conformance")
-                .set("spark.executor.extraClassPath", String.join(File.pathSeparator, streamml))
+                .set("spark.executor.extraClassPath", SparkStandalone.streamMLClassPath())
                 .set("spark.executor.memory", "512m").set("spark.cores.max", "2"));
     }
 
