@@ -48,6 +48,8 @@ import picocli.CommandLine.Option;
  * {@code logreg} (Spark's defaults, Spark-exact), {@code detector} (the anomaly detector on one series,
  * per record), {@code model-save} and {@code model-load} (a linear model file, per file). {@code --save}
  * writes the results as tab-separated text; {@code --compare} puts a saved run beside this one.
+ * Before the workloads it measures the machine's limits ({@link MachineLimits}: one thread's memory bandwidth,
+ * one core's FMA rate) and gives each streaming workload's fraction of what one pass over its rows allows.
  * JMH (the {@code benchmarks} module) stays for micro-benchmarks.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -87,6 +89,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Run only these workloads: engine, kmeans, linreg, logreg, detector, model-save, model-load.")
     List<String> only;
 
+    @Option(names = "--skip-limits",
+            description = "Do not measure the machine's memory bandwidth and FMA rate (about two seconds).")
+    boolean skipLimits;
+
     @Option(names = "--save", paramLabel = "FILE", description = "Also write the results to FILE (tab-separated).")
     Path save;
 
@@ -119,6 +125,10 @@ public final class BenchCommand implements Callable<Integer> {
             CliFiles.requireOutputFile("--save", save);
         }
         out.println(machine());
+        MachineLimits limits = skipLimits ? null : MachineLimits.measure();
+        if (limits != null) {
+            out.println(limits.describe(dim, partitions));
+        }
         out.printf(Locale.ROOT, "%d rows per round, batch %d, d = %d, %d partitions, %d warm-up + %d rounds%n",
                 rows, batch, dim, partitions, warmup, rounds);
         List<Result> results = new ArrayList<>();
@@ -126,7 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
             Result r = run(w);
             results.add(r);
         }
-        out.print(table(results, saved));
+        out.print(table(results, saved, limits == null ? 0 : limits.onePassRecordsPerSecond(dim, partitions)));
         out.flush();
         if (save != null) {
             Path file = save;
@@ -328,10 +338,18 @@ public final class BenchCommand implements Callable<Integer> {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    static String table(List<Result> results, Map<String, Result> saved) {
+    /**
+     * The report; {@code onePass} (records per second one pass over the rows allows, 0 when not measured)
+     * adds the fraction of it each streaming workload reaches (a learner making n passes a batch can reach
+     * at most 1/n of it).
+     */
+    static String table(List<Result> results, Map<String, Result> saved, double onePass) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%-11s %15s %27s %9s %9s %11s", "workload", "median", "slowest - fastest",
                 "p50 ms", "p99 ms", "first ms"));
+        if (onePass > 0) {
+            s.append(String.format(Locale.ROOT, " %9s", "of 1 pass"));
+        }
         if (!saved.isEmpty()) {
             s.append(String.format(Locale.ROOT, " %15s %7s", "saved median", "ratio"));
         }
@@ -340,6 +358,11 @@ public final class BenchCommand implements Callable<Integer> {
             s.append(String.format(Locale.ROOT, "%-11s %15s %27s %9.3f %9.3f %11.3f", r.workload(),
                     speed(r.median(), r.unit()), speed(r.min(), "") + " - " + speed(r.max(), ""),
                     r.p50Millis(), r.p99Millis(), r.firstMillis()));
+            if (onePass > 0) {
+                boolean streaming = List.of("engine", "kmeans", "linreg", "logreg").contains(r.workload());
+                s.append(streaming ? String.format(Locale.ROOT, " %8.1f%%", 100 * r.median() / onePass)
+                        : String.format(Locale.ROOT, " %9s", "-"));
+            }
             Result old = saved.get(r.workload());
             if (old != null) {
                 s.append(String.format(Locale.ROOT, " %15s %6.2fx", speed(old.median(), old.unit()),

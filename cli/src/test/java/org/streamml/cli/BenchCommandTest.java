@@ -41,6 +41,13 @@ class BenchCommandTest {
                 "--save", saved.toString()), err::toString);
         String table = out.toString();
         assertTrue(table.contains("machine: "), table);
+        java.util.regex.Matcher limits = java.util.regex.Pattern.compile(
+                "limits: memory bandwidth ([0-9.]+) GB/s .*, ([0-9.]+) GFLOP/s .*: ([0-9.]+) M rec/s").matcher(table);
+        assertTrue(limits.find(), table);
+        for (int g = 1; g <= 3; g++) {
+            assertTrue(Double.parseDouble(limits.group(g)) > 0, table);
+        }
+        assertTrue(table.contains("of 1 pass"), table);
         for (String w : BenchCommand.WORKLOADS) {
             assertTrue(table.lines().anyMatch(l -> l.startsWith(w + " ")), w + " missing in\n" + table);
         }
@@ -52,13 +59,14 @@ class BenchCommandTest {
         }
 
         out.getBuffer().setLength(0);
-        assertEquals(0, run("bench", "--rows", "2000", "--batch", "1000", "--rounds", "1", "--only", "linreg,detector",
+        assertEquals(0, run("bench", "--rows", "2000", "--batch", "1000", "--rounds", "1", "--skip-limits", "--only", "linreg,detector",
                 "--compare", saved.toString()), err::toString);
         String compared = out.toString();
         assertTrue(compared.contains("saved median"), compared);
         assertTrue(compared.lines().filter(l -> l.startsWith("linreg ") || l.startsWith("detector "))
                 .allMatch(l -> l.trim().endsWith("x")), compared);
         assertFalse(compared.lines().anyMatch(l -> l.startsWith("kmeans ")), compared);
+        assertFalse(compared.contains("limits:"), compared);
     }
 
     @Test
@@ -76,6 +84,10 @@ class BenchCommandTest {
         assertEquals(2.0, r.p50Millis(), 1e-12);
         assertEquals(4.0, r.p99Millis(), 1e-12);
         assertEquals(9.0, r.firstMillis(), 1e-12);
+        // 8.8 GB/s a thread, 2 threads, rows of 10 features and a label (88 bytes): 200 M records a second
+        assertEquals(2e8, new MachineLimits(8.8e9, 1e10).onePassRecordsPerSecond(10, 2), 1e-3);
+        String table = BenchCommand.table(List.of(r), Map.of(), 1e6);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("x ") && l.endsWith(" -")), table);
     }
 
     @Test
