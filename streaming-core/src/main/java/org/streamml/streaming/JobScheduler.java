@@ -163,16 +163,22 @@ final class JobScheduler {
             notifyListener(() -> l.onBatchStarted(time));
         }
         long schedulingDelay = Math.max(0, context.clock().millis() - time.millis());
-        long records = 0;
+        List<Batch<?>> inputs = new java.util.ArrayList<>(graph.inputs().size());
         for (InputDStream<?> in : graph.inputs()) {
-            records += in.batchAt(time).map(Batch::count).orElse(0L);
+            in.batchAt(time).ifPresent(inputs::add);
         }
-        // Processing time runs from the batch's input being ready to its last output operation (Spark's).
+        // Processing time runs from the batch's input being ready to its last output operation (Spark's). An
+        // executor that computes partitions lazily (Spark) reads the input inside the outputs' jobs, as
+        // Spark's direct streams do, and knows the input's record counts only after them: counted after.
         long startWall = System.nanoTime();
         for (OutputDStream<?> out : graph.outputs()) {
             out.run(time);
         }
         long processing = System.nanoTime() - startWall;
+        long records = 0;
+        for (Batch<?> in : inputs) {
+            records += in.count();
+        }
         long forgotten = Long.MAX_VALUE;
         for (DStream<?> s : graph.streams()) {
             forgotten = Math.min(forgotten, s.forgetBefore(time));

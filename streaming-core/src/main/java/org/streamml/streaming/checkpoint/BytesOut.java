@@ -44,6 +44,11 @@ public final class BytesOut implements DataOutput {
         return buf;
     }
 
+    /** Forgets the bytes written, keeping the buffer. */
+    public void reset() {
+        size = 0;
+    }
+
     /** A copy of the bytes written. */
     public byte[] toByteArray() {
         return Arrays.copyOf(buf, size);

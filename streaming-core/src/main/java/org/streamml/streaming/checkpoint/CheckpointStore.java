@@ -50,6 +50,8 @@ public final class CheckpointStore {
 
     private final Path dir;
     private final int keep;
+    /** The checkpoint files, oldest first, once the first write listed the directory. */
+    private List<Path> written;
 
     /** The checkpoints in {@code dir}, keeping the newest {@code keep} (>= 1). */
     public CheckpointStore(Path dir, int keep) {
@@ -75,14 +77,25 @@ public final class CheckpointStore {
         return dir.resolve(String.format("checkpoint-%013d.ckpt", batchTimeMillis));
     }
 
-    /** Writes {@code c} atomically, then deletes the checkpoints older than the newest {@code keep}. */
-    public Path write(Checkpoint c) throws IOException {
+    /**
+     * Writes {@code c} atomically, then deletes the checkpoints older than the newest {@code keep}. The file is
+     * streamed to the disk as it is encoded (header, then each section's bytes as they are, the checksum
+     * computed on the way), so a checkpoint of a large state is never copied whole in memory; the directory is
+     * listed on the first write only, after which this store knows the files it wrote.
+     */
+    public synchronized Path write(Checkpoint c) throws IOException {
         Files.createDirectories(dir);
         Path file = fileOf(c.batchTimeMillis());
-        AtomicFile.write(file, encode(c));
-        List<Path> files = files();
-        for (int i = 0; i < files.size() - keep; i++) {
-            Files.deleteIfExists(files.get(i));
+        AtomicFile.write(file, out -> encodeTo(c, out));
+        if (written == null) {
+            written = new ArrayList<>(files());
+        } else {
+            written.remove(file);
+            written.add(file);
+            written.sort((a, b) -> Long.compare(timeOf(a), timeOf(b)));
+        }
+        while (written.size() > keep) {
+            Files.deleteIfExists(written.remove(0));
         }
         return file;
     }
@@ -151,30 +164,42 @@ public final class CheckpointStore {
         return decode(file, bytes);
     }
 
-    static byte[] encode(Checkpoint c) throws IOException {
-        int room = 1024;
-        for (byte[] section : c.sections().values()) {
-            room += 64 + section.length;
-        }
-        BytesOut out = new BytesOut(room);
-        out.write(MAGIC);
-        out.writeInt(FORMAT_VERSION);
-        out.writeLong(c.batchTimeMillis());
-        out.writeLong(c.zeroTimeMillis());
-        out.writeInt(c.fingerprint().size());
-        for (String line : c.fingerprint()) {
-            writeString(out, line);
-        }
-        out.writeInt(c.sections().size());
-        for (Map.Entry<String, byte[]> e : c.sections().entrySet()) {
-            writeString(out, e.getKey());
-            out.writeInt(e.getValue().length);
-            out.write(e.getValue());
-        }
+    /**
+     * Writes the file format to {@code target}: the header and the section ids through a small buffer, each
+     * section's bytes straight through, and the CRC-32C of everything before it.
+     */
+    private static void encodeTo(Checkpoint c, java.io.OutputStream target) throws IOException {
         CRC32C crc = new CRC32C();
-        crc.update(out.buffer(), 0, out.size());
-        out.writeInt((int) crc.getValue());
-        return out.toByteArray();
+        BytesOut head = new BytesOut(8192);
+        head.write(MAGIC);
+        head.writeInt(FORMAT_VERSION);
+        head.writeLong(c.batchTimeMillis());
+        head.writeLong(c.zeroTimeMillis());
+        head.writeInt(c.fingerprint().size());
+        for (String line : c.fingerprint()) {
+            writeString(head, line);
+        }
+        head.writeInt(c.sections().size());
+        for (Map.Entry<String, byte[]> e : c.sections().entrySet()) {
+            writeString(head, e.getKey());
+            head.writeInt(e.getValue().length);
+            if (e.getValue().length < 4096) {
+                head.write(e.getValue());
+            } else {
+                flush(head, crc, target);
+                crc.update(e.getValue());
+                target.write(e.getValue());
+            }
+        }
+        flush(head, crc, target);
+        head.writeInt((int) crc.getValue());
+        target.write(head.buffer(), 0, head.size());
+    }
+
+    private static void flush(BytesOut head, CRC32C crc, java.io.OutputStream target) throws IOException {
+        crc.update(head.buffer(), 0, head.size());
+        target.write(head.buffer(), 0, head.size());
+        head.reset();
     }
 
     static Checkpoint decode(Path file, byte[] bytes) {

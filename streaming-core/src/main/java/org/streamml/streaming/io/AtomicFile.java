@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -304,10 +303,13 @@ public final class AtomicFile implements Closeable {
                 throw e;
             }
             Path existing = dir.resolve(name);
-            boolean posix = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
-            if (posix && Files.exists(existing)) {
+            // Only a file being replaced passes on its permissions; asked of the file itself, not of its file
+            // store (finding the store of a path reads the whole mount table, on every write).
+            if (Files.exists(existing)) {
                 try {
                     Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(existing));
+                } catch (UnsupportedOperationException notPosix) {
+                    // a file system without POSIX permissions: the new file gets the default ones
                 } catch (IOException e) {
                     OPEN_TEMPS.remove(temp);
                     Files.deleteIfExists(temp);

@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
 import org.streamml.streaming.DistributedExecutor;
 import org.streamml.streaming.LocalExecutor;
 import org.streamml.streaming.Time;
@@ -135,50 +136,47 @@ public final class SparkExecutor implements DistributedExecutor {
         };
     }
 
-    private static <I, R> TaskRDD.Body computing(PartitionFunction<I, List<R>> f) {
+    private static <I, R> TaskRDD.Body computing(PartitionFunction<I, List<R>> f, CollectionAccumulator<Long> sizes) {
         return (index, input) -> {
             @SuppressWarnings("unchecked")
             List<R> r = f.apply((I) input);
+            sizes.add(PartitionSizes.report(index, r.size()));
             return r.iterator();
         };
     }
 
     /**
-     * One Spark task per input computes partition {@code i}, which stays persisted where it was computed; returns
-     * the handles (one job, which also counts each partition's records).
+     * Partition {@code i} is computed from {@code inputs.get(i)} by one Spark task and stays persisted where it
+     * was computed; returns the handles at once. No job runs here: the job of the operation that reads the
+     * partitions next computes them on its way (narrow dependencies, in the same stage), so a source read, a
+     * map and a learner's update are one job per batch, as in Spark. A partition's size is reported by the
+     * task that computed it ({@link PartitionSizes}).
      */
     @Override
     public <I, R> List<List<R>> computePartitions(List<I> inputs, PartitionFunction<I, List<R>> f) {
         if (inputs.isEmpty()) {
             return new ArrayList<>();
         }
-        return keep(TaskRDD.over(spark.sc(), inputs, computing(f)));
+        PartitionSizes sizes = new PartitionSizes(spark.sc(), inputs.size());
+        return keep(TaskRDD.over(spark.sc(), inputs, computing(f, sizes.accumulator())), sizes);
     }
 
-    /** Persists {@code rdd}, computes it by one job that counts its partitions, and returns their handles. */
+    /** Persists {@code rdd}, whose tasks report their sizes to {@code sizes}, and returns its partitions' handles. */
     @SuppressWarnings("unchecked")
-    private <R> List<List<R>> keep(RDD<?> rdd) {
+    private <R> List<List<R>> keep(RDD<?> rdd, PartitionSizes sizes) {
         rdd.persist(StorageLevel.MEMORY_AND_DISK());
+        sizes.of(rdd);
         synchronized (rddsByBatch) {
             if (currentBatch != Long.MIN_VALUE) {
                 rddsByBatch.computeIfAbsent(currentBatch, t -> new ArrayList<>()).add(rdd);
             }
         }
-        List<Integer> sizes = ((RDD<Object>) rdd).toJavaRDD().mapPartitions(SparkExecutor::count).collect();
-        List<List<R>> handles = new ArrayList<>(sizes.size());
-        for (int i = 0; i < sizes.size(); i++) {
-            handles.add(new SparkPartition<>((RDD<R>) rdd, i, sizes.get(i)));
+        int n = rdd.getNumPartitions();
+        List<List<R>> handles = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            handles.add(new SparkPartition<>((RDD<R>) rdd, i, sizes));
         }
         return handles;
-    }
-
-    private static Iterator<Integer> count(Iterator<Object> records) {
-        int n = 0;
-        while (records.hasNext()) {
-            records.next();
-            n++;
-        }
-        return java.util.List.of(n).iterator();
     }
 
     /**
@@ -194,12 +192,13 @@ public final class SparkExecutor implements DistributedExecutor {
             return computePartitions(java.util.Collections.nCopies(reducers, List.<B>of()), reduce);
         }
         int maps = inputs.size();
+        PartitionSizes sizes = new PartitionSizes(spark.sc(), reducers);
         TaskRDD mapSide = TaskRDD.over(spark.sc(), inputs, bucketing(map, reducers));
         JavaPairRDD<Integer, Tuple2<Integer, Object>> pairs = JavaPairRDD.fromJavaRDD(
                 (org.apache.spark.api.java.JavaRDD) mapSide.toJavaRDD());
         JavaRDD<Object> reduced = pairs.partitionBy(new HashPartitioner(reducers))
-                .mapPartitions(reducing(reduce, maps), true);
-        return keep(reduced.rdd());
+                .mapPartitionsWithIndex(reducing(reduce, maps, sizes.accumulator()), true);
+        return keep(reduced.rdd(), sizes);
     }
 
     private static <I, B> TaskRDD.Body bucketing(PartitionFunction<I, List<B>> map, int reducers) {
@@ -218,9 +217,10 @@ public final class SparkExecutor implements DistributedExecutor {
         };
     }
 
-    private static <B, R> org.apache.spark.api.java.function.FlatMapFunction<Iterator<Tuple2<Integer,
-            Tuple2<Integer, Object>>>, Object> reducing(PartitionFunction<List<B>, List<R>> reduce, int maps) {
-        return it -> {
+    private static <B, R> org.apache.spark.api.java.function.Function2<Integer, Iterator<Tuple2<Integer,
+            Tuple2<Integer, Object>>>, Iterator<Object>> reducing(PartitionFunction<List<B>, List<R>> reduce, int maps,
+                                                                  CollectionAccumulator<Long> sizes) {
+        return (index, it) -> {
             Object[] byMap = new Object[maps];
             int seen = 0;
             while (it.hasNext()) {
@@ -240,8 +240,10 @@ public final class SparkExecutor implements DistributedExecutor {
                 B bucket = (B) b;
                 buckets.add(bucket);
             }
+            List<R> reduced = reduce.apply(buckets);
+            sizes.add(PartitionSizes.report(index, reduced.size()));
             @SuppressWarnings("unchecked")
-            Iterator<Object> out = (Iterator<Object>) (Iterator<?>) reduce.apply(buckets).iterator();
+            Iterator<Object> out = (Iterator<Object>) (Iterator<?>) reduced.iterator();
             return out;
         };
     }

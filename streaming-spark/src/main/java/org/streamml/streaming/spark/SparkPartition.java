@@ -12,7 +12,7 @@ import org.streamml.streaming.DistributedExecutor;
  * inside a task's input) to a later operation of the {@link SparkExecutor}, it becomes a narrow dependency
  * of that operation's RDD, so the task runs where the block is (Spark's preferred locations) and reads it
  * there, and a lost block is computed again by Spark from its lineage. Reading its records on the driver
- * runs one job for that partition, once.
+ * runs one job for that partition, once. Its size is known once a job has computed it ({@link PartitionSizes}).
  *
  * <p>Handles are not serializable: they exist on the driver only. The RDD they point into stays persisted
  * until its batch is released ({@link SparkExecutor#releaseBatchesUpTo}) and Spark's context cleaner
@@ -23,13 +23,13 @@ import org.streamml.streaming.DistributedExecutor;
 final class SparkPartition<T> extends AbstractList<T> implements RandomAccess, DistributedExecutor.KeptPartition {
     private final RDD<T> rdd;
     private final int index;
-    private final int size;
+    private final PartitionSizes sizes;
     private volatile List<T> records;
 
-    SparkPartition(RDD<T> rdd, int index, int size) {
+    SparkPartition(RDD<T> rdd, int index, PartitionSizes sizes) {
         this.rdd = rdd;
         this.index = index;
-        this.size = size;
+        this.sizes = sizes;
     }
 
     /** The persisted RDD holding the partition. */
@@ -44,7 +44,8 @@ final class SparkPartition<T> extends AbstractList<T> implements RandomAccess, D
 
     @Override
     public int size() {
-        return size;
+        List<T> r = records;
+        return r != null ? r.size() : sizes.size(index);
     }
 
     @Override
@@ -61,10 +62,7 @@ final class SparkPartition<T> extends AbstractList<T> implements RandomAccess, D
                 if (r == null) {
                     List<T>[] parts = rdd.toJavaRDD().collectPartitions(new int[] {index});
                     r = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parts[0]));
-                    if (r.size() != size) {
-                        throw new IllegalStateException("partition " + index + " of RDD " + rdd.id() + " has "
-                                + r.size() + " records, " + size + " were computed");
-                    }
+                    sizes.read(index, r.size());
                     records = r;
                 }
             }

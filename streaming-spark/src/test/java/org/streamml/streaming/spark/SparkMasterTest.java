@@ -9,9 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.streamml.ml.linalg.DenseVector;
+import org.streamml.ml.linalg.Vector;
+import org.streamml.ml.streaming.StreamingKMeans;
+import org.streamml.streaming.BatchInfo;
 import org.streamml.streaming.FastForwardClock;
 import org.streamml.streaming.Pair;
+import org.streamml.streaming.SharedExecutor;
 import org.streamml.streaming.StreamingContext;
+import org.streamml.streaming.StreamingListener;
 import org.streamml.streaming.source.GeneratedSource;
 
 /**
@@ -44,6 +50,63 @@ class SparkMasterTest {
         }
         assertEquals(List.of(100L, 100L, 100L), counts);
         assertTrue(threads.stream().allMatch(n -> n.startsWith("Executor task launch worker")), threads.toString());
+    }
+
+    /**
+     * Partitions are computed lazily on Spark, by the job of the operation that reads them: a streaming
+     * k-means batch (the source's read and the model update's aggregate) is one Spark job, as in Spark's own
+     * {@code StreamingKMeans}, the batch's record count comes from the tasks that computed it, and the model
+     * is the one the local executor trains.
+     */
+    @Test
+    void aStreamingKMeansBatchIsOneSparkJob() throws Exception {
+        int batches = 6;
+        double[][] onSpark;
+        List<Long> records = new CopyOnWriteArrayList<>();
+        int jobs;
+        try (SparkExecutor spark = SparkExecutor.start("local[2]", "one-job-per-batch")) {
+            int before = probeJob(spark);
+            try (StreamingContext ssc = new StreamingContext(options().withMaster("local[2]").withExecutor(SharedExecutor.of(spark)))) {
+                StreamingKMeans km = kMeans(ssc, batches);
+                ssc.addStreamingListener(new StreamingListener() {
+                    @Override
+                    public void onBatchCompleted(BatchInfo info) {
+                        records.add(info.records());
+                    }
+                });
+                ssc.start();
+                ssc.awaitTermination();
+                onSpark = km.latestModel().centers();
+            }
+            jobs = probeJob(spark) - before - 1;
+        }
+        double[][] local;
+        try (StreamingContext ssc = new StreamingContext(options().withMaster("local[2]"))) {
+            StreamingKMeans km = kMeans(ssc, batches);
+            ssc.start();
+            ssc.awaitTermination();
+            local = km.latestModel().centers();
+        }
+        assertEquals(batches, jobs, "Spark jobs for " + batches + " batches");
+        assertEquals(java.util.Collections.nCopies(batches, 400L), records);
+        for (int c = 0; c < local.length; c++) {
+            assertTrue(java.util.Arrays.equals(local[c], onSpark[c]), "center " + c);
+        }
+    }
+
+    private static StreamingKMeans kMeans(StreamingContext ssc, int batches) {
+        var points = ssc.source(new GeneratedSource<Vector>(5, 400, 400L * batches,
+                (i, r) -> DenseVector.wrap(new double[] {r.nextGaussian() + (i % 3) * 5, r.nextGaussian()})));
+        StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withK(3)).setRandomCenters(2, 0.0, 7);
+        km.trainOn(points);
+        return km;
+    }
+
+    /** The id of a Spark job submitted now: job ids are given in submission order. */
+    private static int probeJob(SparkExecutor spark) throws Exception {
+        var action = spark.sparkContext().parallelize(List.of(1), 1).countAsync();
+        action.get();
+        return action.jobIds().get(0);
     }
 
     /** Not serializable on purpose. */
