@@ -2,24 +2,21 @@ package org.streamml.streaming;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The embedded executor: a fixed pool of daemon threads, one task per partition. The calling thread
- * takes part (it starts with partition 0), so a one-partition batch never changes thread. A task that itself asks for
- * parallel work (nested use) runs that work inline, so the pool can never deadlock on itself.
+ * The embedded executor: a fixed set of daemon worker threads, one task per partition. The calling thread
+ * takes part (it starts with partition 0), so a one-partition batch never changes thread. Jobs reach the
+ * workers without a queue ({@link WorkerPool}: workers spin briefly for the next job, then park), so the
+ * back-to-back jobs of an iterative learner cost microseconds each. A task that itself asks for parallel
+ * work (nested use) runs that work inline, so the pool can never deadlock on itself.
  */
 public final class LocalExecutor implements BatchExecutor {
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
     private final int threads;
-    private final ExecutorService pool;
+    private final WorkerPool pool;
     private final ThreadGroup group;
 
     /** An executor with {@code threads} (>= 1) worker threads. */
@@ -36,7 +33,7 @@ public final class LocalExecutor implements BatchExecutor {
             t.setDaemon(true);
             return t;
         };
-        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, factory) : null;
+        this.pool = threads > 1 ? new WorkerPool(threads - 1, factory) : null;
     }
 
     /** An executor with one thread per available processor. */
@@ -50,7 +47,7 @@ public final class LocalExecutor implements BatchExecutor {
     }
 
     /**
-     * Runs the tasks on the calling thread and up to {@code threads - 1} pool threads, each taking the
+     * Runs the tasks on the calling thread and up to {@code threads - 1} worker threads, each taking the
      * next partition not yet started until none is left, so P partitions keep all threads busy whatever P
      * is. After a failure no further partition starts; the lowest-numbered failure is rethrown (every
      * lower partition has started by then, partitions being handed out in order).
@@ -60,53 +57,19 @@ public final class LocalExecutor implements BatchExecutor {
         if (numTasks == 0) {
             return List.of();
         }
-        if (pool == null || numTasks == 1 || Thread.currentThread().getThreadGroup() == group) {
+        if (pool == null || numTasks == 1 || Thread.currentThread().getThreadGroup() == group
+                || pool.isInsideJob()) {
             return runInline(numTasks, task);
         }
-        Object[] results = new Object[numTasks];
-        Throwable[] errors = new Throwable[numTasks];
-        AtomicInteger next = new AtomicInteger(1);
-        AtomicBoolean failed = new AtomicBoolean();
-        java.util.function.IntConsumer runOne = i -> {
-            try {
-                results[i] = task.run(i);
-            } catch (Throwable t) {
-                errors[i] = t;
-                failed.set(true);
-            }
-        };
-        Runnable loop = () -> {
-            int i;
-            while (!failed.get() && (i = next.getAndIncrement()) < numTasks) {
-                runOne.accept(i);
-            }
-        };
-        int helpers = Math.min(threads - 1, numTasks - 1);
-        List<Future<?>> futures = new ArrayList<>(helpers);
-        for (int h = 0; h < helpers; h++) {
-            futures.add(pool.submit(loop));
-        }
-        runOne.accept(0);
-        loop.run();
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                throw rethrow(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed.set(true);
-                futures.forEach(g -> g.cancel(true));
-                throw new StreamingException("interrupted while waiting for partition tasks", e);
-            }
-        }
-        for (Throwable t : errors) {
+        WorkerPool.Job<R> job = new WorkerPool.Job<>(task, numTasks);
+        pool.run(job);
+        for (Throwable t : job.errors) {
             if (t != null) {
                 throw rethrow(t);
             }
         }
         List<R> out = new ArrayList<>(numTasks);
-        for (Object r : results) {
+        for (Object r : job.results) {
             @SuppressWarnings("unchecked")
             R typed = (R) r;
             out.add(typed);
@@ -140,14 +103,7 @@ public final class LocalExecutor implements BatchExecutor {
     @Override
     public void close() {
         if (pool != null) {
-            pool.shutdownNow();
-            if (Thread.currentThread().getThreadGroup() != group) {
-                try {
-                    pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            pool.close(Thread.currentThread().getThreadGroup() == group ? 0 : 10_000);
         }
     }
 }
