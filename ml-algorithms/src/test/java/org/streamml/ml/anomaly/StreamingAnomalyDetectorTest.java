@@ -73,6 +73,24 @@ class StreamingAnomalyDetectorTest {
         assertTrue(flagged);
     }
 
+    /** The magnitude channel: a series that creeps beyond the range of its long history is an incident. */
+    @Test
+    void shouldFlagASlowClimbBeyondTheSeriesRange() {
+        double[] v = noisySine(6, 3300);
+        for (int i = 2400; i < v.length; i++) {
+            v[i] += 0.05 * (i - 2400);          // +15 over 300 records, then stays: far above the old maxima
+        }
+        StreamingAnomalyDetector d = new StreamingAnomalyDetector();
+        int firstAlarm = -1;
+        for (int i = 0; i < v.length; i++) {
+            d.score(i * STEP, v[i]);
+            if (d.isAnomaly() && i >= 2400 && firstAlarm < 0) {
+                firstAlarm = i;
+            }
+        }
+        assertTrue(firstAlarm >= 2400 && firstAlarm < 2700, "first alarm in the climb: " + firstAlarm);
+    }
+
     @Test
     void shouldAlarmRarelyOnStationaryNoise() {
         double[] v = noisySine(5, 6000);
