@@ -108,82 +108,108 @@ final class OnlineKernels {
 
     /**
      * FTRL-Proximal's closed-form weight (McMahan et al. 2013, Algorithm 1): 0 if {@code |z| <= λ1}, else
-     * {@code −(z − sgn(z)·λ1) / ((β + √n)/α + λ2)}.
+     * {@code −(z − sgn(z)·λ1)·r} with {@code r} the {@link #ftrlInverseRate}.
      */
-    static double ftrlWeight(double z, double sqrtN, double alpha, double beta, double l1, double l2) {
+    static double ftrlWeight(double z, double inverseRate, double l1) {
         if (Math.abs(z) <= l1) {
             return 0.0;
         }
         double shrunk = z > 0 ? z - l1 : z + l1;
-        return -shrunk / ((beta + sqrtN) / alpha + l2);
+        return -shrunk * inverseRate;
+    }
+
+    /** {@code 1/((β + √n)/α + λ2)}, the factor of {@link #ftrlWeight}; {@code invAlpha = 1/α}. */
+    static double ftrlInverseRate(double sqrtN, double invAlpha, double beta, double l2) {
+        return 1.0 / ((beta + sqrtN) * invAlpha + l2);
     }
 
     /**
-     * FTRL-Proximal on one record: the weights of the record's coordinates from {@code z, n}, the margin,
-     * then per coordinate {@code σ = (√(n + g²) − √n)/α}, {@code z ← z + g − σ·w}, {@code n ← n + g²}.
+     * FTRL-Proximal on one record: the margin from the current closed-form weights, then per coordinate
+     * {@code σ = (√(n + g²) − √n)/α}, {@code z ← z + g − σ·w}, {@code n ← n + g²} and the coordinate's new
+     * weight. The intercept has no L1 or L2.
      *
      * @param s {@code z} at {@code 0..d}, {@code n} at {@code d+1..2d+1}. Modified.
-     * @param sc scratch: the record's weights at {@code 0..d}, {@code √n} at {@code d+1..2d+1}, kept in step
-     *        with {@code s}. Modified.
+     * @param sc scratch: the record's weights at {@code 0..d}, then {@code √n}, then the {@link
+     *        #ftrlInverseRate} per coordinate, kept in step with {@code s} (see {@link #ftrlScratch}). Modified.
      */
-    static void ftrlDense(double[] x, double y, LossFunction loss, OnlineOptions o, double[] s, double[] sc, int d,
-                          boolean fit) {
-        double alpha = o.learningRate();
-        double beta = o.beta();
-        double l1 = o.l1();
-        double l2 = o.l2();
+    static void ftrlDense(double[] x, double y, LossFunction loss, OnlineOptions o, double invAlpha, double[] s,
+                          double[] sc, int d, boolean fit) {
         int p = d + 1;
         double z = 0.0;
         for (int j = 0; j < d; j++) {
-            sc[j] = ftrlWeight(s[j], sc[p + j], alpha, beta, l1, l2);
             z += sc[j] * x[j];
         }
         if (fit) {
-            sc[d] = ftrlWeight(s[d], sc[p + d], alpha, beta, 0.0, 0.0);
             z += sc[d];
         }
         double m = loss.multiplier(z, y);
+        double beta = o.beta();
+        double l1 = o.l1();
+        double l2 = o.l2();
         for (int j = 0; j < d; j++) {
-            ftrlCoordinate(s, sc, j, p, m * x[j], alpha);
+            ftrlCoordinate(s, sc, j, p, m * x[j], invAlpha, beta, l1, l2);
         }
         if (fit) {
-            ftrlCoordinate(s, sc, d, p, m, alpha);
+            ftrlCoordinate(s, sc, d, p, m, invAlpha, beta, 0.0, 0.0);
         }
     }
 
     /** {@link #ftrlDense} for the {@code nnz} active entries {@code idx}, {@code val}; the others stay lazy. */
     static void ftrlSparse(int[] idx, double[] val, int nnz, double y, LossFunction loss, OnlineOptions o,
-                           double[] s, double[] sc, int d, boolean fit) {
-        double alpha = o.learningRate();
-        double beta = o.beta();
-        double l1 = o.l1();
-        double l2 = o.l2();
+                           double invAlpha, double[] s, double[] sc, int d, boolean fit) {
         int p = d + 1;
         double z = 0.0;
         for (int k = 0; k < nnz; k++) {
-            int j = idx[k];
-            sc[j] = ftrlWeight(s[j], sc[p + j], alpha, beta, l1, l2);
-            z += sc[j] * val[k];
+            z += sc[idx[k]] * val[k];
         }
         if (fit) {
-            sc[d] = ftrlWeight(s[d], sc[p + d], alpha, beta, 0.0, 0.0);
             z += sc[d];
         }
         double m = loss.multiplier(z, y);
+        double beta = o.beta();
+        double l1 = o.l1();
+        double l2 = o.l2();
         for (int k = 0; k < nnz; k++) {
-            ftrlCoordinate(s, sc, idx[k], p, m * val[k], alpha);
+            ftrlCoordinate(s, sc, idx[k], p, m * val[k], invAlpha, beta, l1, l2);
         }
         if (fit) {
-            ftrlCoordinate(s, sc, d, p, m, alpha);
+            ftrlCoordinate(s, sc, d, p, m, invAlpha, beta, 0.0, 0.0);
         }
     }
 
-    private static void ftrlCoordinate(double[] s, double[] sc, int j, int p, double g, double alpha) {
+    /**
+     * A task's FTRL scratch for state {@code s}: the closed-form weights, {@code √n} and the inverse rates per
+     * coordinate. A coordinate's entries change only when its {@code z} and {@code n} do, so the kernels keep
+     * them current by recomputing them after each coordinate's update, never for the whole vector.
+     */
+    static double[] ftrlScratch(double[] s, int d, OnlineOptions o) {
+        int p = d + 1;
+        double invAlpha = 1.0 / o.learningRate();
+        double[] sc = new double[3 * p];
+        for (int j = 0; j < p; j++) {
+            double root = Math.sqrt(s[p + j]);
+            sc[p + j] = root;
+            double rate = ftrlInverseRate(root, invAlpha, o.beta(), j == d ? 0.0 : o.l2());
+            sc[2 * p + j] = rate;
+            sc[j] = ftrlWeight(s[j], rate, j == d ? 0.0 : o.l1());
+        }
+        return sc;
+    }
+
+    private static void ftrlCoordinate(double[] s, double[] sc, int j, int p, double g, double invAlpha,
+                                       double beta, double l1, double l2) {
+        if (g == 0.0) {
+            // n, σ and so z and w stay as they are
+            return;
+        }
         double n = s[p + j] + g * g;
         double root = Math.sqrt(n);
-        double sigma = (root - sc[p + j]) / alpha;
+        double sigma = (root - sc[p + j]) * invAlpha;
         s[j] += g - sigma * sc[j];
         s[p + j] = n;
         sc[p + j] = root;
+        double rate = ftrlInverseRate(root, invAlpha, beta, l2);
+        sc[2 * p + j] = rate;
+        sc[j] = ftrlWeight(s[j], rate, l1);
     }
 }

@@ -122,35 +122,29 @@ public enum OnlineOptimizer {
             return s;
         }
 
-        /** {@code √n} per coordinate after the weights' slots, refreshed from the state. */
         @Override
-        double[] scratch(double[] s, int d) {
-            int p = d + 1;
-            double[] sc = new double[2 * p];
-            for (int j = 0; j < p; j++) {
-                sc[p + j] = Math.sqrt(s[p + j]);
-            }
-            return sc;
+        double[] scratch(double[] s, int d, OnlineOptions o) {
+            return OnlineKernels.ftrlScratch(s, d, o);
         }
 
         @Override
         void step(Vector x, double y, LossFunction loss, OnlineOptions o, double[] s, double[] scratch, int d) {
+            double invAlpha = 1.0 / o.learningRate();
             if (x instanceof DenseVector dv) {
-                OnlineKernels.ftrlDense(dv.values(), y, loss, o, s, scratch, d, o.fitIntercept());
+                OnlineKernels.ftrlDense(dv.values(), y, loss, o, invAlpha, s, scratch, d, o.fitIntercept());
             } else {
                 SparseVector sv = (SparseVector) x;
-                OnlineKernels.ftrlSparse(sv.indices(), sv.values(), sv.numActives(), y, loss, o, s, scratch, d,
-                        o.fitIntercept());
+                OnlineKernels.ftrlSparse(sv.indices(), sv.values(), sv.numActives(), y, loss, o, invAlpha, s,
+                        scratch, d, o.fitIntercept());
             }
         }
 
+        /** The closed form, computed as the kernels compute it. */
         @Override
         double weights(double[] s, int d, OnlineOptions o, double[] w) {
-            int p = d + 1;
-            for (int j = 0; j < d; j++) {
-                w[j] = OnlineKernels.ftrlWeight(s[j], Math.sqrt(s[p + j]), o.learningRate(), o.beta(), o.l1(), o.l2());
-            }
-            return OnlineKernels.ftrlWeight(s[d], Math.sqrt(s[p + d]), o.learningRate(), o.beta(), 0.0, 0.0);
+            double[] sc = OnlineKernels.ftrlScratch(s, d, o);
+            System.arraycopy(sc, 0, w, 0, d);
+            return sc[d];
         }
     };
 
@@ -165,7 +159,7 @@ public enum OnlineOptimizer {
     abstract double[] initialState(double[] w, double b, OnlineOptions o);
 
     /** A task's scratch, allocated once per task; none by default. */
-    double[] scratch(double[] s, int d) {
+    double[] scratch(double[] s, int d, OnlineOptions o) {
         return null;
     }
 
@@ -206,7 +200,7 @@ public enum OnlineOptimizer {
     PartitionResult train(int partition, List<LabeledPoint> points, double[] start, int d, LossFunction loss,
                           boolean binaryLabels, OnlineOptions o) {
         double[] s = start.clone();
-        double[] scratch = scratch(s, d);
+        double[] scratch = scratch(s, d, o);
         long invalid = 0;
         int n = points.size();
         for (int r = 0; r < n; r++) {
