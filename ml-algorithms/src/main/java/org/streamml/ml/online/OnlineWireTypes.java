@@ -13,6 +13,6 @@ public final class OnlineWireTypes {
     /** The types, in a fixed order. */
     public static List<Class<?>> types() {
         return List.of(OnlineOptions.class, OnlineOptions.Schedule.class, OnlineOptimizer.class,
-                OnlineOptimizer.PartitionResult.class, OnlineLinearAlgorithm.State.class);
+                OnlineOptimizer.PartitionResult.class);
     }
 }
