@@ -38,6 +38,12 @@ public abstract class OnlineLinearAlgorithm<M extends Model> extends AbstractStr
      * @param optimizerState the optimizer's state that produced it, or {@code null} if it starts fresh
      */
     public record State(Model model, double[] optimizerState) {
+        /** The model and the size of the optimizer state (what {@code streamml checkpoint inspect} shows). */
+        @Override
+        public String toString() {
+            return model + ", optimizer state of " + (optimizerState == null ? "none (fresh)"
+                    : optimizerState.length + " values");
+        }
     }
 
     private record Remembered(Object model, double[] state) {
