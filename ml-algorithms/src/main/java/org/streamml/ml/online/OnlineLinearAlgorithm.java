@@ -8,10 +8,12 @@ import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.model.Model;
 import org.streamml.ml.optim.LossFunction;
 import org.streamml.ml.streaming.AbstractStreamingLearner;
+import org.streamml.ml.streaming.Prediction;
 import org.streamml.streaming.Batch;
 import org.streamml.streaming.BatchExecutor;
 import org.streamml.streaming.DStream;
 import org.streamml.streaming.Pair;
+import org.streamml.streaming.PairDStream;
 import org.streamml.streaming.Time;
 
 /**
@@ -118,6 +120,18 @@ public abstract class OnlineLinearAlgorithm<M extends Model> extends AbstractStr
             M m = currentModel();
             return b.map(x -> predict(m, x));
         });
+    }
+
+    /** The prediction of the current model and its version for each value of {@code data}, keys kept. */
+    public <K> PairDStream<K, Prediction> predictOnValues(PairDStream<K, Vector> data) {
+        if (!hasModel()) {
+            throw new IllegalArgumentException("Model must be initialized before starting prediction");
+        }
+        return PairDStream.of(data.transform(b -> {
+            M m = currentModel();
+            long version = m.version();
+            return b.map(p -> Pair.of(p.key(), new Prediction(predict(m, p.value()), version)));
+        }));
     }
 
     /**

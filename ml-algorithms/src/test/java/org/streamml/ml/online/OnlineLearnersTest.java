@@ -182,6 +182,29 @@ class OnlineLearnersTest {
     }
 
     @Test
+    void shouldPredictEachBatchWithTheModelTrainedThroughIt() throws Exception {
+        List<List<LabeledPoint>> data = OnlineData.batches(false, 3, 200, 13);
+        OnlineLinearRegression lr = new OnlineLinearRegression(RATE).setInitialWeights(Vectors.zeros(10));
+        List<List<org.streamml.streaming.Pair<Double, org.streamml.ml.streaming.Prediction>>> out =
+                new java.util.ArrayList<>();
+        List<LinearRegressionModel> models = new java.util.ArrayList<>();
+
+        TestDriver.run(data, 3, s -> {
+            lr.trainOn(s);
+            s.foreachBatch((b, t) -> models.add(lr.latestModel()));
+            TestDriver.collect(lr.predictOnValues(org.streamml.streaming.PairDStream.of(
+                    s.map(p -> org.streamml.streaming.Pair.of(p.label(), p.features())))), out);
+        });
+
+        assertEquals(3, out.size());
+        for (int i = 0; i < 3; i++) {
+            LabeledPoint first = data.get(i).get(0);
+            assertEquals(i + 1, out.get(i).get(0).value().modelVersion());
+            assertEquals(models.get(i).predict(first.features()), out.get(i).get(0).value().value());
+        }
+    }
+
+    @Test
     void shouldReturnTheSameModelForAnEmptyBatch() {
         OnlineLinearRegression lr = new OnlineLinearRegression().setInitialWeights(Vectors.zeros(10));
         LinearRegressionModel m = lr.latestModel();
