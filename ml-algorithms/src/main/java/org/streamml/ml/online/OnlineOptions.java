@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param learningRate SGD's and AdaGrad's {@code η}, FTRL's {@code α}; > 0 (0.1)
  * @param schedule how SGD's rate changes with the records seen, {@code η/√t} or constant ({@link
  *        Schedule#INVERSE_SQRT}); AdaGrad and FTRL adapt their rates per coordinate and ignore it
- * @param beta FTRL's {@code β} >= 0, the smoothing of its per-coordinate rate {@code α/(β + √n)} (1.0)
+ * @param beta FTRL's {@code β} > 0, the smoothing of its per-coordinate rate {@code α/(β + √n)} (1.0); positive
+ *        so that the first rate {@code α/β} is finite and a model's weights can seed the state
  * @param l1 FTRL's L1 strength {@code λ1} >= 0 (0.0); SGD and AdaGrad ignore it
  * @param l2 FTRL's L2 strength {@code λ2} >= 0 (0.0); SGD and AdaGrad ignore it
  * @param fitIntercept fit an unregularised intercept (true)
@@ -34,8 +35,8 @@ public record OnlineOptions(OnlineOptimizer optimizer, double learningRate, Sche
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be finite and > 0: " + learningRate);
         }
-        if (!(beta >= 0) || Double.isInfinite(beta)) {
-            throw new IllegalArgumentException("beta must be finite and >= 0: " + beta);
+        if (!(beta > 0) || Double.isInfinite(beta)) {
+            throw new IllegalArgumentException("beta must be finite and > 0: " + beta);
         }
         if (!(l1 >= 0) || Double.isInfinite(l1)) {
             throw new IllegalArgumentException("l1 must be finite and >= 0: " + l1);

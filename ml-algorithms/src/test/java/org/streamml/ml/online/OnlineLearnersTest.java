@@ -284,7 +284,8 @@ class OnlineLearnersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> OnlineOptions.defaults().withLearningRate(-1.0));
         assertEquals("learning rate must be finite and > 0: -1.0", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> OnlineOptions.defaults().withBeta(-0.5));
+        assertEquals("beta must be finite and > 0: 0.0", assertThrows(IllegalArgumentException.class,
+                () -> OnlineOptions.defaults().withBeta(0.0)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> OnlineOptions.defaults().withL1(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> OnlineOptions.defaults().withL2(-1));
     }
