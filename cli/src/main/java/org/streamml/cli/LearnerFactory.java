@@ -4,6 +4,8 @@ import java.util.List;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.Vectors;
 import org.streamml.ml.model.Model;
+import org.streamml.ml.online.OnlineLinearAlgorithm;
+import org.streamml.ml.online.OnlineOptimizer;
 import org.streamml.ml.streaming.DecayUnit;
 import org.streamml.ml.streaming.StreamingKMeans;
 import org.streamml.ml.streaming.StreamingLearner;
@@ -17,7 +19,8 @@ import org.streamml.streaming.DStream;
  * apply, and does what the command line adds to a learner: it sets a model loaded from a file (checking its
  * type), seeds a learner that has no model from the input's first records (DESIGN.md §4's defaults: zero
  * weights for the linear learners, the first k records with weight 0 for k-means) and trains it on the
- * labelled records of the input (k-means on their features only).
+ * labelled records of the input (k-means on their features only). An online {@code --optimizer} comes from
+ * {@link OnlineLearners}.
  */
 final class LearnerFactory {
     private LearnerFactory() {
@@ -25,6 +28,14 @@ final class LearnerFactory {
 
     /** A new learner of {@code algo}, configured from {@code o}'s options. */
     static StreamingLearner<?, ?> create(Algorithm algo, TrainCommand o) {
+        OnlineOptimizer online = OnlineLearners.parse(o.optimizer());
+        if (algo == Algorithm.KMEANS) {
+            reject(o.optimizer() != null, "--optimizer");
+        } else if (online != null) {
+            rejectKMeansOptions(o);
+            return OnlineLearners.create(algo, online, o);
+        }
+        OnlineLearners.rejectOnlineOptions(o);
         return switch (algo) {
             case LINREG -> {
                 rejectKMeansOptions(o);
@@ -142,6 +153,8 @@ final class LearnerFactory {
             km.setInitialCenters(centers, new double[k]);
         } else if (learner instanceof StreamingLinearAlgorithm<?> linear) {
             linear.setInitialWeights(Vectors.zeros(dimension));
+        } else if (learner instanceof OnlineLinearAlgorithm<?> online) {
+            online.setInitialWeights(Vectors.zeros(dimension));
         } else {
             throw new IllegalStateException("no seeding for " + learner.getClass().getName());
         }
@@ -153,6 +166,8 @@ final class LearnerFactory {
             km.trainOn(stream.map(LabeledPoint::features));
         } else if (learner instanceof StreamingLinearAlgorithm<?> linear) {
             linear.trainOn(stream);
+        } else if (learner instanceof OnlineLinearAlgorithm<?> online) {
+            online.trainOn(stream);
         } else {
             throw new IllegalStateException("no training input for " + learner.getClass().getName());
         }
@@ -174,7 +189,7 @@ final class LearnerFactory {
         reject(o.seed() != null, "--seed");
     }
 
-    private static void reject(boolean given, String option) {
+    static void reject(boolean given, String option) {
         if (given) {
             throw new IllegalArgumentException(option + " does not apply to this algorithm");
         }

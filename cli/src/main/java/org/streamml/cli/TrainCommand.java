@@ -62,8 +62,27 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--partitions", description = "partitions per batch (default: the master's threads)")
     private Integer partitions;
 
-    @Option(names = "--step-size", description = "gradient step size (Spark default 0.1)")
+    @Option(names = "--optimizer", paramLabel = "mini-batch|sgd|adagrad|ftrl",
+            description = "linreg/logreg: mini-batch (default, Spark's per-batch gradient descent), or an online"
+                    + " per-record optimizer over each partition, merged per batch by averaging: sgd, adagrad, ftrl")
+    private String optimizer;
+
+    @Option(names = "--step-size", description = "gradient step size (Spark default 0.1); with an online"
+            + " --optimizer its learning rate (sgd, adagrad: eta; ftrl: alpha; default 0.1)")
     private Double stepSize;
+
+    @Option(names = "--rate-schedule", paramLabel = "inverse-sqrt|constant",
+            description = "--optimizer sgd: eta/sqrt(t) over the records seen (default) or a constant eta")
+    private String rateSchedule;
+
+    @Option(names = "--ftrl-beta", description = "--optimizer ftrl: beta of the rate alpha/(beta + sqrt(n)) (1.0)")
+    private Double ftrlBeta;
+
+    @Option(names = "--l1", description = "--optimizer ftrl: L1 strength lambda1 (0)")
+    private Double l1;
+
+    @Option(names = "--l2", description = "--optimizer ftrl: L2 strength lambda2 (0)")
+    private Double l2;
 
     @Option(names = "--iterations", description = "gradient descent iterations per batch (Spark default 50)")
     private Integer iterations;
@@ -216,7 +235,12 @@ public final class TrainCommand implements Callable<Integer> {
         o.put("input", inputFile == null ? input : inputFile.getFileName().toString());
         o.put("batch-size", Integer.toString(batchSize));
         o.put("partitions", Integer.toString(parts));
+        putIfSet(o, "optimizer", optimizer);
         putIfSet(o, "step-size", stepSize);
+        putIfSet(o, "rate-schedule", rateSchedule);
+        putIfSet(o, "ftrl-beta", ftrlBeta);
+        putIfSet(o, "l1", l1);
+        putIfSet(o, "l2", l2);
         putIfSet(o, "iterations", iterations);
         putIfSet(o, "reg-param", regParam);
         putIfSet(o, "mini-batch-fraction", miniBatchFraction);
@@ -239,8 +263,28 @@ public final class TrainCommand implements Callable<Integer> {
         return algorithm;
     }
 
+    String optimizer() {
+        return optimizer;
+    }
+
     Double stepSize() {
         return stepSize;
+    }
+
+    String rateSchedule() {
+        return rateSchedule;
+    }
+
+    Double ftrlBeta() {
+        return ftrlBeta;
+    }
+
+    Double l1() {
+        return l1;
+    }
+
+    Double l2() {
+        return l2;
     }
 
     Integer iterations() {

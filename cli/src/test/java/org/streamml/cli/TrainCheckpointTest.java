@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamml.modelio.ModelIO;
 
 /**
  * {@code train --checkpoint DIR} killed with SIGKILL in the middle of its run and started again with the same
- * command ends with the trace and model of an unbroken run.
+ * command ends with the trace and model of an unbroken run, in the mini-batch mode and the online mode.
  */
 class TrainCheckpointTest {
     private static final int ROWS = 6000;
@@ -39,11 +40,12 @@ class TrainCheckpointTest {
         return Files.writeString(tmp.resolve("data.csv"), csv);
     }
 
-    private ProcessBuilder train(Path in, Path trace, Path out, Path ckpt) {
+    private ProcessBuilder train(String mode, Path in, Path trace, Path out, Path ckpt) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "train",
                 "--algorithm", "linreg", "--input", in.toString(), "--batch-size", Integer.toString(BATCH),
-                "--iterations", "5", "--trace", trace.toString(), "--output", out.toString()));
+                "--trace", trace.toString(), "--output", out.toString()));
+        cmd.addAll(List.of(mode.split(" ")));
         if (ckpt != null) {
             cmd.addAll(List.of("--checkpoint", ckpt.toString()));
         }
@@ -51,19 +53,21 @@ class TrainCheckpointTest {
                 .getFileName() + ".txt").toFile());
     }
 
-    @Test
-    void aKilledTrainingRunResumesToTheTraceAndModelOfAnUnbrokenRun() throws Exception {
+    /** Spark's mini-batch mode, and online optimizers whose state (AdaGrad's G, FTRL's z and n) the checkpoint holds. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--iterations 5", "--optimizer adagrad --step-size 0.5", "--optimizer ftrl --step-size 0.5"})
+    void aKilledTrainingRunResumesToTheTraceAndModelOfAnUnbrokenRun(String mode) throws Exception {
         Path in = input();
         Path refTrace = tmp.resolve("ref-trace.jsonl");
         Path refModel = tmp.resolve("ref-model.json");
-        Process ref = train(in, refTrace, refModel, null).start();
+        Process ref = train(mode, in, refTrace, refModel, null).start();
         assertTrue(ref.waitFor(300, TimeUnit.SECONDS));
         assertEquals(0, ref.exitValue(), Files.readString(tmp.resolve("log-ref-trace.jsonl.txt")));
 
         Path ckpt = tmp.resolve("ckpt");
         Path trace = tmp.resolve("trace.jsonl");
         Path model = tmp.resolve("model.json");
-        Process victim = train(in, trace, model, ckpt).start();
+        Process victim = train(mode, in, trace, model, ckpt).start();
         // Kill once the run is well under way: 40 of its 1200 batches checkpointed.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (newestCheckpoint(ckpt) < 40_000 && victim.isAlive() && System.nanoTime() < deadline) {
@@ -75,7 +79,7 @@ class TrainCheckpointTest {
         assertFalse(Files.exists(trace), "a killed run wrote no trace");
         assertFalse(Files.exists(model), "a killed run saved no model");
 
-        Process resumed = train(in, trace, model, ckpt).start();
+        Process resumed = train(mode, in, trace, model, ckpt).start();
         assertTrue(resumed.waitFor(300, TimeUnit.SECONDS));
         assertEquals(0, resumed.exitValue(), Files.readString(tmp.resolve("log-trace.jsonl.txt")));
         String log = Files.readString(tmp.resolve("log-trace.jsonl.txt"));

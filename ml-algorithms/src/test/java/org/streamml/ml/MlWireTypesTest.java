@@ -25,7 +25,7 @@ class MlWireTypesTest {
     void shouldRegisterEveryDeclaredTypeWithTheClusterSerialization() {
         Serialization kryo = new Serialization(List.of());
         List<Class<?>> types = new MlWireTypes().types();
-        assertEquals(19, types.size());
+        assertEquals(23, types.size());
         for (Class<?> t : types) {
             assertTrue(kryo.isRegistered(t), t.getName());
         }

@@ -22,6 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.linalg.Vectors;
+import org.streamml.ml.online.OnlineLinearAlgorithm;
+import org.streamml.ml.online.OnlineLinearRegression;
+import org.streamml.ml.online.OnlineLogisticRegression;
+import org.streamml.ml.online.OnlineOptimizer;
+import org.streamml.ml.online.OnlineOptions;
 import org.streamml.ml.streaming.StreamingKMeans;
 import org.streamml.ml.streaming.StreamingLinearRegressionWithSGD;
 import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;
@@ -35,7 +40,8 @@ import org.streamml.streaming.StreamingListener;
  * One training batch per operation through a running {@link StreamingContext}: the batch is queued,
  * the manual clock fires it, and the operation ends when the engine reports it complete, so the time
  * includes scheduling, partitioning, the per-partition kernels and the driver update. Batch 10,000
- * records, d = 10, 2 partitions on 2 executor threads, Spark's defaults (k-means: k = 5).
+ * records, d = 10, 2 partitions on 2 executor threads, Spark's defaults (k-means: k = 5), or one pass of an
+ * online optimizer.
  * Records per second = 10,000 / the mean time per operation; SampleTime mode also gives percentiles.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar StreamingLearnerBenchmark -f 1 -wi 2 -i 3</pre>
@@ -51,8 +57,13 @@ public class StreamingLearnerBenchmark {
     static final int DIM = 10;
     static final int PARTITIONS = 2;
 
-    /** The learner under test; {@code engine} registers an empty output, the engine's own cost per batch. */
-    @Param({"kmeans", "linreg", "logreg", "engine"})
+    /**
+     * The learner under test; {@code engine} registers an empty output, the engine's own cost per batch;
+     * {@code linreg-sgd} … {@code logreg-ftrl} are the online mode's learners (per-record optimizer, partitions
+     * merged by averaging), with an intercept and learning rate 0.5.
+     */
+    @Param({"kmeans", "linreg", "logreg", "engine", "linreg-sgd", "linreg-adagrad", "linreg-ftrl", "logreg-sgd",
+            "logreg-adagrad", "logreg-ftrl"})
     public String algorithm;
 
     private StreamingContext ssc;
@@ -71,6 +82,8 @@ public class StreamingLearnerBenchmark {
             case "kmeans" -> clusters(rnd);
             case "linreg" -> linear(rnd, false);
             case "logreg", "engine" -> linear(rnd, true);
+            case "linreg-sgd", "linreg-adagrad", "linreg-ftrl" -> linear(rnd, false);
+            case "logreg-sgd", "logreg-adagrad", "logreg-ftrl" -> linear(rnd, true);
             default -> throw new IllegalArgumentException("unknown algorithm " + algorithm);
         };
         clock = new ManualClock();
@@ -91,7 +104,8 @@ public class StreamingLearnerBenchmark {
                     .trainOn(ssc.queueStream(queue));
             case "logreg" -> new StreamingLogisticRegressionWithSGD().setInitialWeights(Vectors.zeros(DIM))
                     .trainOn(ssc.queueStream(queue));
-            default -> ssc.queueStream(queue).foreachBatch((b, t) -> { });
+            case "engine" -> ssc.queueStream(queue).foreachBatch((b, t) -> { });
+            default -> online(algorithm).trainOn(ssc.queueStream(queue));
         }
         ssc.addStreamingListener(new StreamingListener() {
             @Override
@@ -120,6 +134,16 @@ public class StreamingLearnerBenchmark {
         if (!completed.tryAcquire(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the batch did not complete; the context is " + ssc.state());
         }
+    }
+
+    /** The online learner {@code name} ({@code linreg-ftrl}) names, from zero weights. */
+    private static OnlineLinearAlgorithm<?> online(String name) {
+        String[] parts = name.split("-");
+        OnlineOptions o = OnlineOptions.defaults().withLearningRate(0.5)
+                .withOptimizer(OnlineOptimizer.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT)));
+        OnlineLinearAlgorithm<?> learner = parts[0].equals("linreg") ? new OnlineLinearRegression(o)
+                : new OnlineLogisticRegression(o);
+        return learner.setInitialWeights(Vectors.zeros(DIM));
     }
 
     private static List<LabeledPoint> linear(Random rnd, boolean logistic) {

@@ -13,7 +13,8 @@ import org.streamml.streaming.Time;
  * continue lives in that model (weights, cluster weights, the effective count of forgetting, version,
  * last batch time), so a model saved after batch t and set as the initial model of a new learner
  * continues exactly as an unbroken run would; the learner itself holds only its options and the latest
- * model behind one volatile reference.
+ * model behind one volatile reference. (The online learners of {@code org.streamml.ml.online} also keep
+ * optimizer state beside the model; their checkpoints hold both.)
  *
  * <pre>{@code
  * StreamingLearner<LabeledPoint, LinearRegressionModel> learner = new StreamingLinearRegressionWithSGD()

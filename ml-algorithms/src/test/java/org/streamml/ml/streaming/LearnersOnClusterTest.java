@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.linalg.Vectors;
+import org.streamml.ml.online.OnlineLogisticRegression;
+import org.streamml.ml.online.OnlineOptimizer;
+import org.streamml.ml.online.OnlineOptions;
 import org.streamml.streaming.DStream;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.cluster.ClusterExecutor;
@@ -23,7 +26,7 @@ import org.streamml.streaming.testkit.JavaSerializingExecutor;
 import org.streamml.streaming.testkit.TestDriver;
 
 /**
- * The three learners train bit-identical models after every batch on three worker processes
+ * The three learners (and the online mode's) train bit-identical models after every batch on three worker processes
  * ({@code local-cluster[3]}) and on threads whose functions went through Java serialization first (as Spark
  * ships them: every function a learner runs per batch must serialize) as on two local threads
  * ({@code local[2]}).
@@ -130,5 +133,24 @@ class LearnersOnClusterTest {
         assertEquals(models.get(0), models.get(1));
         assertEquals(models.get(0), models.get(2));
         assertTrue(models.get(1).get(4).startsWith("5 "), "five updates: " + models.get(1).get(4));
+    }
+
+    @Test
+    void shouldTrainTheSameOnlineModelsAfterEveryBatch() throws InterruptedException {
+        List<List<LabeledPoint>> batches = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batches.add(SparkGenerators.logisticInput(0.0, 1.5, 100, 42L * (i + 1)));
+        }
+        for (OnlineOptimizer optimizer : OnlineOptimizer.values()) {
+            List<List<String>> models = runBoth(batches, (in, out) -> {
+                OnlineLogisticRegression log = new OnlineLogisticRegression(OnlineOptions.defaults()
+                        .withOptimizer(optimizer).withLearningRate(0.5).withL1(0.01))
+                        .setInitialWeights(Vectors.dense(0.0));
+                log.trainOn(in);
+                in.foreachBatch((b, t) -> out.add(ModelFingerprints.of(log.latestModel())));
+            });
+            assertEquals(models.get(0), models.get(1), optimizer.name());
+            assertEquals(models.get(0), models.get(2), optimizer.name());
+        }
     }
 }
