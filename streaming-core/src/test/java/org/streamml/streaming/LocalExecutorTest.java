@@ -109,13 +109,17 @@ class LocalExecutorTest {
     void anInterruptedCallerStopsItsJobAndInterruptsTheRunningTasks() throws Exception {
         Thread caller = Thread.currentThread();
         CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch onWorker = new CountDownLatch(1);
         List<Throwable> seenByBlockedTask = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (LocalExecutor executor = new LocalExecutor(2)) {
             StreamingException e = assertThrows(StreamingException.class, () -> executor.runTasks(2, i -> {
                 if (Thread.currentThread() == caller) {
+                    // busy until the worker has taken the other task, so that one blocks on the worker
+                    assertTrue(onWorker.await(30, TimeUnit.SECONDS), "the worker took no task");
                     caller.interrupt();
                     return -1;
                 }
+                onWorker.countDown();
                 try {
                     never.await();
                 } catch (InterruptedException interrupted) {
