@@ -124,6 +124,13 @@ class SocketWriteAheadLogTest {
             build(ssc, source, out);
             ssc.start();
             awaitReceived(source, LINES);
+            // The run ends at the first batch after the end of the stream: the receiver must have seen the
+            // server close before the clock passes the last batch, or no batch would ever see the end.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!source.isReceiveFinished() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(source.isReceiveFinished(), "the receiver saw the end of the stream");
             clock.advance(1000L * (LINES / PER_BATCH + 1));
             ssc.awaitTermination();
         }
