@@ -59,6 +59,11 @@ public final class NabScoreCommand implements Callable<Integer> {
             description = "The fraction of each file not scored (default ${DEFAULT-VALUE}).")
     private double probation;
 
+    @Option(names = "--threshold", paramLabel = "SCORE",
+            description = "Score every profile at this threshold instead of the one optimised over RESULTS_DIR "
+                    + "(for cross-validation: a threshold chosen on other files).")
+    private Double threshold;
+
     /** Reads the results, scores each profile and prints the tables. */
     @Override
     public Integer call() throws Exception {
@@ -92,7 +97,11 @@ public final class NabScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no results file under " + resultsDir + " matches a NAB data file");
         }
         NabScorer scorer = new NabScorer(new NabScorer.Options(probation));
-        List<NabResult> results = scorer.scoreAll(corpus, windows, NabProfile.all());
+        List<NabResult> results = new ArrayList<>();
+        for (NabProfile p : NabProfile.all()) {
+            results.add(threshold == null ? scorer.score(corpus, windows, p)
+                    : scorer.scoreAt(corpus, windows, p, threshold));
+        }
         for (NabResult r : results) {
             printProfile(out, r);
         }

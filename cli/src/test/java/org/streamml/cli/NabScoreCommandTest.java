@@ -74,6 +74,18 @@ class NabScoreCommandTest {
     }
 
     @Test
+    void shouldScoreAtAThresholdChosenElsewhere() throws Exception {
+        Path res = dir.resolve("results");
+        results(res.resolve("cat"), "f.csv", 40);
+        results(res.resolve("cat"), "mydetector_g.csv");
+
+        // a threshold above the detections' scores detects nothing: the null detector's 0
+        assertEquals(0, run("nab-score", res.toString(), "--labels", windows().toString(), "--threshold", "1.5"));
+
+        assertTrue(summary(out.toString(), "standard", "0.00   (threshold 1.5000)"), out.toString());
+    }
+
+    @Test
     void shouldScoreANullDetectorZero() throws Exception {
         Path res = dir.resolve("results");
         results(res, "f.csv");

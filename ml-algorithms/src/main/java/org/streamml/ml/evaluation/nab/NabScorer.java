@@ -81,7 +81,35 @@ public final class NabScorer {
         if (windowCount == 0) {
             throw new IllegalArgumentException("the corpus has no anomaly window after the probationary periods");
         }
-        double threshold = ThresholdSweep.bestThreshold(corpus, layouts, windowCount, profile);
+        return scoreAt(corpus, layouts, windowCount, profile,
+                ThresholdSweep.bestThreshold(corpus, layouts, windowCount, profile));
+    }
+
+    /**
+     * Scores a detector's output on a corpus for one profile at a given threshold, for example one
+     * optimised on other files (cross-validation: a threshold chosen on half of a corpus, scored on the other).
+     *
+     * @throws IllegalArgumentException as {@link #score}, or if {@code threshold} is NaN
+     */
+    public NabResult scoreAt(List<NabSeries> corpus, Map<String, List<NabWindow>> windows, NabProfile profile,
+            double threshold) {
+        Objects.requireNonNull(profile, "profile");
+        if (Double.isNaN(threshold)) {
+            throw new IllegalArgumentException("threshold must be a number: NaN");
+        }
+        List<WindowLayout> layouts = layouts(corpus, windows);
+        int windowCount = 0;
+        for (WindowLayout layout : layouts) {
+            windowCount += layout.scoredWindows;
+        }
+        if (windowCount == 0) {
+            throw new IllegalArgumentException("the corpus has no anomaly window after the probationary periods");
+        }
+        return scoreAt(corpus, layouts, windowCount, profile, threshold);
+    }
+
+    private static NabResult scoreAt(List<NabSeries> corpus, List<WindowLayout> layouts, int windowCount,
+            NabProfile profile, double threshold) {
         List<NabFileResult> files = new ArrayList<>(corpus.size());
         double raw = 0;
         for (int f = 0; f < corpus.size(); f++) {

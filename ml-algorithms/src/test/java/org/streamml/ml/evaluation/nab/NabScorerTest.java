@@ -40,6 +40,18 @@ class NabScorerTest {
     }
 
     @Test
+    void shouldScoreAtAGivenThresholdAsAtTheOptimisedOne() {
+        NabSeries s = series("a/f.csv", 100, 20, 40);
+        NabResult best = standard(s);
+        NabResult at = SCORER.scoreAt(List.of(s), WINDOWS, NabProfile.STANDARD, best.threshold());
+        assertEquals(best.rawScore(), at.rawScore(), 1e-12);
+        // above every score nothing is detected: the null detector's score
+        NabResult none = SCORER.scoreAt(List.of(s), WINDOWS, NabProfile.STANDARD, 0.95);
+        assertEquals(-1.0, none.rawScore(), 1e-12);
+        assertEquals(0.95, none.threshold());
+    }
+
+    @Test
     void shouldScoreTheNullDetectorZero() {
         NabResult r = standard(series("a/f.csv", 100));
         assertEquals(-1.0, r.rawScore(), 1e-12);
