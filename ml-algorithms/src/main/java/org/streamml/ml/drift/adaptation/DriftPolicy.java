@@ -1,5 +1,7 @@
 package org.streamml.ml.drift.adaptation;
 
+import java.util.Locale;
+
 /**
  * What an {@link AdaptiveLearner} does to its model when its detector signals drift. The batch in which the
  * drift is detected has already been scored by the old model; the reaction decides which model trains on it.
@@ -25,5 +27,25 @@ public enum DriftPolicy {
      * swap it in (a drift without a warning, as detectors without a warning zone always give, swaps in a blank
      * model, as {@link #RESET}); when the signal falls back to none, drop it.
      */
-    BACKGROUND
+    BACKGROUND;
+
+    /** The command line's name: {@code reset}, {@code reset-to-offline}, {@code raise-forgetting}, {@code background}. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The policy of a command-line name ({@link #cliName}).
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static DriftPolicy parse(String name) {
+        for (DriftPolicy p : values()) {
+            if (p.cliName().equals(name.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown drift policy '" + name
+                + "' (expected reset, reset-to-offline, raise-forgetting or background)");
+    }
 }
