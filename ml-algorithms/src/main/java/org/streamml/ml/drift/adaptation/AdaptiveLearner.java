@@ -98,16 +98,13 @@ public final class AdaptiveLearner<I, M extends Model> implements StreamingLearn
 
     private final LearnerAdaptation<I, M> adaptation;
     private final StreamingLearner<I, M> learner;
-    private final StreamingLearner<I, M> forgetful;
     private final DriftDetector detector;
     private final Options options;
-    private final M start;
+    private final DriftReaction<I, M> reaction;
     private final List<Consumer<? super M>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<? super DriftEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final List<DriftEvent> detections = new CopyOnWriteArrayList<>();
-    // The rest changes only on the thread that runs the batches.
-    private M background;
-    private int boostLeft;
+    /** Records given to the detector so far; changed only on the thread that runs the batches. */
     private long position;
 
     /**
@@ -126,9 +123,7 @@ public final class AdaptiveLearner<I, M extends Model> implements StreamingLearn
             throw new IllegalArgumentException("the learner to wrap must have a model (initial weights or centers,"
                     + " or one loaded from a file): it is what reset-to-offline returns to");
         }
-        this.start = learner.latestModel();
-        this.forgetful = options.policy() == DriftPolicy.RAISE_FORGETTING
-                ? adaptation.withForgettingScaled(options.forgettingScale()) : null;
+        this.reaction = new DriftReaction<>(adaptation, options, learner.latestModel());
     }
 
     /** Adaptive logistic regression, scored by 0/1 error. */
@@ -221,7 +216,7 @@ public final class AdaptiveLearner<I, M extends Model> implements StreamingLearn
 
     /** Whether a background model is being trained (policy {@link DriftPolicy#BACKGROUND} after a warning). */
     public boolean hasBackgroundModel() {
-        return background != null;
+        return reaction.background() != null;
     }
 
     /**
@@ -233,13 +228,10 @@ public final class AdaptiveLearner<I, M extends Model> implements StreamingLearn
     public M applyBatch(Batch<I> batch, Time time) {
         M current = learner.latestModel();
         if (batch.isEmpty()) {
-            if (background != null) {
-                background = learner.update(background, batch, time);
-            }
-            return publish(current, learner.update(current, batch, time));
+            return publish(current, reaction.nextEmpty(current, batch, time));
         }
         DriftEvent event = detect(adaptation.errors(batch, current), time);
-        M next = react(current, event.signal(), batch, time);
+        M next = reaction.next(current, event.signal(), batch, time);
         if (event.isDrift()) {
             detections.add(event);
         }
@@ -275,37 +267,6 @@ public final class AdaptiveLearner<I, M extends Model> implements StreamingLearn
                 firstDrift >= 0 ? firstDrift : position, drifts, count, sum / count);
     }
 
-    private M react(M current, DriftSignal signal, Batch<I> batch, Time time) {
-        M base = current;
-        DriftPolicy policy = options.policy();
-        if (signal == DriftSignal.DRIFT) {
-            switch (policy) {
-                case RESET -> base = adaptation.blank(current);
-                case RESET_TO_OFFLINE -> base = adaptation.rebase(start, current);
-                case RAISE_FORGETTING -> boostLeft = options.boostBatches();
-                case BACKGROUND -> base = background != null ? adaptation.rebase(background, current)
-                        : adaptation.blank(current);
-                default -> throw new AssertionError(policy);
-            }
-            background = null;
-        } else if (policy == DriftPolicy.BACKGROUND) {
-            if (signal == DriftSignal.WARNING && background == null) {
-                background = adaptation.blank(current);
-            } else if (signal == DriftSignal.NONE) {
-                background = null;
-            }
-        }
-        StreamingLearner<I, M> updater = learner;
-        if (boostLeft > 0) {
-            updater = forgetful;
-            boostLeft--;
-        }
-        if (background != null) {
-            background = learner.update(background, batch, time);
-        }
-        return updater.update(base, batch, time);
-    }
-
     private M publish(M current, M next) {
         if (next != current) {
             learner.setInitialModel(next);
@@ -335,8 +296,8 @@ public final class AdaptiveLearner<I, M extends Model> implements StreamingLearn
      */
     @Override
     public Object checkpointState() {
-        return List.of(learner.latestModel(), Optional.ofNullable(background), detector.saveState(),
-                new long[] {position, boostLeft}, new ArrayList<>(detections));
+        return List.of(learner.latestModel(), Optional.ofNullable(reaction.background()), detector.saveState(),
+                new long[] {position, reaction.boostLeft()}, new ArrayList<>(detections));
     }
 
     @Override
@@ -349,9 +310,8 @@ public final class AdaptiveLearner<I, M extends Model> implements StreamingLearn
         }
         detector.restoreState(parts.get(2));
         learner.setInitialModel(modelType().cast(parts.get(0)));
-        background = bg.map(modelType()::cast).orElse(null);
+        reaction.restore(bg.map(modelType()::cast).orElse(null), Math.toIntExact(counters[1]));
         position = counters[0];
-        boostLeft = Math.toIntExact(counters[1]);
         detections.clear();
         for (Object e : events) {
             detections.add((DriftEvent) e);
