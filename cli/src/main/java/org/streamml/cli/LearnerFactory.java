@@ -2,7 +2,13 @@ package org.streamml.cli;
 
 import java.util.List;
 import org.streamml.ml.LabeledPoint;
+import org.streamml.ml.drift.DriftDetector;
+import org.streamml.ml.drift.DriftDetectors;
+import org.streamml.ml.drift.adaptation.AdaptiveLearner;
+import org.streamml.ml.drift.adaptation.DriftPolicy;
+import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.linalg.Vectors;
+import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.model.Model;
 import org.streamml.ml.online.OnlineLinearAlgorithm;
 import org.streamml.ml.online.OnlineOptimizer;
@@ -58,6 +64,9 @@ final class LearnerFactory {
                 if (o.seed() != null) {
                     opt = opt.withSamplingSeed(o.seed());
                 }
+                if (o.forgettingFactor() != null) {
+                    opt = opt.withForgettingFactor(o.forgettingFactor());
+                }
                 yield new StreamingLinearRegressionWithSGD(opt);
             }
             case LOGREG -> {
@@ -81,6 +90,9 @@ final class LearnerFactory {
                 }
                 if (o.seed() != null) {
                     opt = opt.withSamplingSeed(o.seed());
+                }
+                if (o.forgettingFactor() != null) {
+                    opt = opt.withForgettingFactor(o.forgettingFactor());
                 }
                 yield new StreamingLogisticRegressionWithSGD(opt);
             }
@@ -160,7 +172,37 @@ final class LearnerFactory {
         }
     }
 
+    /**
+     * Wraps {@code learner} (seeded already: its model is what reset-to-offline returns to) in an
+     * {@link AdaptiveLearner} watched by detector {@code detector} and reacting by {@code policy} (reset when
+     * {@code null}).
+     *
+     * @throws IllegalArgumentException for an unknown detector or policy, DDM or EDDM with a learner whose errors
+     *         are not 0/1, or raise-forgetting with a linear learner that does not forget
+     */
+    static StreamingLearner<?, ?> adaptive(StreamingLearner<?, ?> learner, String detector, String policy) {
+        DriftDetector d = DriftDetectors.create(detector);
+        AdaptiveLearner.Options options = AdaptiveLearner.Options.defaults();
+        if (policy != null) {
+            options = options.withPolicy(DriftPolicy.parse(policy));
+        }
+        if (DriftDetectors.readsOnlyZeroOne(detector) && !(learner instanceof StreamingLogisticRegressionWithSGD)) {
+            throw new IllegalArgumentException("--drift-detector " + detector + " reads 0/1 errors, which only logreg"
+                    + " has: use adwin, page-hinkley or kswin");
+        }
+        if (learner instanceof StreamingLogisticRegressionWithSGD lr) {
+            return AdaptiveLearner.logistic(lr, d, options);
+        } else if (learner instanceof StreamingLinearRegressionWithSGD lr) {
+            return AdaptiveLearner.linear(lr, d, options);
+        } else if (learner instanceof StreamingKMeans km) {
+            return AdaptiveLearner.kMeans(km, d, options);
+        }
+        throw new IllegalArgumentException("--drift-detector applies to the mini-batch learners (--optimizer"
+                + " mini-batch, the default), not to the online optimizers");
+    }
+
     /** Registers training of {@code learner} on {@code stream}: k-means on the records' features. */
+    @SuppressWarnings("unchecked")
     static void trainOn(StreamingLearner<?, ?> learner, DStream<LabeledPoint> stream) {
         if (learner instanceof StreamingKMeans km) {
             km.trainOn(stream.map(LabeledPoint::features));
@@ -168,6 +210,10 @@ final class LearnerFactory {
             linear.trainOn(stream);
         } else if (learner instanceof OnlineLinearAlgorithm<?> online) {
             online.trainOn(stream);
+        } else if (learner instanceof AdaptiveLearner<?, ?> a && a.modelType() == KMeansModel.class) {
+            ((AdaptiveLearner<Vector, KMeansModel>) a).trainOn(stream.map(LabeledPoint::features));
+        } else if (learner instanceof AdaptiveLearner<?, ?> a) {
+            ((AdaptiveLearner<LabeledPoint, ?>) a).trainOn(stream);
         } else {
             throw new IllegalStateException("no training input for " + learner.getClass().getName());
         }
@@ -187,6 +233,7 @@ final class LearnerFactory {
         reject(o.miniBatchFraction() != null, "--mini-batch-fraction");
         reject(o.convergenceTol() != null, "--convergence-tol");
         reject(o.seed() != null, "--seed");
+        reject(o.forgettingFactor() != null, "--forgetting-factor");
     }
 
     static void reject(boolean given, String option) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.streamml.ml.LabeledPoint;
+import org.streamml.ml.drift.adaptation.AdaptiveLearner;
 import org.streamml.ml.model.Model;
 import org.streamml.ml.streaming.StreamingLearner;
 import org.streamml.streaming.StreamingContext;
@@ -28,11 +29,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * split into P contiguous partitions; without an initial model, linear models start at zero weights
  * and k-means from the first k records with weight 0. The file is streamed through the engine by a
  * replay source, never loaded whole (a 10-million-row file trains in a 256 MB heap); only the first records
- * that seed the learner are read ahead. The last line on standard output is a JSON summary; progress goes to
- * standard error.
+ * that seed the learner are read ahead. The last line on standard output is a JSON summary, with the run's
+ * prequential metric (every batch scored by the model before it trained on it) and, with {@code --drift-detector},
+ * the number of batches that saw a drift; progress goes to standard error.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a streaming learner on a file replayed as micro-batches.")
+        description = "Train a streaming learner on a file replayed as micro-batches.",
+        footer = {"", "The last line on standard output is a JSON summary: records, batches, processing_seconds,"
+                + " records_per_second, wall_seconds, the prequential metric of the whole run (each batch scored by"
+                + " the model before it trained on it): prequential_accuracy (logreg), prequential_rmse (linreg) or"
+                + " prequential_cost (kmeans, the sum of squared distances to the nearest center), and with"
+                + " --drift-detector the number of batches that saw a drift (drifts)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--no-verify",
@@ -98,6 +105,21 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", description = "seed of the mini-batch sampler (default 42, as Spark)")
     private Long seed;
+
+    @Option(names = "--forgetting-factor", description = "linreg and logreg: weight of the previous model against"
+            + " a batch of n points, (a*N*w_old + n*w_batch)/(a*N + n) (default 0, Spark's: keep each batch's result)")
+    private Double forgettingFactor;
+
+    @Option(names = "--drift-detector", paramLabel = "NAME", description = "watch the prequential errors (logreg:"
+            + " 0/1, linreg: absolute, kmeans: distance to the nearest center) with adwin, ddm, eddm, page-hinkley or"
+            + " kswin (ddm and eddm: logreg only) and adapt the model on drift as --on-drift says")
+    private String driftDetector;
+
+    @Option(names = "--on-drift", paramLabel = "POLICY", description = "with --drift-detector: reset (default: a"
+            + " blank model), reset-to-offline (back to the initial model), raise-forgetting (for 10 batches,"
+            + " --forgetting-factor or --decay-factor times 0.1) or background (swap in a model trained since the"
+            + " detector's warning)")
+    private String onDrift;
 
     @Option(names = "--k", description = "number of clusters (default 2)")
     private Integer k;
@@ -168,6 +190,9 @@ public final class TrainCommand implements Callable<Integer> {
             CliFiles.requireDistinct("--trace", trace, "--input", inputFile);
         }
         CliFiles.requireDistinct("--trace", trace, "--initial-model", initialModel);
+        if (onDrift != null && driftDetector == null) {
+            throw new IllegalArgumentException("--on-drift needs --drift-detector");
+        }
         StreamingLearner<?, ?> learner = LearnerFactory.create(algo, this);
         PrintWriter err = spec.commandLine().getErr();
         TrainingInput data = TrainingInput.open(input, TrainingInput.Format.parse(format), algo.labelled(),
@@ -191,9 +216,11 @@ public final class TrainCommand implements Callable<Integer> {
             LearnerFactory.setInitialModel(learner, start);
         }
         LearnerFactory.seed(learner, dimension, first);
+        StreamingLearner<?, ?> trained = driftDetector == null ? learner
+                : LearnerFactory.adaptive(learner, driftDetector, onDrift);
         TrainingRun.Result result;
         try {
-            result = new TrainingRun(learner, data, batchSize, partitions, master, trace, quiet ? null : err)
+            result = new TrainingRun(trained, data, batchSize, partitions, master, trace, quiet ? null : err)
                     .withCharts(vizOptions()).withCheckpoint(checkpoint).run();
         } catch (RuntimeException | IOException e) {
             throw inputFile == null ? e : CliFiles.explainRead(inputFile, e);
@@ -212,9 +239,11 @@ public final class TrainCommand implements Callable<Integer> {
         double processing = result.processingNanos() / 1e9;
         double rate = processing > 0 ? result.records() / processing : 0.0;
         PrintWriter out = spec.commandLine().getOut();
+        String drifts = trained instanceof AdaptiveLearner<?, ?> a ? ",\"drifts\":" + a.detections().size() : "";
         out.printf(Locale.ROOT, "{\"records\":%d,\"batches\":%d,\"processing_seconds\":%s,"
-                        + "\"records_per_second\":%s,\"wall_seconds\":%s}%n", result.records(), result.batches(),
-                Double.toString(processing), Double.toString(rate), Double.toString(wall));
+                        + "\"records_per_second\":%s,\"wall_seconds\":%s,%s%s}%n", result.records(),
+                result.batches(), Double.toString(processing), Double.toString(rate), Double.toString(wall),
+                result.prequential().jsonField(), drifts);
         out.flush();
         return 0;
     }
@@ -245,6 +274,9 @@ public final class TrainCommand implements Callable<Integer> {
         putIfSet(o, "reg-param", regParam);
         putIfSet(o, "mini-batch-fraction", miniBatchFraction);
         putIfSet(o, "convergence-tol", convergenceTol);
+        putIfSet(o, "forgetting-factor", forgettingFactor);
+        putIfSet(o, "drift-detector", driftDetector);
+        putIfSet(o, "on-drift", onDrift);
         putIfSet(o, "k", k);
         putIfSet(o, "decay-factor", decayFactor);
         putIfSet(o, "half-life", halfLife);
@@ -305,6 +337,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     Long seed() {
         return seed;
+    }
+
+    Double forgettingFactor() {
+        return forgettingFactor;
     }
 
     Integer k() {

@@ -38,8 +38,10 @@ final class TrainingRun {
      * @param processingNanos the sum of the batches' processing times
      * @param model the final model
      * @param partitions the partitions of every batch (given, or the master's default)
+     * @param prequential the run's prequential metric (each batch scored before it trained the model)
      */
-    record Result(long records, long batches, long processingNanos, Model model, int partitions) {
+    record Result(long records, long batches, long processingNanos, Model model, int partitions,
+                  PrequentialTotals prequential) {
     }
 
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
@@ -99,6 +101,7 @@ final class TrainingRun {
                 .withStopWhenInputsExhausted(!data.follows())
                 .withMaster(master, ExecutorSettings.defaults());
         int parts;
+        PrequentialTotals prequential;
         try (ChartSinks charts = viz == null ? null : ChartSinks.open(viz);
              TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace, checkpoint);
              StreamingContext ssc = new StreamingContext(options)) {
@@ -111,6 +114,8 @@ final class TrainingRun {
             }
             parts = partitions != null ? partitions : defaultPartitions(master, ssc.executor().parallelism());
             InputDStream<LabeledPoint> stream = ssc.source(data.replay(batchSize), parts);
+            // registered before the training, so each batch is scored by the model before it
+            prequential = PrequentialTotals.register(ssc, stream, learner);
             LearnerFactory.trainOn(learner, stream);
             long interval = options.batchInterval().toMillis();
             stream.foreachBatch((batch, time) -> {
@@ -171,7 +176,7 @@ final class TrainingRun {
             progress.flush();
         }
         return new Result(metrics.records, metrics.batches, metrics.processingNanos, learner.latestModel(),
-                parts);
+                parts, prequential);
     }
 
     /**
@@ -183,7 +188,7 @@ final class TrainingRun {
         if (model.isFinite()) {
             return;
         }
-        String hint = learner instanceof org.streamml.ml.streaming.StreamingKMeans
+        String hint = learner.modelType() == org.streamml.ml.model.KMeansModel.class
                 ? "check the input for huge or infinite values"
                 : "lower --step-size or scale the features (SGD diverged)";
         String records = before >= 0 ? "records " + (before + 1) + " to " + (before + count) + " of " + data.describe()

@@ -40,7 +40,7 @@ class TrainCheckpointTest {
         return Files.writeString(tmp.resolve("data.csv"), csv);
     }
 
-    private ProcessBuilder train(String mode, Path in, Path trace, Path out, Path ckpt) {
+    private ProcessBuilder train(String mode, Path in, Path trace, Path out, Path ckpt, String... more) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "train",
                 "--algorithm", "linreg", "--input", in.toString(), "--batch-size", Integer.toString(BATCH),
@@ -49,6 +49,7 @@ class TrainCheckpointTest {
         if (ckpt != null) {
             cmd.addAll(List.of("--checkpoint", ckpt.toString()));
         }
+        cmd.addAll(List.of(more));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log-" + trace
                 .getFileName() + ".txt").toFile());
     }
@@ -57,17 +58,37 @@ class TrainCheckpointTest {
     @ParameterizedTest
     @ValueSource(strings = {"--iterations 5", "--optimizer adagrad --step-size 0.5", "--optimizer ftrl --step-size 0.5"})
     void aKilledTrainingRunResumesToTheTraceAndModelOfAnUnbrokenRun(String mode) throws Exception {
+        killAndResume(mode);
+    }
+
+    @Test
+    void aKilledAdaptiveRunResumesToTheModelDetectionsAndPrequentialMetricOfAnUnbrokenRun() throws Exception {
+        String[] log = killAndResume("--iterations 5", "--drift-detector", "adwin", "--on-drift", "raise-forgetting",
+                "--forgetting-factor", "0.9");
+        assertEquals(summaryField(log[0], "prequential_rmse"), summaryField(log[1], "prequential_rmse"));
+        assertEquals(summaryField(log[0], "drifts"), summaryField(log[1], "drifts"));
+    }
+
+    private static String summaryField(String log, String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"records\".*\"" + field
+                + "\":([^,}]+)").matcher(log);
+        assertTrue(m.find(), field + " in " + log);
+        return m.group(1);
+    }
+
+    /** Runs once unbroken, once killed and resumed; checks trace and model; returns both logs. */
+    private String[] killAndResume(String mode, String... more) throws Exception {
         Path in = input();
         Path refTrace = tmp.resolve("ref-trace.jsonl");
         Path refModel = tmp.resolve("ref-model.json");
-        Process ref = train(mode, in, refTrace, refModel, null).start();
+        Process ref = train(mode, in, refTrace, refModel, null, more).start();
         assertTrue(ref.waitFor(300, TimeUnit.SECONDS));
         assertEquals(0, ref.exitValue(), Files.readString(tmp.resolve("log-ref-trace.jsonl.txt")));
 
         Path ckpt = tmp.resolve("ckpt");
         Path trace = tmp.resolve("trace.jsonl");
         Path model = tmp.resolve("model.json");
-        Process victim = train(mode, in, trace, model, ckpt).start();
+        Process victim = train(mode, in, trace, model, ckpt, more).start();
         // Kill once the run is well under way: 40 of its 1200 batches checkpointed.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (newestCheckpoint(ckpt) < 40_000 && victim.isAlive() && System.nanoTime() < deadline) {
@@ -79,7 +100,7 @@ class TrainCheckpointTest {
         assertFalse(Files.exists(trace), "a killed run wrote no trace");
         assertFalse(Files.exists(model), "a killed run saved no model");
 
-        Process resumed = train(mode, in, trace, model, ckpt).start();
+        Process resumed = train(mode, in, trace, model, ckpt, more).start();
         assertTrue(resumed.waitFor(300, TimeUnit.SECONDS));
         assertEquals(0, resumed.exitValue(), Files.readString(tmp.resolve("log-trace.jsonl.txt")));
         String log = Files.readString(tmp.resolve("log-trace.jsonl.txt"));
@@ -91,6 +112,7 @@ class TrainCheckpointTest {
         assertEquals(ROWS / BATCH, Files.readAllLines(trace).size());
         assertEquals(ModelIO.load(refModel), ModelIO.load(model));
         assertEquals(withoutCreationTime(refModel), withoutCreationTime(model));
+        return new String[] {Files.readString(tmp.resolve("log-ref-trace.jsonl.txt")), log};
     }
 
     /** The batch time of the newest checkpoint in {@code dir} (only the newest two are kept), or -1. */

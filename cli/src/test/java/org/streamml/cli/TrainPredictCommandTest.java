@@ -80,8 +80,11 @@ class TrainPredictCommandTest {
         assertEquals(0, r.status(), r.err());
         String[] lines = r.out().strip().split("\n");
         Map<String, String> summary = JsonNumbers.flatObject(lines[lines.length - 1]);
-        assertEquals(List.of("records", "batches", "processing_seconds", "records_per_second", "wall_seconds"),
-                List.copyOf(summary.keySet()));
+        assertEquals(List.of("records", "batches", "processing_seconds", "records_per_second", "wall_seconds",
+                "prequential_rmse"), List.copyOf(summary.keySet()));
+        // batch 1 is scored by the zero model: squared errors 1 and 4; later batches by trained models
+        double rmse = Double.parseDouble(summary.get("prequential_rmse"));
+        assertTrue(rmse > 0 && rmse < Math.sqrt(5.0 / 2), summary.toString());
         assertEquals("5", summary.get("records"));
         assertEquals("3", summary.get("batches"));
         assertTrue(r.err().contains("train: done, 3 batches, 5 records"), r.err());

@@ -17,6 +17,7 @@ public final class Demos {
         m.put(FraudDemo.NAME, new FraudDemo());
         m.put(NeuralDemo.NAME, new NeuralDemo());
         m.put("hashtags", new HashtagsDemo());
+        m.put(DriftDemo.NAME, new DriftDemo());
         ALL = Collections.unmodifiableMap(m);
     }
 

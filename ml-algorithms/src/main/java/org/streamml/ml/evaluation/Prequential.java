@@ -11,9 +11,7 @@ import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.model.LogisticRegressionModel;
-import org.streamml.ml.streaming.StreamingKMeans;
-import org.streamml.ml.streaming.StreamingLinearRegressionWithSGD;
-import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;
+import org.streamml.ml.streaming.StreamingLearner;
 import org.streamml.streaming.Batch;
 import org.streamml.streaming.DStream;
 
@@ -21,7 +19,8 @@ import org.streamml.streaming.DStream;
  * Prequential (test-then-train) evaluation: registers a scoring output on the stream and then the
  * learner's {@code trainOn}, so, outputs running in registration order, every batch is scored by the
  * model trained through the previous batch and only then trained on. Scoring is an aggregate over
- * partitions. Empty batches, and batches that arrive before a learner has any model, are not scored.
+ * partitions. Any learner of the model type will do, an adaptive one ({@code AdaptiveLearner}) included;
+ * {@link PrequentialComparison} scores two on the same stream. Empty batches, and batches that arrive before a learner has any model, are not scored.
  *
  * <pre>{@code
  * Prequential<RegressionMetrics> eval = Prequential.regression(learner, labelled,
@@ -43,9 +42,9 @@ public final class Prequential<M> {
     }
 
     /** Evaluates and trains a streaming linear regression on {@code data}. */
-    public static Prequential<RegressionMetrics> regression(StreamingLinearRegressionWithSGD learner,
-                                                            DStream<LabeledPoint> data,
-                                                            Consumer<BatchMetrics<RegressionMetrics>> onBatch) {
+    public static Prequential<RegressionMetrics> regression(
+            StreamingLearner<LabeledPoint, LinearRegressionModel> learner, DStream<LabeledPoint> data,
+            Consumer<BatchMetrics<RegressionMetrics>> onBatch) {
         RegressionMetrics.Accumulator total = new RegressionMetrics.Accumulator();
         Prequential<RegressionMetrics> p = new Prequential<>(onBatch, () -> {
             synchronized (total) {
@@ -76,7 +75,7 @@ public final class Prequential<M> {
 
     /** Evaluates and trains a streaming logistic regression on {@code data} (scores are probabilities). */
     public static Prequential<ClassificationMetrics> classification(
-            StreamingLogisticRegressionWithSGD learner, DStream<LabeledPoint> data,
+            StreamingLearner<LabeledPoint, LogisticRegressionModel> learner, DStream<LabeledPoint> data,
             Consumer<BatchMetrics<ClassificationMetrics>> onBatch) {
         ClassificationSummary total = new ClassificationSummary();
         Prequential<ClassificationMetrics> p = new Prequential<>(onBatch, total::metrics);
@@ -105,7 +104,8 @@ public final class Prequential<M> {
     }
 
     /** Evaluates and trains streaming k-means on {@code data}. */
-    public static Prequential<ClusteringMetrics> clustering(StreamingKMeans learner, DStream<Vector> data,
+    public static Prequential<ClusteringMetrics> clustering(StreamingLearner<Vector, KMeansModel> learner,
+                                                            DStream<Vector> data,
                                                             Consumer<BatchMetrics<ClusteringMetrics>> onBatch) {
         double[] totals = new double[2];
         Prequential<ClusteringMetrics> p = new Prequential<>(onBatch, () -> {
