@@ -23,6 +23,10 @@ import org.streamml.ml.anomaly.StreamingAnomalyDetector;
 import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.linalg.Vectors;
 import org.streamml.ml.model.LinearRegressionModel;
+import org.streamml.ml.online.OnlineLinearRegression;
+import org.streamml.ml.online.OnlineLogisticRegression;
+import org.streamml.ml.online.OnlineOptimizer;
+import org.streamml.ml.online.OnlineOptions;
 import org.streamml.ml.streaming.StreamingKMeans;
 import org.streamml.ml.streaming.StreamingLinearRegressionWithSGD;
 import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;
@@ -45,7 +49,9 @@ import picocli.CommandLine.Option;
  * measured batches' times, and the first (cold) batch separately.
  *
  * <p>Workloads: {@code engine} (map, filter, countByValue), {@code kmeans}, {@code linreg} and
- * {@code logreg} (Spark's defaults, Spark-exact), {@code detector} (the anomaly detector on one series,
+ * {@code logreg} (Spark's defaults, Spark-exact), {@code linreg-sgd|adagrad|ftrl} and
+ * {@code logreg-sgd|adagrad|ftrl} (the online mode, {@link OnlineOptions#defaults()} with that optimizer),
+ * {@code detector} (the anomaly detector on one series,
  * per record), {@code model-save} and {@code model-load} (a linear model file, per file). {@code --save}
  * writes the results as tab-separated text; {@code --compare} puts a saved run beside this one.
  * Before the workloads it measures the machine's limits ({@link MachineLimits}: one thread's memory bandwidth,
@@ -55,7 +61,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the engine, the learners, the anomaly detector and model files on this machine.")
 public final class BenchCommand implements Callable<Integer> {
-    static final List<String> WORKLOADS = List.of("engine", "kmeans", "linreg", "logreg", "detector",
+    static final List<String> WORKLOADS = List.of("engine", "kmeans", "linreg", "logreg", "linreg-sgd",
+            "linreg-adagrad", "linreg-ftrl", "logreg-sgd", "logreg-adagrad", "logreg-ftrl", "detector",
             "model-save", "model-load");
 
     @CommandLine.Spec
@@ -86,7 +93,9 @@ public final class BenchCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--only", paramLabel = "WORKLOAD", split = ",",
-            description = "Run only these workloads: engine, kmeans, linreg, logreg, detector, model-save, model-load.")
+            description = "Run only these workloads: engine, kmeans, linreg, logreg, linreg-sgd, linreg-adagrad, "
+                    + "linreg-ftrl, logreg-sgd, logreg-adagrad, logreg-ftrl (online mode), detector, model-save, "
+                    + "model-load.")
     List<String> only;
 
     @Option(names = "--skip-limits",
@@ -175,7 +184,8 @@ public final class BenchCommand implements Callable<Integer> {
         List<List<Vector>> vectorBatches = new ArrayList<>();
         for (int start = 0; start < rows; start += batch) {
             int n = Math.min(batch, rows - start);
-            List<LabeledPoint> b = workload.equals("kmeans") ? clusters(rnd, n) : linear(rnd, n, !workload.equals("linreg"));
+            List<LabeledPoint> b = workload.equals("kmeans") ? clusters(rnd, n)
+                    : linear(rnd, n, workload.startsWith("logreg"));
             batches.add(b);
             if (workload.equals("kmeans")) {
                 List<Vector> v = new ArrayList<>(n);
@@ -202,6 +212,12 @@ public final class BenchCommand implements Callable<Integer> {
                         .trainOn(ssc.queueStream(queue));
                 case "logreg" -> new StreamingLogisticRegressionWithSGD().setInitialWeights(Vectors.zeros(dim))
                         .trainOn(ssc.queueStream(queue));
+                case "linreg-sgd", "linreg-adagrad", "linreg-ftrl" ->
+                        new OnlineLinearRegression(online(workload)).setInitialWeights(Vectors.zeros(dim))
+                                .trainOn(ssc.queueStream(queue));
+                case "logreg-sgd", "logreg-adagrad", "logreg-ftrl" ->
+                        new OnlineLogisticRegression(online(workload)).setInitialWeights(Vectors.zeros(dim))
+                                .trainOn(ssc.queueStream(queue));
                 default -> {
                     DStream<LabeledPoint> in = ssc.queueStream(queue);
                     in.map(p -> (int) (p.features().get(0) * 8)).filter(k -> k >= 0).countByValue()
@@ -234,6 +250,12 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return summarize(workload, "rec/s", processing, batches.size(), rows);
+    }
+
+    /** The online mode's defaults with the optimizer a workload names after its dash ({@code linreg-ftrl}). */
+    private static OnlineOptions online(String workload) {
+        String optimizer = workload.substring(workload.indexOf('-') + 1).toUpperCase(Locale.ROOT);
+        return OnlineOptions.defaults().withOptimizer(OnlineOptimizer.valueOf(optimizer));
     }
 
     /** The anomaly detector scoring one long series, record by record, timed per batch of records. */
@@ -345,7 +367,7 @@ public final class BenchCommand implements Callable<Integer> {
      */
     static String table(List<Result> results, Map<String, Result> saved, double onePass) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-11s %15s %27s %9s %9s %11s", "workload", "median", "slowest - fastest",
+        s.append(String.format(Locale.ROOT, "%-15s %15s %27s %9s %9s %11s", "workload", "median", "slowest - fastest",
                 "p50 ms", "p99 ms", "first ms"));
         if (onePass > 0) {
             s.append(String.format(Locale.ROOT, " %9s", "of 1 pass"));
@@ -355,11 +377,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
         s.append('\n');
         for (Result r : results) {
-            s.append(String.format(Locale.ROOT, "%-11s %15s %27s %9.3f %9.3f %11.3f", r.workload(),
+            s.append(String.format(Locale.ROOT, "%-15s %15s %27s %9.3f %9.3f %11.3f", r.workload(),
                     speed(r.median(), r.unit()), speed(r.min(), "") + " - " + speed(r.max(), ""),
                     r.p50Millis(), r.p99Millis(), r.firstMillis()));
             if (onePass > 0) {
-                boolean streaming = List.of("engine", "kmeans", "linreg", "logreg").contains(r.workload());
+                String w = r.workload();
+                boolean streaming = w.equals("engine") || w.equals("kmeans") || w.startsWith("linreg")
+                        || w.startsWith("logreg");
                 s.append(streaming ? String.format(Locale.ROOT, " %8.1f%%", 100 * r.median() / onePass)
                         : String.format(Locale.ROOT, " %9s", "-"));
             }
