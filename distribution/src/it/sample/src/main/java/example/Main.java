@@ -15,7 +15,7 @@ public class Main {
         for (int b = 0; b < 5; b++) {
             List<Vector> batch = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                double c = i % 2 == 0 ? 0 : 5;
+                double c = 5 * (i % 2);      // half the points around (0, 0), half around (5, 5)
                 batch.add(Vectors.dense(c + 0.1 * random.nextGaussian(), c + 0.1 * random.nextGaussian()));
             }
             batches.add(batch);
@@ -28,7 +28,7 @@ public class Main {
         kmeans.trainOn(ssc.queueStream(batches));
         ssc.start();
         for (int t = 1; t <= 5; t++) {
-            clock.advance(1000);
+            clock.advance(1000);                                  // batch t runs
             ssc.awaitBatch(Time.ofMillis(1000L * t), 10_000);
         }
         ssc.stop(true);
