@@ -84,6 +84,22 @@ class DistributionIT {
         assertTrue(r.output().contains("demo"), r.output());
     }
 
+    /** The build's executable jar runs by itself; the module's own jar names no Class-Path (it is a dependency too). */
+    @Test
+    void shouldRunTheBuildsExecutableJarWithJavaJar() throws Exception {
+        Path cli = Path.of("..", "cli", "target").toAbsolutePath().normalize();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Commands.Result r = Commands.run(work, Map.of(), 60,
+                List.of(java, "-jar", cli.resolve("streamml-cli-exec.jar").toString(), "--help"));
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().startsWith("Usage: streamml"), r.output());
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(cli.resolve("streamml-cli.jar").toFile())) {
+            java.util.jar.Attributes main = jar.getManifest().getMainAttributes();
+            assertEquals("org.streamml.cli.Main", main.getValue("Main-Class"));
+            assertEquals(null, main.getValue("Class-Path"), "the module's jar must not drag target/lib along");
+        }
+    }
+
     @Test
     void shouldRunTheSensorsDemoWithItsChartsUnderTheWorkingDirectory() throws Exception {
         Commands.Result r = Commands.run(work, Map.of(), 120, List.of(home.resolve("bin/streamml").toString(),

@@ -59,6 +59,17 @@ public final class SparkStandalone implements AutoCloseable {
             }
         }
         SparkStandalone s = new SparkStandalone(home, freePort());
+        try {
+            s.launch(dir, workers);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            s.close();     // a cluster that did not come up leaves no process behind
+            throw e;
+        }
+        return s;
+    }
+
+    private void launch(Path dir, int workers) throws IOException, InterruptedException {
+        SparkStandalone s = this;
         s.processes.add(s.spark(dir.resolve("master.log"), "org.apache.spark.deploy.master.Master",
                 "--host", "127.0.0.1", "--port", Integer.toString(s.port), "--webui-port", Integer.toString(freePort())));
         awaitPort(s.port, s.processes.get(0), dir.resolve("master.log"));
@@ -78,7 +89,6 @@ public final class SparkStandalone implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        return s;
     }
 
     private static int registered(Path masterLog) throws IOException {
