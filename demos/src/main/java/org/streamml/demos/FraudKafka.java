@@ -145,11 +145,11 @@ final class FraudKafka implements AutoCloseable {
         return new FraudDemo.Txn(Long.parseLong(f[0]), new LabeledPoint(Double.parseDouble(f[1]), DenseVector.wrap(x)));
     }
 
-    /** Writes the batch's alerts: rows {@code {label, online p, frozen p, id}} with online p >= threshold. */
+    /** Writes the batch's alerts: rows {@code {label, online p, adaptive p, frozen p, id}} with online p >= threshold. */
     void alert(Time batch, long modelVersion, List<double[]> scored, double threshold) {
         for (double[] r : scored) {
             if (r[1] >= threshold) {
-                long id = (long) r[3];
+                long id = (long) r[4];
                 sink.send(batch, modelVersion, Long.toString(id),
                         String.format(java.util.Locale.ROOT, "transaction %d: fraud probability %.4f", id, r[1]));
                 written++;

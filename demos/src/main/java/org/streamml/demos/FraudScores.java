@@ -8,11 +8,18 @@ import org.streamml.ml.evaluation.BinaryMetrics;
  * (columns 1 and up), kept in primitive arrays. Not thread-safe.
  */
 final class FraudScores {
-    private static final int COLUMNS = 3;
+    /** The columns of a row: the label, then the online, drift-adaptive and frozen models' probabilities. */
+    static final int COLUMNS = 4;
+    /** The online model's column. */
+    static final int ONLINE = 1;
+    /** The drift-adaptive model's column. */
+    static final int ADAPTIVE = 2;
+    /** The frozen offline model's column. */
+    static final int FROZEN = 3;
     private double[][] columns = new double[COLUMNS][1024];
     private int size;
 
-    /** Appends one row {@code {label, score1, score2}}. Not modified: row. */
+    /** Appends one row {@code {label, online, adaptive, frozen}}. Not modified: row. */
     void add(double[] row) {
         if (row.length != COLUMNS) {
             throw new IllegalArgumentException("a row has " + COLUMNS + " columns: " + row.length);
@@ -44,7 +51,7 @@ final class FraudScores {
         return size;
     }
 
-    /** The metrics of the scores in {@code column} (1 or 2) against the labels, alerts at {@code threshold}. */
+    /** The metrics of the scores in {@code column} (1 to 3) against the labels, alerts at {@code threshold}. */
     BinaryMetrics metrics(int column, double threshold) {
         if (column < 1 || column >= COLUMNS) {
             throw new IllegalArgumentException("score column must be in [1, " + (COLUMNS - 1) + "]: " + column);

@@ -111,7 +111,9 @@ class DemosOnClusterTest {
         assertEquals(2, joins.count(), "two workers joined");
         assertEquals(local.online(), cluster.online());
         assertEquals(local.frozen(), cluster.frozen());
+        assertEquals(local.adaptive(), cluster.adaptive());
         assertEquals(local.onlineTotal(), cluster.onlineTotal());
+        assertEquals(local.detections(), cluster.detections());
         assertEquals(4_000, cluster.transactions());
         assertEquals(2, cluster.finalModel().version(), "one update per batch");
         assertEquals(local.finalModel(), cluster.finalModel());
