@@ -82,8 +82,9 @@ public final class DenseVector implements Vector {
         return Arrays.hashCode(values);
     }
 
+    /** Spark's text form, {@code [1.0,2.0,3.0]}, which {@link Vectors#parse} reads back. */
     @Override
     public String toString() {
-        return Arrays.toString(values);
+        return Vectors.join(values);
     }
 }

@@ -113,8 +113,13 @@ public final class SparseVector implements Vector {
         return 31 * (31 * size + Arrays.hashCode(indices)) + Arrays.hashCode(values);
     }
 
+    /** Spark's text form, {@code (3,[0,2],[1.0,3.0])}, which {@link Vectors#parse} reads back. */
     @Override
     public String toString() {
-        return "(" + size + "," + Arrays.toString(indices) + "," + Arrays.toString(values) + ")";
+        StringBuilder sb = new StringBuilder().append('(').append(size).append(",[");
+        for (int k = 0; k < indices.length; k++) {
+            sb.append(k == 0 ? "" : ",").append(indices[k]);
+        }
+        return sb.append("],").append(Vectors.join(values)).append(')').toString();
     }
 }

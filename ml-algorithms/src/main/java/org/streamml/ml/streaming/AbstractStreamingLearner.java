@@ -24,6 +24,7 @@ public abstract class AbstractStreamingLearner<I, M extends Model> implements St
     private final Class<M> modelType;
     private final List<Consumer<? super M>> listeners = new CopyOnWriteArrayList<>();
     private volatile M model;
+    private volatile boolean training;
 
     /** A learner of models of {@code modelType}, without a model. */
     protected AbstractStreamingLearner(Class<M> modelType) {
@@ -82,8 +83,30 @@ public abstract class AbstractStreamingLearner<I, M extends Model> implements St
     public final void trainOn(DStream<I> data) {
         Objects.requireNonNull(data, "data");
         checkCanTrain();
+        training = true;
         data.context().registerCheckpointed(this);
         data.foreachBatch(this::applyBatch);
+    }
+
+    /** Whether {@link #trainOn} has registered this learner on a stream. */
+    public final boolean isTraining() {
+        return training;
+    }
+
+    /**
+     * Throws if {@link #trainOn} was called: a learner's settings are fixed once it trains on a stream,
+     * so every batch and the checkpoint's fingerprint see the same settings. Called by the Spark-style
+     * setters ({@code setStepSize}, {@code setK}, ...).
+     *
+     * @param setter the setter's name, for the message
+     * @throws IllegalStateException if the learner already trains on a stream
+     */
+    protected final void checkNotTraining(String setter) {
+        if (training) {
+            throw new IllegalStateException(setter + " was called after trainOn: a " + getClass().getSimpleName()
+                    + "'s settings are fixed once it trains on a stream; call " + setter + " before trainOn,"
+                    + " or build a new learner");
+        }
     }
 
     /** The learner's class name: part of a checkpoint's fingerprint. */

@@ -28,6 +28,16 @@ import org.streamml.streaming.Time;
  * km.trainOn(points);
  * km.predictOn(points).print();
  * }</pre>
+ *
+ * <p>Spark's builder methods, constructor and getters work too, with Spark's names, arguments and
+ * chaining. Each setter replaces the learner's {@link Options} by the matching {@code with} copy; all are
+ * refused with an {@code IllegalStateException} once {@link #trainOn} was called:
+ *
+ * <pre>{@code
+ * StreamingKMeans km = new StreamingKMeans().setK(3).setDecayFactor(1.0).setHalfLife(5, "batches")
+ *         .setRandomCenters(2, 0.0, 42L);   // same as the Options above
+ * new StreamingKMeans(3, 1.0, "batches");   // Spark's constructor: k, decayFactor, timeUnit
+ * }</pre>
  */
 public final class StreamingKMeans extends AbstractStreamingLearner<Vector, KMeansModel> {
 
@@ -81,11 +91,22 @@ public final class StreamingKMeans extends AbstractStreamingLearner<Vector, KMea
         }
     }
 
-    private final Options options;
+    private volatile Options options;
 
     /** A learner with Spark's defaults. */
     public StreamingKMeans() {
         this(Options.defaults());
+    }
+
+    /**
+     * Spark's constructor {@code StreamingKMeans(k, decayFactor, timeUnit)}.
+     *
+     * @param timeUnit {@code "batches"} or {@code "points"} ({@link DecayUnit#parse})
+     * @throws IllegalArgumentException if {@code k} < 1, the decay factor is negative or infinite, or the
+     *         time unit is neither
+     */
+    public StreamingKMeans(int k, double decayFactor, String timeUnit) {
+        this(new Options(k, decayFactor, DecayUnit.parse(Objects.requireNonNull(timeUnit, "timeUnit"))));
     }
 
     /** A learner with {@code options}. */
@@ -94,9 +115,71 @@ public final class StreamingKMeans extends AbstractStreamingLearner<Vector, KMea
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** The learner's settings. */
+    /** The learner's settings (the Spark-style setters replace them). */
     public Options options() {
         return options;
+    }
+
+    /** Spark's {@code k}: the number of clusters. */
+    public int k() {
+        return options.k();
+    }
+
+    /** Spark's {@code decayFactor}. */
+    public double decayFactor() {
+        return options.decayFactor();
+    }
+
+    /** Spark's {@code timeUnit}: {@code "batches"} or {@code "points"}. */
+    public String timeUnit() {
+        return options.decayUnit().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Spark's {@code setK}: {@link Options#withK}. Default 2. Call it before setting initial centers.
+     *
+     * @throws IllegalStateException after {@link #trainOn}, or if initial centers of another k are set
+     * @throws IllegalArgumentException if {@code k} < 1
+     */
+    public StreamingKMeans setK(int k) {
+        checkNotTraining("setK");
+        KMeansModel current = currentModel();
+        if (current != null && current.k() != k) {
+            throw new IllegalStateException("setK(" + k + ") was called after " + current.k() + " initial centers"
+                    + " were set: call setK before setInitialCenters or setRandomCenters");
+        }
+        return reconfigure(options.withK(k));
+    }
+
+    /**
+     * Spark's {@code setDecayFactor}: {@link Options#withDecayFactor}; the time unit stays. Default 1.0.
+     *
+     * @throws IllegalStateException after {@link #trainOn}
+     * @throws IllegalArgumentException if {@code a} is negative or infinite
+     */
+    public StreamingKMeans setDecayFactor(double a) {
+        checkNotTraining("setDecayFactor");
+        return reconfigure(options.withDecayFactor(a));
+    }
+
+    /**
+     * Spark's {@code setHalfLife}: {@link Options#withHalfLife}, decay factor {@code exp(ln(0.5)/halfLife)}
+     * per {@code timeUnit}.
+     *
+     * @param timeUnit {@code "batches"} or {@code "points"} ({@link DecayUnit#parse})
+     * @throws IllegalStateException after {@link #trainOn}
+     * @throws IllegalArgumentException if {@code halfLife} is not > 0 or the time unit is neither
+     */
+    public StreamingKMeans setHalfLife(double halfLife, String timeUnit) {
+        checkNotTraining("setHalfLife");
+        return reconfigure(options.withHalfLife(halfLife,
+                DecayUnit.parse(Objects.requireNonNull(timeUnit, "timeUnit"))));
+    }
+
+    /** Replaces the options; the caller has checked {@link #checkNotTraining} first. */
+    private StreamingKMeans reconfigure(Options next) {
+        this.options = next;
+        return this;
     }
 
     /**
@@ -155,6 +238,14 @@ public final class StreamingKMeans extends AbstractStreamingLearner<Vector, KMea
         java.util.Arrays.fill(weights, weight);
         setModel(new KMeansModel(centers, weights));
         return this;
+    }
+
+    /**
+     * Spark's {@code setRandomCenters(dim, weight)} without a seed: {@link #setRandomCenters(int, double, long)}
+     * with a random seed, as Spark draws one. Pass a seed for reproducible runs.
+     */
+    public StreamingKMeans setRandomCenters(int dim, double weight) {
+        return setRandomCenters(dim, weight, new java.util.Random().nextLong());
     }
 
     /**

@@ -28,9 +28,12 @@ import org.streamml.streaming.Time;
  */
 public abstract class StreamingLinearAlgorithm<M extends Model> extends AbstractStreamingLearner<LabeledPoint, M> {
     private final LossFunction loss;
-    private final GradientDescentSettings settings;
-    private final double forgettingFactor;
-    private final boolean autoInitialWeights;
+    /** The settings of every batch, replaced as a whole (before {@code trainOn}) by {@link #reconfigure}. */
+    private volatile Config config;
+
+    /** The settings {@link #update} reads, one consistent snapshot per batch. */
+    private record Config(GradientDescentSettings settings, double forgettingFactor, boolean autoInitialWeights) {
+    }
 
     /**
      * Creates a learner without a model.
@@ -46,9 +49,19 @@ public abstract class StreamingLinearAlgorithm<M extends Model> extends Abstract
                                        double forgettingFactor, boolean autoInitialWeights) {
         super(modelType);
         this.loss = Objects.requireNonNull(loss, "loss");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.forgettingFactor = forgettingFactor;
-        this.autoInitialWeights = autoInitialWeights;
+        this.config = new Config(Objects.requireNonNull(settings, "settings"), forgettingFactor, autoInitialWeights);
+    }
+
+    /**
+     * Replaces the settings of every later batch (the Spark-style setters of the subclasses).
+     *
+     * @param setter the calling setter's name, for the message
+     * @throws IllegalStateException if the learner already trains on a stream ({@link #checkNotTraining})
+     */
+    protected final void reconfigure(String setter, GradientDescentSettings settings, double forgettingFactor,
+                                     boolean autoInitialWeights) {
+        checkNotTraining(setter);
+        this.config = new Config(Objects.requireNonNull(settings, "settings"), forgettingFactor, autoInitialWeights);
     }
 
     /**
@@ -105,7 +118,7 @@ public abstract class StreamingLinearAlgorithm<M extends Model> extends Abstract
      */
     @Override
     protected void checkCanTrain() {
-        if (!hasModel() && !autoInitialWeights) {
+        if (!hasModel() && !config.autoInitialWeights()) {
             throw new IllegalArgumentException("Model must be initialized before starting training.");
         }
     }
@@ -131,7 +144,7 @@ public abstract class StreamingLinearAlgorithm<M extends Model> extends Abstract
     }
 
     private void checkCanPredict(String message) {
-        if (!hasModel() && !autoInitialWeights) {
+        if (!hasModel() && !config.autoInitialWeights()) {
             throw new IllegalArgumentException(message);
         }
     }
@@ -158,7 +171,9 @@ public abstract class StreamingLinearAlgorithm<M extends Model> extends Abstract
         if (batch.isEmpty()) {
             return current;
         }
-        if (current == null && !autoInitialWeights) {
+        Config c = config;
+        GradientDescentSettings settings = c.settings();
+        if (current == null && !c.autoInitialWeights()) {
             throw new IllegalArgumentException("Model must be initialized before starting training.");
         }
         int dim = current != null ? current.numFeatures() : firstDimension(batch);
@@ -169,7 +184,7 @@ public abstract class StreamingLinearAlgorithm<M extends Model> extends Abstract
         GradientDescent.Result r = GradientDescent.run(blocks, loss, w0, b0, settings);
         double[] w = r.weights();
         double b = settings.fitIntercept() ? r.intercept() : 0.0;
-        double a = forgettingFactor;
+        double a = c.forgettingFactor();
         long n = batch.count();
         double effectiveCount;
         if (a > 0 && current != null) {

@@ -1,6 +1,7 @@
 package org.streamml.ml.streaming;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.optim.GradientDescentSettings;
@@ -19,6 +20,16 @@ import org.streamml.ml.optim.Updater;
  * lr.setInitialWeights(Vectors.zeros(2));
  * lr.trainOn(trainingStream);
  * lr.predictOnValues(testStream.mapToPair(p -> Pair.of(p.label(), p.features()))).print();
+ * }</pre>
+ *
+ * <p>Spark's builder methods work too, with Spark's names, arguments and chaining; each replaces the
+ * learner's {@link Options} by the matching {@code with} copy, and all are refused with an
+ * {@code IllegalStateException} once {@link #trainOn} was called:
+ *
+ * <pre>{@code
+ * StreamingLinearRegressionWithSGD lr = new StreamingLinearRegressionWithSGD()
+ *         .setStepSize(0.2).setNumIterations(25).setMiniBatchFraction(1.0).setConvergenceTol(0.001)
+ *         .setInitialWeights(Vectors.zeros(2));   // same as the Options above
  * }</pre>
  */
 public final class StreamingLinearRegressionWithSGD extends StreamingLinearAlgorithm<LinearRegressionModel> {
@@ -128,11 +139,20 @@ public final class StreamingLinearRegressionWithSGD extends StreamingLinearAlgor
         }
     }
 
-    private final Options options;
+    private volatile Options options;
 
     /** A learner with Spark's defaults. */
     public StreamingLinearRegressionWithSGD() {
         this(Options.defaults());
+    }
+
+    /**
+     * Spark's constructor {@code StreamingLinearRegressionWithSGD(stepSize, numIterations,
+     * miniBatchFraction)}: the defaults with these three settings.
+     */
+    public StreamingLinearRegressionWithSGD(double stepSize, int numIterations, double miniBatchFraction) {
+        this(Options.defaults().withStepSize(stepSize).withNumIterations(numIterations)
+                .withMiniBatchFraction(miniBatchFraction));
     }
 
     /** A learner with {@code options}. */
@@ -142,9 +162,57 @@ public final class StreamingLinearRegressionWithSGD extends StreamingLinearAlgor
         this.options = options;
     }
 
-    /** The learner's settings. */
+    /** The learner's settings (the Spark-style setters replace them). */
     public Options options() {
         return options;
+    }
+
+    /**
+     * Spark's {@code setStepSize}: {@link Options#withStepSize}. Default 0.1.
+     *
+     * @throws IllegalStateException after {@link #trainOn}
+     * @throws IllegalArgumentException if {@code stepSize} is not > 0
+     */
+    public StreamingLinearRegressionWithSGD setStepSize(double stepSize) {
+        return reconfigure("setStepSize", o -> o.withStepSize(stepSize));
+    }
+
+    /**
+     * Spark's {@code setNumIterations}: {@link Options#withNumIterations}, the iterations per batch. Default 50.
+     *
+     * @throws IllegalStateException after {@link #trainOn}
+     * @throws IllegalArgumentException if {@code numIterations} is negative
+     */
+    public StreamingLinearRegressionWithSGD setNumIterations(int numIterations) {
+        return reconfigure("setNumIterations", o -> o.withNumIterations(numIterations));
+    }
+
+    /**
+     * Spark's {@code setMiniBatchFraction}: {@link Options#withMiniBatchFraction}. Default 1.0.
+     *
+     * @throws IllegalStateException after {@link #trainOn}
+     * @throws IllegalArgumentException if {@code miniBatchFraction} is not in (0, 1]
+     */
+    public StreamingLinearRegressionWithSGD setMiniBatchFraction(double miniBatchFraction) {
+        return reconfigure("setMiniBatchFraction", o -> o.withMiniBatchFraction(miniBatchFraction));
+    }
+
+    /**
+     * Spark's {@code setConvergenceTol}: {@link Options#withConvergenceTol}. Default 0.001.
+     *
+     * @throws IllegalStateException after {@link #trainOn}
+     * @throws IllegalArgumentException if {@code tolerance} is not in [0, 1]
+     */
+    public StreamingLinearRegressionWithSGD setConvergenceTol(double tolerance) {
+        return reconfigure("setConvergenceTol", o -> o.withConvergenceTol(tolerance));
+    }
+
+    private StreamingLinearRegressionWithSGD reconfigure(String setter, UnaryOperator<Options> change) {
+        checkNotTraining(setter);
+        Options next = change.apply(options);
+        reconfigure(setter, next.settings(), next.forgettingFactor(), next.autoInitialWeights());
+        this.options = next;
+        return this;
     }
 
     @Override

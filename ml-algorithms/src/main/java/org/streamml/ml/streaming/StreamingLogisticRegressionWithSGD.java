@@ -1,6 +1,7 @@
 package org.streamml.ml.streaming;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.OptionalDouble;
 import org.streamml.ml.linalg.Vector;
 import org.streamml.ml.model.LogisticRegressionModel;
@@ -23,6 +24,16 @@ import org.streamml.streaming.Time;
  * lr.setInitialWeights(Vectors.zeros(3));
  * lr.trainOn(labelled);
  * DStream<Double> classes = lr.predictOn(features);
+ * }</pre>
+ *
+ * <p>Spark's builder methods and constructor work too, with Spark's names, arguments and chaining; each
+ * setter replaces the learner's {@link Options} by the matching {@code with} copy, and all are refused
+ * with an {@code IllegalStateException} once {@link #trainOn} was called:
+ *
+ * <pre>{@code
+ * new StreamingLogisticRegressionWithSGD().setStepSize(0.5).setNumIterations(10).setRegParam(0.1)
+ *         .setInitialWeights(Vectors.zeros(3));
+ * new StreamingLogisticRegressionWithSGD(0.5, 10, 1.0, 0.1);   // stepSize, numIterations, miniBatchFraction, regParam
  * }</pre>
  */
 public final class StreamingLogisticRegressionWithSGD extends StreamingLinearAlgorithm<LogisticRegressionModel> {
@@ -140,11 +151,22 @@ public final class StreamingLogisticRegressionWithSGD extends StreamingLinearAlg
         }
     }
 
-    private final Options options;
+    private volatile Options options;
 
     /** A learner with Spark's defaults. */
     public StreamingLogisticRegressionWithSGD() {
         this(Options.defaults());
+    }
+
+    /**
+     * Spark's constructor {@code StreamingLogisticRegressionWithSGD(stepSize, numIterations,
+     * miniBatchFraction, regParam)}, in Spark's argument order (not the {@link Options} order): the defaults
+     * with these four settings.
+     */
+    public StreamingLogisticRegressionWithSGD(double stepSize, int numIterations, double miniBatchFraction,
+                                              double regParam) {
+        this(Options.defaults().withStepSize(stepSize).withNumIterations(numIterations)
+                .withMiniBatchFraction(miniBatchFraction).withRegParam(regParam));
     }
 
     /** A learner with {@code options}. */
@@ -154,9 +176,68 @@ public final class StreamingLogisticRegressionWithSGD extends StreamingLinearAlg
         this.options = options;
     }
 
-    /** The learner's settings. */
+    /** The learner's settings (the Spark-style setters replace them). */
     public Options options() {
         return options;
+    }
+
+    /**
+     * Spark's {@code setStepSize}: {@link Options#withStepSize}. Default 0.1.
+     *
+     * @throws IllegalStateException after {@link #trainOn}
+     * @throws IllegalArgumentException if {@code stepSize} is not > 0
+     */
+    public StreamingLogisticRegressionWithSGD setStepSize(double stepSize) {
+        return reconfigure("setStepSize", o -> o.withStepSize(stepSize));
+    }
+
+    /**
+     * Spark's {@code setNumIterations}: {@link Options#withNumIterations}, the iterations per batch. Default 50.
+     *
+     * @throws IllegalStateException after {@link #trainOn}
+     * @throws IllegalArgumentException if {@code numIterations} is negative
+     */
+    public StreamingLogisticRegressionWithSGD setNumIterations(int numIterations) {
+        return reconfigure("setNumIterations", o -> o.withNumIterations(numIterations));
+    }
+
+    /**
+     * Spark's {@code setMiniBatchFraction}: {@link Options#withMiniBatchFraction}. Default 1.0.
+     *
+     * @throws IllegalStateException after {@link #trainOn}
+     * @throws IllegalArgumentException if {@code miniBatchFraction} is not in (0, 1]
+     */
+    public StreamingLogisticRegressionWithSGD setMiniBatchFraction(double miniBatchFraction) {
+        return reconfigure("setMiniBatchFraction", o -> o.withMiniBatchFraction(miniBatchFraction));
+    }
+
+    /**
+     * Spark's {@code setRegParam}: {@link Options#withRegParam}, the squared-L2 {@code λ}. Default 0.0.
+     *
+     * @throws IllegalStateException after {@link #trainOn}
+     * @throws IllegalArgumentException if {@code regParam} is negative
+     */
+    public StreamingLogisticRegressionWithSGD setRegParam(double regParam) {
+        return reconfigure("setRegParam", o -> o.withRegParam(regParam));
+    }
+
+    /**
+     * {@link Options#withConvergenceTol}. Default 0.001. Spark's logistic learner has no such setter (its
+     * optimizer has); this one matches {@link StreamingLinearRegressionWithSGD#setConvergenceTol}.
+     *
+     * @throws IllegalStateException after {@link #trainOn}
+     * @throws IllegalArgumentException if {@code tolerance} is not in [0, 1]
+     */
+    public StreamingLogisticRegressionWithSGD setConvergenceTol(double tolerance) {
+        return reconfigure("setConvergenceTol", o -> o.withConvergenceTol(tolerance));
+    }
+
+    private StreamingLogisticRegressionWithSGD reconfigure(String setter, UnaryOperator<Options> change) {
+        checkNotTraining(setter);
+        Options next = change.apply(options);
+        reconfigure(setter, next.settings(), next.forgettingFactor(), next.autoInitialWeights());
+        this.options = next;
+        return this;
     }
 
     @Override
