@@ -80,6 +80,14 @@ public abstract class DStream<T> {
         return this;
     }
 
+    /**
+     * Spark's {@code cache()}, for code ported from Spark: returns this stream. A batch is computed once and
+     * kept while any output or window still reads it, so there is nothing to cache.
+     */
+    public DStream<T> cache() {
+        return this;
+    }
+
     /** The interval between this stream's batches. */
     public abstract Duration slideDuration();
 

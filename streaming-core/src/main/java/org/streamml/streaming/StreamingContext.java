@@ -299,6 +299,11 @@ public final class StreamingContext implements AutoCloseable {
         return new InputDStream<>(this, "textFileStream", new DirectorySource(directory, 1000), defaultPartitions());
     }
 
+    /** {@link #textFileStream(Path)} of the directory {@code directory} names, as Spark's signature takes it. */
+    public InputDStream<String> textFileStream(String directory) {
+        return textFileStream(Path.of(Objects.requireNonNull(directory, "directory")));
+    }
+
     /** Text lines received from the server at {@code host:port}, with the default buffer settings. */
     public InputDStream<String> socketTextStream(String host, int port) {
         return socketTextStream(host, port, SocketTextSource.Options.defaults());

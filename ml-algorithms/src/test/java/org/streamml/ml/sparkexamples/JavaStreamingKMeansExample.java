@@ -1,6 +1,5 @@
 package org.streamml.ml.sparkexamples;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.Vector;
@@ -13,7 +12,7 @@ import org.streamml.streaming.StreamingContext;
 /**
  * Java port of Spark's {@code examples/src/main/scala/org/apache/spark/examples/mllib/StreamingKMeansExample.scala}
  * (Spark ships no Java version). Apart from the imports, the differences from Spark are in the engine's
- * API ({@code textFileStream} takes a {@link Path}, {@link Pair#of} stands for {@code new Tuple2<>(..)},
+ * API ({@link Pair#of} stands for {@code new Tuple2<>(..)},
  * the context is built from a {@link Duration}) and the seed of {@code setRandomCenters}: Scala's default
  * argument (a random seed) cannot be left out from Java, with Spark's classes as with these.
  *
@@ -42,8 +41,8 @@ public final class JavaStreamingKMeansExample {
 
     /** The streams and the learner of the example, on {@code ssc}; returns the learner. */
     public static StreamingKMeans build(StreamingContext ssc, String[] args) {
-        DStream<Vector> trainingData = ssc.textFileStream(Path.of(args[0])).map(Vectors::parse);
-        DStream<LabeledPoint> testData = ssc.textFileStream(Path.of(args[1])).map(LabeledPoint::parse);
+        DStream<Vector> trainingData = ssc.textFileStream(args[0]).map(Vectors::parse).cache();
+        DStream<LabeledPoint> testData = ssc.textFileStream(args[1]).map(LabeledPoint::parse);
 
         StreamingKMeans model = new StreamingKMeans()
                 .setK(Integer.parseInt(args[3]))

@@ -1,6 +1,5 @@
 package org.streamml.ml.sparkexamples;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.Vectors;
@@ -13,9 +12,8 @@ import org.streamml.streaming.StreamingContext;
  * Java port of Spark's {@code examples/src/main/scala/org/apache/spark/examples/mllib/StreamingLinearRegressionExample.scala}
  * (Spark ships no Java version), written as a Java Spark user writes it with {@code JavaStreamingContext}.
  * Apart from the imports, the differences from Spark are in the engine's API, not the learner's:
- * {@code textFileStream} takes a {@link Path}, {@link Pair#of} stands for {@code new Tuple2<>(..)}, the
- * context is built from a {@link Duration}, and there is no {@code cache()} (batches are kept in memory
- * anyway). {@link #build} is the part between Spark's {@code $example on$} markers, so a test can run it
+ * {@link Pair#of} stands for {@code new Tuple2<>(..)}, the
+ * context is built from a {@link Duration}. {@link #build} is the part between Spark's {@code $example on$} markers, so a test can run it
  * on a context with a manual clock.
  *
  * <p>Usage: {@code JavaStreamingLinearRegressionExample <trainingDir> <testDir>}; lines in either
@@ -39,8 +37,8 @@ public final class JavaStreamingLinearRegressionExample {
 
     /** The streams and the learner of the example, on {@code ssc}; returns the learner. */
     public static StreamingLinearRegressionWithSGD build(StreamingContext ssc, String[] args) {
-        DStream<LabeledPoint> trainingData = ssc.textFileStream(Path.of(args[0])).map(LabeledPoint::parse);
-        DStream<LabeledPoint> testData = ssc.textFileStream(Path.of(args[1])).map(LabeledPoint::parse);
+        DStream<LabeledPoint> trainingData = ssc.textFileStream(args[0]).map(LabeledPoint::parse).cache();
+        DStream<LabeledPoint> testData = ssc.textFileStream(args[1]).map(LabeledPoint::parse);
 
         int numFeatures = 3;
         StreamingLinearRegressionWithSGD model = new StreamingLinearRegressionWithSGD()

@@ -1,6 +1,5 @@
 package org.streamml.ml.sparkexamples;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.ml.linalg.Vectors;
@@ -12,7 +11,7 @@ import org.streamml.streaming.StreamingContext;
 /**
  * Java port of Spark's {@code examples/src/main/scala/org/apache/spark/examples/mllib/StreamingLogisticRegression.scala}
  * (Spark ships no Java version). Apart from the imports, the differences from Spark are in the engine's
- * API: {@code textFileStream} takes a {@link Path}, {@link Pair#of} stands for {@code new Tuple2<>(..)}
+ * API: {@link Pair#of} stands for {@code new Tuple2<>(..)}
  * and the context is built from a {@link Duration}. {@link #build} is the body between creating and
  * starting the context, so a test can run it on a context with a manual clock.
  *
@@ -37,8 +36,8 @@ public final class JavaStreamingLogisticRegression {
 
     /** The streams and the learner of the example, on {@code ssc}; returns the learner. */
     public static StreamingLogisticRegressionWithSGD build(StreamingContext ssc, String[] args) {
-        DStream<LabeledPoint> trainingData = ssc.textFileStream(Path.of(args[0])).map(LabeledPoint::parse);
-        DStream<LabeledPoint> testData = ssc.textFileStream(Path.of(args[1])).map(LabeledPoint::parse);
+        DStream<LabeledPoint> trainingData = ssc.textFileStream(args[0]).map(LabeledPoint::parse).cache();
+        DStream<LabeledPoint> testData = ssc.textFileStream(args[1]).map(LabeledPoint::parse);
 
         StreamingLogisticRegressionWithSGD model = new StreamingLogisticRegressionWithSGD()
                 .setInitialWeights(Vectors.zeros(Integer.parseInt(args[3])));
