@@ -124,7 +124,9 @@ public final class NeuralDemo implements Demo {
             LiveNeural activity = charts.add(new LiveNeural("neural-activity", new ChartText(
                     "Fluorescence of each neuron (heatmap) and mean trace of each k-means cluster", "seconds",
                     "neuron"), neurons, 300));
-            LiveLines score = charts.add(LiveLines.metrics("neural-ari", List.of("adjusted Rand index"), 10_000));
+            LiveLines score = charts.add(LiveLines.metrics("neural-ari",
+                    "Neural: adjusted Rand index of the k-means clusters against the true groups, per batch",
+                    List.of("adjusted Rand index"), 10_000));
             DStream<NeuralSample> samples = ssc.fromIterable(generator, neurons * framesPerBatch);
             activity.attach(samples, (b, t) -> appendFrames(activity, b.collect(), neurons, o.frameRate()));
             PairDStream<Integer, NeuronWindow> windows = samples.mapToPair(s -> Pair.of(s.neuron(), s))

@@ -3,9 +3,16 @@ package org.streamml.viz.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 
 /**
@@ -52,6 +59,38 @@ public final class ChartStyle {
         plot.setDomainGridlinePaint(new Color(225, 225, 225));
         plot.setRangeGridlinePaint(new Color(225, 225, 225));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    }
+
+    /**
+     * Adds legend entries for what a chart draws as markers rather than series (alarms, labelled windows,
+     * drift points): each {@code entries} element is a {@link #markerLine} or a {@link #markerArea}. They
+     * follow the series' entries; a chart without a legend gets one at the bottom. Returns the chart.
+     */
+    public static JFreeChart addMarkerLegend(JFreeChart chart, LegendItem... entries) {
+        XYPlot plot = chart.getXYPlot();
+        LegendItemCollection items = new LegendItemCollection();
+        items.addAll(plot.getLegendItems());
+        for (LegendItem e : entries) {
+            items.add(e);
+        }
+        plot.setFixedLegendItems(items);
+        if (chart.getLegend() == null) {
+            LegendTitle legend = new LegendTitle(plot);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setBackgroundPaint(Color.WHITE);
+            chart.addLegend(legend);
+        }
+        return chart;
+    }
+
+    /** A legend entry for a vertical marker line of {@code paint} drawn with {@code stroke}. */
+    public static LegendItem markerLine(String label, Paint paint, Stroke stroke) {
+        return new LegendItem(label, null, null, null, new Line2D.Double(-7, 0, 7, 0), stroke, paint);
+    }
+
+    /** A legend entry for a shaded interval of {@code paint}. */
+    public static LegendItem markerArea(String label, Paint paint) {
+        return new LegendItem(label, null, null, null, new Rectangle2D.Double(-6, -6, 12, 12), paint);
     }
 
     /** A line renderer without shapes whose series take palette colours from {@code firstColour}. */

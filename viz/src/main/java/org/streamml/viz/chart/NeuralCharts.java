@@ -1,13 +1,19 @@
 package org.streamml.viz.chart;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
@@ -45,17 +51,47 @@ public final class NeuralCharts {
         return TimeSeriesCharts.lines(text, clusterMeans(times, activity, clusterOfNeuron));
     }
 
-    /** The heatmap above the cluster mean traces, sharing the time axis (the live neural view). */
+    /**
+     * The heatmap above the cluster mean traces, sharing the time axis (the live neural view). The heatmap's
+     * rows are the neurons grouped by cluster (cluster 0 at the bottom; within a cluster, in neuron order),
+     * with a white line between two clusters, so that a cluster that fires together shows as one band.
+     */
     public static JFreeChart activity(ChartText text, double[] times, double[][] activity, int[] clusterOfNeuron) {
         HeatScale scale = HeatScale.over(activity);
         List<Series> means = clusterMeans(times, activity, clusterOfNeuron);
+        int[] order = byCluster(clusterOfNeuron);
+        double[][] sorted = new double[activity.length][];
+        for (int row = 0; row < order.length; row++) {
+            sorted[row] = activity[order[row]];
+        }
+        XYPlot heat = heatmapPlot(text.yLabel() + " (grouped by cluster)", times, sorted, scale);
+        for (int row = 1; row < order.length; row++) {
+            if (clusterOfNeuron[order[row]] != clusterOfNeuron[order[row - 1]]) {
+                heat.addRangeMarker(new ValueMarker(row - 0.5, Color.WHITE, new BasicStroke(1.5f)),
+                        Layer.FOREGROUND);
+            }
+        }
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(TimeSeriesCharts.axis(text.xLabel(), false));
         combined.setGap(8);
-        combined.add(heatmapPlot(text.yLabel(), times, activity, scale), 2);
+        combined.add(heat, 2);
         combined.add(TimeSeriesCharts.linePlot(means, "cluster mean", 0), 1);
         JFreeChart chart = TimeSeriesCharts.chart(text.title(), combined, true);
         chart.addSubtitle(legend(scale));
         return chart;
+    }
+
+    /** The neurons in cluster order, each cluster's in neuron order (a stable sort by cluster). */
+    static int[] byCluster(int[] clusterOfNeuron) {
+        Integer[] order = new Integer[clusterOfNeuron.length];
+        for (int n = 0; n < order.length; n++) {
+            order[n] = n;
+        }
+        Arrays.sort(order, Comparator.comparingInt(n -> clusterOfNeuron[n]));
+        int[] out = new int[order.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = order[i];
+        }
+        return out;
     }
 
     /** The mean trace of each non-empty cluster, named {@code "cluster c (n)"} with n its neurons. */

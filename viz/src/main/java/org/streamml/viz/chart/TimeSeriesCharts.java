@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.util.List;
 import java.util.Objects;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.IntervalMarker;
@@ -23,6 +24,7 @@ import org.jfree.data.xy.DefaultXYDataset;
 public final class TimeSeriesCharts {
     /** The key of the anomaly-score series in the lower plot of {@link #multichannel}. */
     public static final String SCORE_SERIES = "anomaly score";
+    private static final BasicStroke ANOMALY_STROKE = new BasicStroke(2f);
 
     private TimeSeriesCharts() {
     }
@@ -43,7 +45,8 @@ public final class TimeSeriesCharts {
         addAnomalyMarkers(main, anomalyX);
         if (score == null) {
             main.setDomainAxis(axis(text.xLabel(), false));
-            return chart(text.title(), main, channels.size() > 1);
+            JFreeChart chart = chart(text.title(), main, channels.size() > 1);
+            return anomalyX.length == 0 ? chart : ChartStyle.addMarkerLegend(chart, alarmLegend());
         }
         XYPlot lower = linePlot(List.of(score), SCORE_SERIES, 0);
         lower.getRenderer().setSeriesPaint(0, ChartStyle.THRESHOLD_LINE.darker());
@@ -60,7 +63,12 @@ public final class TimeSeriesCharts {
         combined.setGap(8);
         combined.add(main, 3);
         combined.add(lower, 1);
-        return chart(text.title(), combined, true);
+        return ChartStyle.addMarkerLegend(chart(text.title(), combined, true), alarmLegend());
+    }
+
+    /** The legend entry of the anomaly markers: "alarm", a red vertical line. */
+    public static LegendItem alarmLegend() {
+        return ChartStyle.markerLine("alarm", ChartStyle.ANOMALY, ANOMALY_STROKE);
     }
 
     /** One line per series on shared axes; the generic chart behind the more specific ones below. */
@@ -79,9 +87,11 @@ public final class TimeSeriesCharts {
         return chart;
     }
 
-    /** Prequential (test-then-train) metrics, one curve per metric, over batches. */
+    /** Prequential (test-then-train) metrics, one curve per metric, over batches, with a legend even for one. */
     public static JFreeChart metricCurves(ChartText text, List<Series> metrics) {
-        return wholeNumbersAcross(lines(text, metrics));
+        XYPlot plot = linePlot(metrics, text.yLabel(), 0);
+        plot.setDomainAxis(axis(text.xLabel(), false));
+        return wholeNumbersAcross(chart(text.title(), plot, true));
     }
 
     /**
@@ -155,7 +165,7 @@ public final class TimeSeriesCharts {
 
     private static void addAnomalyMarkers(XYPlot plot, double[] anomalyX) {
         for (double x : anomalyX) {
-            plot.addDomainMarker(new ValueMarker(x, ChartStyle.ANOMALY, new BasicStroke(2f)), Layer.FOREGROUND);
+            plot.addDomainMarker(new ValueMarker(x, ChartStyle.ANOMALY, ANOMALY_STROKE), Layer.FOREGROUND);
         }
     }
 

@@ -10,6 +10,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
+import org.streamml.viz.chart.ChartStyle;
 import org.streamml.viz.chart.ChartText;
 import org.streamml.viz.chart.Series;
 import org.streamml.viz.chart.TimeSeriesCharts;
@@ -90,10 +91,12 @@ public final class LiveDriftChart extends LiveChart {
         synchronized (this) {
             marks = detections.stream().mapToDouble(Double::doubleValue).toArray();
         }
+        BasicStroke solid = new BasicStroke(1f);
         for (double x : marks) {
-            plot.addDomainMarker(new ValueMarker(x, DETECTION, new BasicStroke(1f)), Layer.FOREGROUND);
+            plot.addDomainMarker(new ValueMarker(x, DETECTION, solid), Layer.FOREGROUND);
         }
-        return chart;
+        return ChartStyle.addMarkerLegend(chart, ChartStyle.markerLine("true drift", TRUE_DRIFT, dashed),
+                ChartStyle.markerLine("detection", DETECTION, solid));
     }
 
     /** The true drift points, a copy. */

@@ -40,9 +40,17 @@ public final class LiveLines extends LiveChart {
         return new LiveLines(name, text, names, capacity, TimeSeriesCharts::lines);
     }
 
-    /** Prequential metric curves (for example RMSE and MAE) over batches. */
+    /**
+     * Prequential metric curves (for example RMSE and MAE) over batches, titled "Prequential metrics" (give a
+     * chart its own title with {@link #metrics(String, String, List, int)}).
+     */
     public static LiveLines metrics(String name, List<String> metricNames, int capacity) {
-        return new LiveLines(name, new ChartText("Prequential metrics", "batch", "metric"), metricNames, capacity,
+        return metrics(name, "Prequential metrics", metricNames, capacity);
+    }
+
+    /** Metric curves over batches, with the legend naming each, under {@code title}. */
+    public static LiveLines metrics(String name, String title, List<String> metricNames, int capacity) {
+        return new LiveLines(name, new ChartText(title, "batch", "metric"), metricNames, capacity,
                 TimeSeriesCharts::metricCurves);
     }
 

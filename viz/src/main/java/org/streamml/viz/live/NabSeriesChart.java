@@ -9,6 +9,7 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
+import org.streamml.viz.chart.ChartStyle;
 import org.streamml.viz.chart.ChartText;
 import org.streamml.viz.chart.Series;
 import org.streamml.viz.chart.TimeSeriesCharts;
@@ -110,6 +111,9 @@ public final class NabSeriesChart extends LiveChart {
             marks = Arrays.copyOf(anomalyX, anomalies);
         }
         JFreeChart chart = TimeSeriesCharts.multichannel(text, List.of(valueSeries), marks, scoreSeries, threshold);
+        if (windowStarts.length > 0) {
+            ChartStyle.addMarkerLegend(chart, ChartStyle.markerArea("NAB window (labelled)", WINDOW));
+        }
         if (chart.getXYPlot() instanceof CombinedDomainXYPlot combined) {
             for (XYPlot plot : combined.getSubplots()) {
                 shadeWindows(plot);
