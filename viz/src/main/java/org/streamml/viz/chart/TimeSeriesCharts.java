@@ -25,6 +25,11 @@ public final class TimeSeriesCharts {
     /** The key of the anomaly-score series in the lower plot of {@link #multichannel}. */
     public static final String SCORE_SERIES = "anomaly score";
     private static final BasicStroke ANOMALY_STROKE = new BasicStroke(2f);
+    /**
+     * Lines are drawn through at most 5 points per bucket of this many ({@link Series#downsampled}): more
+     * than the pixels across any chart StreamML draws, so the picture is the same as with every point.
+     */
+    static final int DRAWN_BUCKETS = 2000;
 
     private TimeSeriesCharts() {
     }
@@ -146,7 +151,8 @@ public final class TimeSeriesCharts {
     static XYPlot linePlot(List<Series> series, String yLabel, int firstColour) {
         DefaultXYDataset data = new DefaultXYDataset();
         for (Series s : series) {
-            data.addSeries(s.name(), new double[][] {s.x(), s.y()});
+            Series drawn = s.downsampled(DRAWN_BUCKETS);
+            data.addSeries(s.name(), new double[][] {drawn.x(), drawn.y()});
         }
         XYPlot plot = new XYPlot(data, null, axis(yLabel, true), ChartStyle.lines(series.size(), firstColour));
         ChartStyle.applyToPlot(plot);
