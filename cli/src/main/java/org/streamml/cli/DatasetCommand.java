@@ -38,7 +38,7 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: 42)")
     private long seed;
 
-    @Option(names = "--output", paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
             description = "output file, or a Kafka topic that gets one record per row (default: standard output)")
     private String outputArg;
     private Path output;

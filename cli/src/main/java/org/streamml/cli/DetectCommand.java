@@ -51,12 +51,12 @@ public final class DetectCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
             description = "The timestamp,value CSV, or a one-partition Kafka topic of timestamp,value records.")
     private String inputArg;
     private Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "SCORES", description = "The CSV to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "SCORES", description = "The CSV to write.")
     private Path output;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",

@@ -54,17 +54,17 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "the model file (any format model-io reads)")
+    @Option(names = {"-m", "--model"}, required = true, description = "the model file (any format model-io reads)")
     private Path modelPath;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
             description = "the input file, or a Kafka topic (one CSV or LibSVM line per record)")
     private String inputArg;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv (default) or libsvm")
     private String format;
 
-    @Option(names = "--output", paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
             description = "the CSV to write, or a Kafka topic of one record per prediction (default: standard output)")
     private String outputArg;
 

@@ -49,10 +49,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--algorithm", required = true, description = "linreg, logreg or kmeans")
+    @Option(names = {"-a", "--algorithm"}, required = true, description = "linreg, logreg or kmeans")
     private String algorithm;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
             description = "the input file, or a Kafka topic (one CSV or LibSVM line per record)")
     private String input;
 
@@ -148,7 +148,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "start from this model file (JSON, binary or PMML); its version continues")
     private Path initialModel;
 
-    @Option(names = "--output", paramLabel = "MODEL",
+    @Option(names = {"-o", "--output"}, paramLabel = "MODEL",
             description = "save the final model here (format from the extension: .json, .pmml, else binary)")
     private Path output;
 
