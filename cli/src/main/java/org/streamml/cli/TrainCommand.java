@@ -53,7 +53,7 @@ public final class TrainCommand implements Callable<Integer> {
     private String algorithm;
 
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
-            description = "the input file, or a Kafka topic (one CSV or LibSVM line per record)")
+            description = "the input file, - for standard input, or a Kafka topic (one CSV or LibSVM line per record)")
     private String input;
 
     @Option(names = "--follow", description = "with a kafka:// input, keep consuming (1 s batches) until stopped"
@@ -134,7 +134,10 @@ public final class TrainCommand implements Callable<Integer> {
     private String timeUnit;
 
     @CommandLine.Mixin
-    private HeaderOption header = new HeaderOption();
+    private CsvOptions csv = new CsvOptions();
+
+    @CommandLine.Mixin
+    private ProgressOption progressBar = new ProgressOption();
 
     @Option(names = "--trace", description = "write the model after every batch to this JSON Lines file")
     private Path trace;
@@ -182,9 +185,18 @@ public final class TrainCommand implements Callable<Integer> {
         if (partitions != null && partitions < 1) {
             throw new IllegalArgumentException("--partitions must be >= 1: " + partitions);
         }
+        if (output != null && output.toString().equals("-")) {
+            throw new IllegalArgumentException("--output - is not for train: its standard output carries the JSON"
+                    + " summary; name a model file (.json, .pmml, else binary)");
+        }
+        boolean stdin = CountedInput.isStandardInput(input);
+        if (stdin && checkpoint != null) {
+            throw new IllegalArgumentException("--checkpoint needs an input that can be read again on a restart;"
+                    + " standard input (--input -) cannot: save it to a file");
+        }
         CliFiles.requireOutputFile("--output", output);
         CliFiles.requireOutputFile("--trace", trace);
-        Path inputFile = KafkaAddress.isKafka(input) ? null : Path.of(input);
+        Path inputFile = KafkaAddress.isKafka(input) || stdin ? null : Path.of(input);
         if (inputFile != null) {
             CliFiles.requireDistinct("--output", output, "--input", inputFile);
             CliFiles.requireDistinct("--trace", trace, "--input", inputFile);
@@ -196,7 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
         StreamingLearner<?, ?> learner = LearnerFactory.create(algo, this);
         PrintWriter err = spec.commandLine().getErr();
         TrainingInput data = TrainingInput.open(input, TrainingInput.Format.parse(format), algo.labelled(),
-                skipBadRecords, header.mode(), follow);
+                skipBadRecords, csv, follow);
         List<LabeledPoint> first;
         try {
             first = data.first(LearnerFactory.recordsToSeed(learner));
@@ -220,8 +232,11 @@ public final class TrainCommand implements Callable<Integer> {
                 : LearnerFactory.adaptive(learner, driftDetector, onDrift);
         TrainingRun.Result result;
         try {
+            ProgressBar bar = quiet ? ProgressBar.off() : data.sizeBytes() > 0
+                    ? progressBar.bar(err, "train", data.sizeBytes(), true, "records")
+                    : progressBar.bar(err, "train", -1, false, "records");
             result = new TrainingRun(trained, data, batchSize, partitions, master, trace, quiet ? null : err)
-                    .withCharts(vizOptions()).withCheckpoint(checkpoint).run();
+                    .withCharts(vizOptions()).withCheckpoint(checkpoint).withProgressBar(bar).run();
         } catch (RuntimeException | IOException e) {
             throw inputFile == null ? e : CliFiles.explainRead(inputFile, e);
         }
@@ -240,12 +255,32 @@ public final class TrainCommand implements Callable<Integer> {
         double rate = processing > 0 ? result.records() / processing : 0.0;
         PrintWriter out = spec.commandLine().getOut();
         String drifts = trained instanceof AdaptiveLearner<?, ?> a ? ",\"drifts\":" + a.detections().size() : "";
+        if (!quiet) {
+            summary(err, result, wall, processing, rate, trained instanceof AdaptiveLearner<?, ?> a
+                    ? a.detections().size() : -1);
+        }
         out.printf(Locale.ROOT, "{\"records\":%d,\"batches\":%d,\"processing_seconds\":%s,"
                         + "\"records_per_second\":%s,\"wall_seconds\":%s,%s%s}%n", result.records(),
                 result.batches(), Double.toString(processing), Double.toString(rate), Double.toString(wall),
                 result.prequential().jsonField(), drifts);
         out.flush();
         return 0;
+    }
+
+    /**
+     * The run's summary for people, on standard error before the JSON line (which stays the last line of standard
+     * output, for scripts): "train: 10,000 records in 10 batches, 1.52 s (0.98 s processing, 10,204 records/s)",
+     * then the prequential metric and, with a drift detector, the drifts.
+     */
+    private static void summary(PrintWriter err, TrainingRun.Result result, double wall, double processing,
+                                double rate, int drifts) {
+        err.printf(Locale.ROOT, "train: %,d records in %,d batches, %.2f s (%.2f s processing, %,.0f records/s)%n",
+                result.records(), result.batches(), wall, processing, rate);
+        err.println("train: " + result.prequential().describe());
+        if (drifts >= 0) {
+            err.printf(Locale.ROOT, "train: %d batch(es) saw a drift%n", drifts);
+        }
+        err.flush();
     }
 
     /** The chart sinks asked for with --dashboard and --charts, or {@code null} for none. */
@@ -261,7 +296,8 @@ public final class TrainCommand implements Callable<Integer> {
     private Map<String, String> trainingOptions(int parts, Path inputFile) {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("algorithm", algorithm);
-        o.put("input", inputFile == null ? input : inputFile.getFileName().toString());
+        o.put("input", inputFile == null ? (CountedInput.isStandardInput(input) ? "standard input" : input)
+                : inputFile.getFileName().toString());
         o.put("batch-size", Integer.toString(batchSize));
         o.put("partitions", Integer.toString(parts));
         putIfSet(o, "optimizer", optimizer);
@@ -282,6 +318,9 @@ public final class TrainCommand implements Callable<Integer> {
         putIfSet(o, "half-life", halfLife);
         putIfSet(o, "time-unit", timeUnit);
         putIfSet(o, "initial-model", initialModel == null ? null : initialModel.getFileName());
+        // how the model's batch times were produced, so that model inspect prints them right (ModelTimes)
+        o.put(ModelTimes.CLOCK_OPTION, follow ? ModelTimes.WALL : ModelTimes.LOGICAL);
+        o.put(ModelTimes.INTERVAL_OPTION, "1000");
         return o;
     }
 

@@ -45,6 +45,23 @@ public record TextInput(String name, Opener opener) {
         return new TextInput(name, () -> new Utf8Reader(Files.newInputStream(path)));
     }
 
+    /** Opens a fresh byte stream positioned at the start of an input. */
+    @FunctionalInterface
+    public interface ByteOpener {
+        /** A new stream at the start of the input. */
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * The UTF-8 bytes {@code opener} opens, called {@code name} in errors, decoded as strictly as a file's (an
+     * invalid byte fails the line that holds it): for a file read through a wrapper, such as one counting the
+     * bytes read for a progress bar.
+     */
+    public static TextInput ofBytes(String name, ByteOpener opener) {
+        Objects.requireNonNull(opener, "opener");
+        return new TextInput(name, () -> new Utf8Reader(opener.open()));
+    }
+
     /** The UTF-8 class-path resource {@code resource} (absolute, without a leading slash) of {@code loader}. */
     public static TextInput ofResource(ClassLoader loader, String resource) {
         Objects.requireNonNull(loader, "loader");
