@@ -65,7 +65,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, required = true, description = "the model file (any format model-io reads)")
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "the model file (any format model-io reads)")
     private Path modelPath;
 
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
