@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * replay source, never loaded whole (a 10-million-row file trains in a 256 MB heap); only the first records
  * that seed the learner are read ahead. The last line on standard output is a JSON summary, with the run's
  * prequential metric (every batch scored by the model before it trained on it) and, with {@code --drift-detector},
- * the number of batches that saw a drift; progress goes to standard error.
+ * the number of batches that saw a drift; progress and a summary for people go to standard error. The input may
+ * be {@code -} (standard input); CSV inputs take {@link CsvOptions}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a streaming learner on a file replayed as micro-batches.",
@@ -39,7 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " records_per_second, wall_seconds, the prequential metric of the whole run (each batch scored by"
                 + " the model before it trained on it): prequential_accuracy (logreg), prequential_rmse (linreg) or"
                 + " prequential_cost (kmeans, the sum of squared distances to the nearest center), and with"
-                + " --drift-detector the number of batches that saw a drift (drifts)."})
+                + " --drift-detector the number of batches that saw a drift (drifts). Standard error has the same"
+                + " for people (unless -q) and, on a terminal, a progress bar (unless --no-progress).",
+                "", "Short options: -a --algorithm, -i --input (- for standard input), -o --output, -q --quiet."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--no-verify",
