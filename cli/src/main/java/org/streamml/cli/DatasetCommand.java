@@ -112,6 +112,7 @@ final class DatasetCommand implements Callable<Integer> {
         try (ProgressBar bar = progressBar.bar(spec.commandLine().getErr(), "dataset", n, false, "rows")) {
             CliFiles.writing(output, () -> AtomicFile.writeText(target,
                     w -> dataset.writeCsv(seed, n, bar.isOn() ? new RowCounting(w, bar) : w)));
+            bar.complete(n, n);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import org.streamml.datasets.io.BadRecordPolicy;
 import org.streamml.datasets.io.CsvFile;
 import org.streamml.datasets.io.LibSvmFile;
@@ -112,20 +113,24 @@ public final class PredictCommand implements Callable<Integer> {
         PredictionScore score = new PredictionScore(model);
         ProgressBar bar;
         Rows rows;
+        LongSupplier bytesRead = () -> -1;
         if (KafkaAddress.isKafka(inputArg)) {
             bar = progressBar.bar(err, "predict", -1, false, "rows");
             rows = kafkaRows(KafkaAddress.parse("--input", inputArg), model, fmt);
         } else {
             CountedInput in = stdin ? CountedInput.standardInput() : CountedInput.of(requireInput(input));
-            bar = in.size() > 0 ? progressBar.bar(err, "predict", in.size(), true, "rows")
-                    : progressBar.bar(err, "predict", -1, false, "rows");
+            if (in.size() > 0) {
+                bar = progressBar.bar(err, "predict", in.size(), true, "rows");
+                bytesRead = in.bytesRead()::get;
+            } else {
+                bar = progressBar.bar(err, "predict", -1, false, "rows");
+            }
             rows = fileRows(in, stdin ? in.name() : inputArg, model, fmt);
         }
-        Rows scored = scoring(rows, score, bar);
+        Rows scored = scoring(rows, score, bar, bytesRead);
         try (bar) {
             if (to != null) {
                 long n = toKafka(model, scored, to);
-                bar.close();
                 err.println("predict: wrote " + n + " predictions to " + to);
             } else if (output == null) {
                 spec.commandLine().getOut().flush();
@@ -151,16 +156,24 @@ public final class PredictCommand implements Callable<Integer> {
         return input;
     }
 
-    /** {@code rows} scored into {@code score} as they pass, with the progress on {@code bar}. */
-    private static Rows scoring(Rows rows, PredictionScore score, ProgressBar bar) {
+    /**
+     * {@code rows} scored into {@code score} as they pass, with the progress on {@code bar}: the input's bytes
+     * read so far ({@code bytesRead}), or the rows when it says -1.
+     */
+    private static Rows scoring(Rows rows, PredictionScore score, ProgressBar bar, LongSupplier bytesRead) {
         long[] n = new long[1];
-        return c -> rows.each((where, x, label) -> {
-            score.add(x, label);
-            c.row(where, x, label);
-            if ((++n[0] & 1023) == 0) {
-                bar.update(n[0], n[0]);
-            }
-        });
+        return c -> {
+            rows.each((where, x, label) -> {
+                score.add(x, label);
+                c.row(where, x, label);
+                if ((++n[0] & 1023) == 0 && bar.isOn()) {
+                    long b = bytesRead.getAsLong();
+                    bar.update(b >= 0 ? b : n[0], n[0]);
+                }
+            });
+            long b = bytesRead.getAsLong();
+            bar.complete(b >= 0 ? b : n[0], n[0]);
+        };
     }
 
     /**

@@ -134,6 +134,16 @@ final class ProgressBar implements AutoCloseable {
         lastLength = text.length();
     }
 
+    /** Records the final progress ({@link #update} without the wait) and {@linkplain #close closes} the bar. */
+    synchronized void complete(long done, long records) {
+        if (err == null || closed) {
+            return;
+        }
+        this.done = done;
+        this.records = records;
+        close();
+    }
+
     /** Draws the final state and ends the line; further updates draw nothing. */
     @Override
     public synchronized void close() {
