@@ -26,8 +26,9 @@ final class CsvOptions {
     private Boolean header;
 
     @Option(names = "--label-column", paramLabel = "N|NAME",
-            description = "CSV: the label's column, 1-based or by its header name (default 1, the first); with"
-                    + " kmeans, a column to leave out of the features")
+            description = "CSV: the label's column, 1-based or by its header name (default: the first; for"
+                    + " predict, when a row has one column more than the model's features); with kmeans, a column"
+                    + " to leave out of the features")
     private String labelColumn;
 
     @Option(names = "--delimiter", paramLabel = "C",
