@@ -56,14 +56,16 @@ final class FileTrainingInput implements TrainingInput {
     static FileTrainingInput of(String input, Format format, boolean labelled, boolean skipBadRecords,
                                 CsvOptions csv) {
         CountedInput in;
+        String description;
         if (CountedInput.isStandardInput(input)) {
             in = CountedInput.standardInput();
+            description = in.name();
         } else {
             Path file = Path.of(input);
             CliFiles.requireInputFile("--input", file);
             in = CountedInput.of(file);
+            description = file.toString();
         }
-        String description = CountedInput.isStandardInput(input) ? in.name() : input;
         BadRecordPolicy policy = skipBadRecords ? BadRecordPolicy.SKIP : BadRecordPolicy.FAIL;
         if (format == Format.CSV) {
             return new FileTrainingInput(description, in, new CsvFile(in.text(), csv.options(in.text(), labelled,

@@ -277,11 +277,12 @@ public final class TrainCommand implements Callable<Integer> {
      */
     private static void summary(PrintWriter err, TrainingRun.Result result, double wall, double processing,
                                 double rate, int drifts) {
-        err.printf(Locale.ROOT, "train: %,d records in %,d batches, %.2f s (%.2f s processing, %,.0f records/s)%n",
-                result.records(), result.batches(), wall, processing, rate);
+        err.printf(Locale.ROOT, "train: %,d record%s in %,d batch%s, %.2f s (%.2f s processing, %,.0f records/s)%n",
+                result.records(), result.records() == 1 ? "" : "s", result.batches(), result.batches() == 1 ? "" : "es",
+                wall, processing, rate);
         err.println("train: " + result.prequential().describe());
         if (drifts >= 0) {
-            err.printf(Locale.ROOT, "train: %d batch(es) saw a drift%n", drifts);
+            err.printf(Locale.ROOT, "train: %d batch%s saw a drift%n", drifts, drifts == 1 ? "" : "es");
         }
         err.flush();
     }

@@ -206,7 +206,7 @@ class CommandLineUxTest {
         CliRun train = CliRun.of("train", "-a", "kmeans", "--k", "2", "-i", in.toString(), "-o", model.toString(),
                 "--batch-size", "4");
         assertEquals(0, train.status(), train.err());
-        assertTrue(train.err().contains("train: 4 records in 1 batches, "), train.err());
+        assertTrue(train.err().contains("train: 4 records in 1 batch, "), train.err());
         assertTrue(train.err().contains("train: prequential within-cluster cost "), train.err());
         Map<String, String> summary = JsonNumbers.flatObject(lastLine(train.out()));
         assertTrue(summary.containsKey("prequential_cost"), summary.toString());
