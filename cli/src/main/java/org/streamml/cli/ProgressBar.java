@@ -67,10 +67,21 @@ final class ProgressBar implements AutoCloseable {
     /**
      * Whether a progress bar can be drawn: a console is attached (standard input and output are a terminal; Java
      * cannot ask about standard error alone, so {@code predict > out.csv} draws none) and {@code $TERM} is not
-     * {@code dumb}.
+     * {@code dumb}. From Java 22, where {@link System#console()} has a console even for redirected streams, its
+     * {@code isTerminal()} must say so too.
      */
     static boolean interactive() {
-        return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        java.io.Console console = System.console();
+        if (console == null || "dumb".equals(System.getenv("TERM"))) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // Java 17 to 21: a console is a terminal
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Whether this bar draws anything. */
