@@ -12,9 +12,15 @@ final class ClusterWorkerRun {
     private ClusterWorkerRun() {
     }
 
-    /** Joins the driver at {@code master} ({@code HOST:PORT}) and runs its tasks; returns the exit status. */
+    /** The scheme a driver's {@code --master} has; the worker accepts its address with or without it. */
+    static final String SCHEME = "cluster://";
+
+    /**
+     * Joins the driver at {@code master} ({@code HOST:PORT}, or {@code cluster://HOST:PORT} as the driver's
+     * {@code --master} says it) and runs its tasks; returns the exit status.
+     */
     static int run(String master, int cores, Path secretFile, Integer maxFrameBytes) throws InterruptedException {
-        HostPort hp = HostPort.parse(master);
+        HostPort hp = driverAddress(master);
         String secret = secretFile != null ? WorkerMain.readSecret(secretFile)
                 : System.getenv(ClusterExecutorProvider.SECRET_ENV);
         int frames = maxFrameBytes != null ? maxFrameBytes : ClusterOptions.defaults().maxFrameBytes();
@@ -25,6 +31,13 @@ final class ClusterWorkerRun {
             }
             return status;
         }
+    }
+
+    /** {@code master} without a leading {@code cluster://}, parsed as {@code HOST:PORT}. */
+    static HostPort driverAddress(String master) {
+        String text = master.strip();
+        return HostPort.parse(text.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+                ? text.substring(SCHEME.length()) : text);
     }
 
     /**

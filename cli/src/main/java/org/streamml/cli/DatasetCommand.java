@@ -38,10 +38,14 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: 42)")
     private long seed;
 
-    @Option(names = "--output", paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
-            description = "output file, or a Kafka topic that gets one record per row (default: standard output)")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+            description = "output file, - for standard output (the default), or a Kafka topic that gets one record"
+                    + " per row")
     private String outputArg;
     private Path output;
+
+    @CommandLine.Mixin
+    private ProgressOption progressBar = new ProgressOption();
 
     @Option(names = "--rate", paramLabel = "N", description = "with a kafka:// output, at most N rows a second"
             + " (default: as fast as the broker takes them)")
@@ -84,7 +88,7 @@ final class DatasetCommand implements Callable<Integer> {
         if (rate != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rate needs a kafka:// --output");
         }
-        output = outputArg == null ? null : Path.of(outputArg);
+        output = outputArg == null || outputArg.equals("-") ? null : Path.of(outputArg);
         if (output == null) {
             Writer w = StandardStreams.writer(java.nio.charset.StandardCharsets.UTF_8);
             dataset.writeCsv(seed, n, w);
@@ -105,7 +109,50 @@ final class DatasetCommand implements Callable<Integer> {
             throw new IOException("cannot write " + output + ": folder " + dir + " does not exist");
         }
         CliFiles.requireOutputFile("--output", output);
-        CliFiles.writing(output, () -> AtomicFile.writeText(target, w -> dataset.writeCsv(seed, n, w)));
+        try (ProgressBar bar = progressBar.bar(spec.commandLine().getErr(), "dataset", n, false, "rows")) {
+            CliFiles.writing(output, () -> AtomicFile.writeText(target,
+                    w -> dataset.writeCsv(seed, n, bar.isOn() ? new RowCounting(w, bar) : w)));
+            bar.complete(n, n);
+        }
+    }
+
+    /** Counts the rows written (line ends after the header) into a progress bar. */
+    private static final class RowCounting extends java.io.FilterWriter {
+        private final ProgressBar bar;
+        private long lines;
+
+        RowCounting(Writer out, ProgressBar bar) {
+            super(out);
+            this.bar = bar;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            super.write(c);
+            count(c);
+        }
+
+        @Override
+        public void write(char[] b, int off, int len) throws IOException {
+            super.write(b, off, len);
+            for (int i = off; i < off + len; i++) {
+                count(b[i]);
+            }
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            super.write(str, off, len);
+            for (int i = off; i < off + len; i++) {
+                count(str.charAt(i));
+            }
+        }
+
+        private void count(int c) {
+            if (c == '\n' && ++lines > 1 && (lines & 1023) == 0) {
+                bar.update(lines - 1, lines - 1);
+            }
+        }
     }
 
     private static void list(PrintWriter out) {

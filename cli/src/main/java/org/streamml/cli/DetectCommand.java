@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import org.streamml.datasets.io.BadRecordPolicy;
 import org.streamml.datasets.io.NabFile;
 import org.streamml.datasets.io.NabPoint;
@@ -51,13 +52,18 @@ public final class DetectCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
-            description = "The timestamp,value CSV, or a one-partition Kafka topic of timestamp,value records.")
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+            description = "The timestamp,value CSV, - for standard input, or a one-partition Kafka topic of"
+                    + " timestamp,value records.")
     private String inputArg;
     private Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "SCORES", description = "The CSV to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "SCORES",
+            description = "The CSV to write, or - for standard output.")
     private Path output;
+
+    @CommandLine.Mixin
+    private ProgressOption progressBar = new ProgressOption();
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
             description = "Records per engine batch (default ${DEFAULT-VALUE}); does not change the scores.")
@@ -75,20 +81,49 @@ public final class DetectCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be >= 1: " + batchSize);
         }
-        CliFiles.requireOutputFile("--output", output);
+        boolean toStdout = output.toString().equals("-");
+        if (!toStdout) {
+            CliFiles.requireOutputFile("--output", output);
+        }
         StreamingContext.Options.defaults().withMaster(master); // an unknown or malformed master fails here
         TextInput text;
+        CountedInput counted = null;
         if (KafkaAddress.isKafka(inputArg)) {
             KafkaAddress from = KafkaAddress.parse("--input", inputArg);
             text = TextInput.ofString(from + " (line N is offset N-1)", KafkaSeries.read(from));
             input = Path.of(from.topic());
+        } else if (CountedInput.isStandardInput(inputArg)) {
+            text = CountedInput.standardInput().text();
+            input = Path.of(text.name());
         } else {
             input = Path.of(inputArg);
             CliFiles.requireInputFile("--input", input);
-            CliFiles.requireDistinct("--output", output, "--input", input);
-            text = TextInput.of(input, input.toString());
+            if (!toStdout) {
+                CliFiles.requireDistinct("--output", output, "--input", input);
+            }
+            counted = CountedInput.of(input, input.toString());
+            text = counted.text();
         }
         RecordFile<NabRow> rows = new NabFile(text, List.of(), BadRecordPolicy.FAIL).keepingMissingValues().withText();
+        PrintWriter err = spec.commandLine().getErr();
+        CountedInput sized = counted;
+        ProgressBar bar = sized != null && sized.size() > 0
+                ? progressBar.bar(err, "detect", sized.size(), true, "rows")
+                : progressBar.bar(err, "detect", -1, false, "rows");
+        LongSupplier done = () -> sized != null && sized.size() > 0 ? sized.bytesRead().get() : -1;
+        if (toStdout) {
+            spec.commandLine().getOut().flush();
+            Writer out = StandardStreams.writer(java.nio.charset.Charset.defaultCharset());
+            Tally tally;
+            try (bar) {
+                tally = detect(rows, batchSize, master, out, bar, done);
+            } catch (RuntimeException | IOException e) {
+                throw CliFiles.explainRead(input, e);
+            }
+            out.flush();
+            report(err, tally, "standard output");
+            return 0;
+        }
         Path target = output.toAbsolutePath();
         Path dir = target.getParent();
         if (dir != null) {
@@ -96,8 +131,8 @@ public final class DetectCommand implements Callable<Integer> {
         }
         Tally tally;
         try (AtomicFile file = AtomicFile.create(target)) {
-            try {
-                tally = detect(rows, batchSize, master, file.writer());
+            try (bar) {
+                tally = detect(rows, batchSize, master, file.writer(), bar, done);
             } catch (RuntimeException | IOException e) {
                 throw CliFiles.explainRead(input, e);
             }
@@ -107,11 +142,14 @@ public final class DetectCommand implements Callable<Integer> {
             }
             CliFiles.writing(output, file::commit);
         }
-        PrintWriter err = spec.commandLine().getErr();
+        report(err, tally, output.toString());
+        return 0;
+    }
+
+    private static void report(PrintWriter err, Tally tally, String output) {
         err.println("detect: " + tally.rows() + " rows, " + tally.missing() + " missing values (scored 0), "
                 + tally.anomalies() + " labelled anomalies -> " + output);
         err.flush();
-        return 0;
     }
 
     /**
@@ -133,6 +171,15 @@ public final class DetectCommand implements Callable<Integer> {
      */
     static Tally detect(RecordFile<NabRow> rows, int batchSize, String master, Writer out)
             throws InterruptedException, IOException {
+        return detect(rows, batchSize, master, out, ProgressBar.off(), () -> -1);
+    }
+
+    /**
+     * {@link #detect(RecordFile, int, String, Writer)} with progress on {@code bar} after every batch: {@code done}
+     * of its total (the input's bytes read), or the rows written when {@code done} says -1.
+     */
+    static Tally detect(RecordFile<NabRow> rows, int batchSize, String master, Writer out, ProgressBar bar,
+                        LongSupplier done) throws InterruptedException, IOException {
         StreamingContext.Options options = StreamingContext.Options.defaults()
                 .withBatchInterval(Duration.ofSeconds(1))
                 .withClock(new FastForwardClock())
@@ -146,7 +193,11 @@ public final class DetectCommand implements Callable<Integer> {
             // Output operations run in registration order: the batch's rows are at hand when its scores arrive.
             input.foreachBatch((batch, time) -> writer.rows = batch.collect());
             AnomalyStreams.score(input.map(DetectCommand::observation), new StreamingAnomalyDetector())
-                    .foreachBatch((batch, time) -> writer.write(batch.collect()));
+                    .foreachBatch((batch, time) -> {
+                        writer.write(batch.collect());
+                        long d = done.getAsLong();
+                        bar.update(d >= 0 ? d : writer.written, writer.written);
+                    });
             ssc.start();
             EngineErrors.awaitTermination(ssc);
         }

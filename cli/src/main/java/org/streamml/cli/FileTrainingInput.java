@@ -1,6 +1,5 @@
 package org.streamml.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,18 +21,20 @@ import org.streamml.streaming.Source;
  */
 final class FileTrainingInput implements TrainingInput {
 
-    private final Path file;
+    private final String description;
+    private final CountedInput input;
     private final RecordFile<LabeledPoint> records;
     private volatile RecordReader<LabeledPoint> replayPass;
 
-    private FileTrainingInput(Path file, RecordFile<LabeledPoint> records) {
-        this.file = file;
+    private FileTrainingInput(String description, CountedInput input, RecordFile<LabeledPoint> records) {
+        this.description = description;
+        this.input = input;
         this.records = records;
     }
 
     @Override
     public String describe() {
-        return file.toString();
+        return description;
     }
 
     /**
@@ -44,19 +45,48 @@ final class FileTrainingInput implements TrainingInput {
      * @throws IllegalArgumentException if the file does not exist
      */
     static FileTrainingInput of(Path file, Format format, boolean labelled, boolean skipBadRecords) {
-        return of(file, format, labelled, skipBadRecords, CsvFile.Header.AUTO);
+        return of(file.toString(), format, labelled, skipBadRecords, new CsvOptions());
     }
 
-    /** {@link #of(Path, Format, boolean, boolean)} with the CSV header mode {@code header}. */
-    static FileTrainingInput of(Path file, Format format, boolean labelled, boolean skipBadRecords,
-                                CsvFile.Header header) {
-        CliFiles.requireInputFile("--input", file);
+    /**
+     * The records of {@code input}, a file or {@code -} for standard input, with the CSV options {@code csv}
+     * ({@link CsvOptions#options}: header, delimiter, label column); nothing is read yet but, for a label column
+     * given by name, the first line.
+     */
+    static FileTrainingInput of(String input, Format format, boolean labelled, boolean skipBadRecords,
+                                CsvOptions csv) {
+        CountedInput in;
+        String description;
+        if (CountedInput.isStandardInput(input)) {
+            in = CountedInput.standardInput();
+            description = in.name();
+        } else {
+            Path file = Path.of(input);
+            CliFiles.requireInputFile("--input", file);
+            in = CountedInput.of(file);
+            description = file.toString();
+        }
         BadRecordPolicy policy = skipBadRecords ? BadRecordPolicy.SKIP : BadRecordPolicy.FAIL;
         if (format == Format.CSV) {
-            CsvFile.Options options = CsvFile.Options.defaults().withPolicy(policy).withHeader(header);
-            return new FileTrainingInput(file, CsvFile.of(file, labelled ? options : options.withFeaturesOnly()));
+            return new FileTrainingInput(description, in, new CsvFile(in.text(), csv.options(in.text(), labelled,
+                    policy)));
         }
-        return new FileTrainingInput(file, LibSvmFile.of(file, LibSvmFile.Options.defaults().withPolicy(policy)));
+        if (csv.hasLayoutOptions()) {
+            throw new IllegalArgumentException("--label-column and --delimiter are CSV options; a LibSVM line has"
+                    + " its label first");
+        }
+        return new FileTrainingInput(description, in, new LibSvmFile(in.text(),
+                LibSvmFile.Options.defaults().withPolicy(policy)));
+    }
+
+    @Override
+    public long sizeBytes() {
+        return input.size();
+    }
+
+    @Override
+    public long bytesRead() {
+        return input.bytesRead().get();
     }
 
     /**

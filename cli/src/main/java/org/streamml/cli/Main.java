@@ -51,6 +51,7 @@ public final class Main implements Runnable {
      */
     static int execute(CommandLine cl, String... args) {
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new UsageErrors());
         int status;
         try {
             status = cl.execute(args);

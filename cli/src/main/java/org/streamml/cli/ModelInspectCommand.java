@@ -2,7 +2,6 @@ package org.streamml.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code streamml model inspect FILE}: a model file's format, type, the model's own
  * {@link Model#summary()} (dimensions, threshold, cluster weights, effective count…), version and
- * provenance.
+ * provenance. The last batch's time is a date when a wall clock produced it and a batch number with its logical
+ * time otherwise ({@link ModelTimes}).
  */
 @Command(name = "inspect",
         mixinStandardHelpOptions = true,
@@ -47,8 +47,7 @@ public final class ModelInspectCommand implements Callable<Integer> {
             line(out, fact.getKey(), fact.getValue());
         }
         line(out, "version", m.version() + " batches applied");
-        line(out, "last batch", m.lastBatchTimeMillis() == Model.NO_BATCH ? "none"
-                : Instant.ofEpochMilli(m.lastBatchTimeMillis()) + " (" + m.lastBatchTimeMillis() + " ms)");
+        line(out, "last batch", ModelTimes.lastBatch(m.lastBatchTimeMillis(), f.options()));
         line(out, "library", f.provenance().library());
         line(out, "created", f.provenance().createdAt());
         StringBuilder opts = new StringBuilder();

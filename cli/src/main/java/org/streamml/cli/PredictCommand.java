@@ -1,9 +1,11 @@
 package org.streamml.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import org.streamml.datasets.io.BadRecordPolicy;
 import org.streamml.datasets.io.CsvFile;
 import org.streamml.datasets.io.LibSvmFile;
@@ -29,9 +31,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code streamml predict}: applies a saved model to every row of a file or Kafka topic (DESIGN.md §4). The
- * input has the layout {@code train} reads; a CSV row with one column more than the model's dimension has
- * its label first, which is ignored. The output is CSV with a header and one row per input row, in order:
+ * {@code streamml predict}: applies a saved model to every row of a file, standard input ({@code --input -}) or
+ * Kafka topic (DESIGN.md §4). The input has the layout {@code train} reads; a CSV row with one column more than
+ * the model's dimension has its label first (or where {@code --label-column} says). When rows have labels, the
+ * score of the model on them (accuracy, RMSE; for k-means the within-cluster cost) ends standard error
+ * ({@link PredictionScore}). The output is CSV with a header and one row per input row, in order:
  * {@code prediction} (linear regression), {@code class,probability} (logistic regression) or
  * {@code cluster} (k-means, 0-based), as the model's {@link Model#outputNames()} and
  * {@link Model#appendOutputs} say, so any model type model-io reads works; to standard output, or
@@ -41,11 +45,19 @@ import picocli.CommandLine.Spec;
  * input was ({@code line N}, or {@code topic-partition@offset}), with the model's version in its headers.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Apply a saved model to every row of a CSV or LibSVM file or Kafka topic.")
+        description = "Apply a saved model to every row of a CSV or LibSVM file, standard input or Kafka topic.",
+        footer = {"", "When the rows have labels (a label column, LibSVM), standard error ends with the model's"
+                + " score on them: accuracy (logreg), RMSE (linreg); for kmeans the within-cluster cost."})
 public final class PredictCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
-    private HeaderOption header = new HeaderOption();
+    private CsvOptions csv = new CsvOptions();
+
+    @CommandLine.Mixin
+    private ProgressOption progressBar = new ProgressOption();
+
+    @Option(names = {"-q", "--quiet"}, description = "no score on standard error")
+    private boolean quiet;
 
     @Option(names = "--no-verify",
             description = "load a JSON or PMML model file even when its checksum does not match (a file edited by hand)")
@@ -54,18 +66,19 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "the model file (any format model-io reads)")
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "the model file (any format model-io reads)")
     private Path modelPath;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
-            description = "the input file, or a Kafka topic (one CSV or LibSVM line per record)")
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+            description = "the input file, - for standard input, or a Kafka topic (one CSV or LibSVM line per record)")
     private String inputArg;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv (default) or libsvm")
     private String format;
 
-    @Option(names = "--output", paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
-            description = "the CSV to write, or a Kafka topic of one record per prediction (default: standard output)")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+            description = "the CSV to write, - for standard output (the default), or a Kafka topic of one record per"
+                    + " prediction")
     private String outputArg;
 
     /** One input row with where it came from, for the messages and the Kafka keys. */
@@ -74,13 +87,16 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private interface RowConsumer {
-        void row(String where, Vector features) throws IOException;
+        /** A row: its features and its label, NaN when it has none. */
+        void row(String where, Vector features, double label) throws IOException;
     }
 
     @Override
     public Integer call() throws Exception {
-        Path input = KafkaAddress.isKafka(inputArg) ? null : Path.of(inputArg);
-        Path output = outputArg == null || KafkaAddress.isKafka(outputArg) ? null : Path.of(outputArg);
+        boolean stdin = CountedInput.isStandardInput(inputArg);
+        Path input = KafkaAddress.isKafka(inputArg) || stdin ? null : Path.of(inputArg);
+        Path output = outputArg == null || outputArg.equals("-") || KafkaAddress.isKafka(outputArg) ? null
+                : Path.of(outputArg);
         CliFiles.requireOutputFile("--output", output);
         if (input != null) {
             CliFiles.requireDistinct("--output", output, "--input", input);
@@ -89,43 +105,115 @@ public final class PredictCommand implements Callable<Integer> {
         KafkaAddress to = KafkaAddress.isKafka(outputArg) ? KafkaAddress.parse("--output", outputArg) : null;
         Model model = noVerify ? ModelIO.loadUnverified(modelPath) : ModelIO.load(modelPath);
         TrainingInput.Format fmt = TrainingInput.Format.parse(format);
-        Rows rows = input != null ? fileRows(input, model, fmt)
-                : kafkaRows(KafkaAddress.parse("--input", inputArg), model, fmt);
-        try {
-            if (to != null) {
-                long n = toKafka(model, rows, to);
-                spec.commandLine().getErr().println("predict: wrote " + n + " predictions to " + to);
-                return 0;
+        if (KafkaAddress.isKafka(inputArg) && csv.hasLayoutOptions()) {
+            throw new IllegalArgumentException("--label-column and --delimiter apply to a file or standard input;"
+                    + " a kafka:// record is one line");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PredictionScore score = new PredictionScore(model);
+        ProgressBar bar;
+        Rows rows;
+        LongSupplier bytesRead = () -> -1;
+        if (KafkaAddress.isKafka(inputArg)) {
+            bar = progressBar.bar(err, "predict", -1, false, "rows");
+            rows = kafkaRows(KafkaAddress.parse("--input", inputArg), model, fmt);
+        } else {
+            CountedInput in = stdin ? CountedInput.standardInput() : CountedInput.of(requireInput(input));
+            if (in.size() > 0) {
+                bar = progressBar.bar(err, "predict", in.size(), true, "rows");
+                bytesRead = in.bytesRead()::get;
+            } else {
+                bar = progressBar.bar(err, "predict", -1, false, "rows");
             }
-            if (output == null) {
+            rows = fileRows(in, stdin ? in.name() : inputArg, model, fmt);
+        }
+        Rows scored = scoring(rows, score, bar, bytesRead);
+        try (bar) {
+            if (to != null) {
+                long n = toKafka(model, scored, to);
+                err.println("predict: wrote " + n + " predictions to " + to);
+            } else if (output == null) {
                 spec.commandLine().getOut().flush();
                 Writer out = StandardStreams.writer(java.nio.charset.Charset.defaultCharset());
-                write(model, rows, out);
+                write(model, scored, out);
                 out.flush();
-                return 0;
+            } else {
+                CliFiles.writing(output, () -> AtomicFile.writeText(output, w -> write(model, scored, w)));
             }
-            CliFiles.writing(output, () -> AtomicFile.writeText(output, w -> write(model, rows, w)));
         } catch (RuntimeException e) {
             throw input == null ? e : CliFiles.explainRead(input, e);
+        }
+        String line = score.describe();
+        if (line != null && !quiet) {
+            err.println("predict: " + line);
+            err.flush();
         }
         return 0;
     }
 
-    private Rows fileRows(Path input, Model model, TrainingInput.Format fmt) {
+    private static Path requireInput(Path input) {
         CliFiles.requireInputFile("--input", input);
-        RecordFile<LabeledPoint> file = fmt == TrainingInput.Format.CSV
-                ? CsvFile.of(input, CsvFile.Options.defaults().withFeaturesOnly().withPolicy(BadRecordPolicy.FAIL)
-                        .withHeader(header.mode()))
-                : LibSvmFile.of(input, LibSvmFile.Options.defaults().withDimension(model.numFeatures()));
+        return input;
+    }
+
+    /**
+     * {@code rows} scored into {@code score} as they pass, with the progress on {@code bar}: the input's bytes
+     * read so far ({@code bytesRead}), or the rows when it says -1.
+     */
+    private static Rows scoring(Rows rows, PredictionScore score, ProgressBar bar, LongSupplier bytesRead) {
+        long[] n = new long[1];
+        return c -> {
+            rows.each((where, x, label) -> {
+                score.add(x, label);
+                c.row(where, x, label);
+                if ((++n[0] & 1023) == 0 && bar.isOn()) {
+                    long b = bytesRead.getAsLong();
+                    bar.update(b >= 0 ? b : n[0], n[0]);
+                }
+            });
+            long b = bytesRead.getAsLong();
+            bar.complete(b >= 0 ? b : n[0], n[0]);
+        };
+    }
+
+    /**
+     * The rows of a file or standard input. A CSV row's label is in the {@code --label-column}; without it, a row
+     * with one column more than the model's features has its label first, and a row of just the features none.
+     * A LibSVM row's label is its first field.
+     */
+    private Rows fileRows(CountedInput in, String name, Model model, TrainingInput.Format fmt) {
+        boolean labelColumn = csv.hasLabelColumn();
+        RecordFile<LabeledPoint> file;
+        if (fmt == TrainingInput.Format.CSV) {
+            file = new CsvFile(in.text(), csv.options(in.text(), labelColumn, BadRecordPolicy.FAIL));
+        } else {
+            if (csv.hasLayoutOptions()) {
+                throw new IllegalArgumentException("--label-column and --delimiter are CSV options; a LibSVM line"
+                        + " has its label first");
+            }
+            file = new LibSvmFile(in.text(), LibSvmFile.Options.defaults().withDimension(model.numFeatures()));
+        }
+        int dim = model.numFeatures();
         return c -> {
             try (RecordReader<LabeledPoint> reader = file.open()) {
                 while (reader.hasNext()) {
                     LabeledPoint p = reader.next();
                     String where = "line " + reader.lineNumber();
-                    c.row(where, features(p.features(), model.numFeatures(), fmt, input + " " + where));
+                    if (fmt == TrainingInput.Format.LIBSVM || labelColumn) {
+                        c.row(where, features(p.features(), dim, fmt, name + " " + where), p.label());
+                    } else {
+                        row(c, where, p.features(), dim, fmt, name + " " + where);
+                    }
                 }
             }
         };
+    }
+
+    /** A features-only CSV row: with one column more than {@code dim}, its first is the label. */
+    private static void row(RowConsumer c, String where, Vector row, int dim, TrainingInput.Format fmt, String at)
+            throws IOException {
+        double label = row.size() == dim + 1 && row instanceof DenseVector d ? d.values()[0] : Double.NaN;
+        c.row(where, features(row, dim, fmt, at), label);
     }
 
     /** The topic's records up to its end offsets at the start, partition by partition, 10,000 at a time. */
@@ -143,7 +231,12 @@ public final class PredictCommand implements Callable<Integer> {
                     for (var reader : source.plan(Time.ofMillis(batch), 1)) {
                         for (KafkaRecord<LabeledPoint> r : reader.read()) {
                             String where = r.position();
-                            c.row(where, features(r.value().features(), dim, fmt, name + " " + where));
+                            if (csv) {
+                                row(c, where, r.value().features(), dim, fmt, name + " " + where);
+                            } else {
+                                c.row(where, features(r.value().features(), dim, fmt, name + " " + where),
+                                        r.value().label());
+                            }
                         }
                     }
                 }
@@ -159,7 +252,7 @@ public final class PredictCommand implements Callable<Integer> {
         out.write(header(model));
         out.write('\n');
         StringBuilder line = new StringBuilder(64);
-        rows.each((where, x) -> {
+        rows.each((where, x, label) -> {
             line.setLength(0);
             append(line, model, x);
             line.append('\n');
@@ -172,7 +265,7 @@ public final class PredictCommand implements Callable<Integer> {
         long[] n = new long[1];
         try (KafkaSink<String> sink = KafkaSink.create(to.bootstrap(), to.topic(), KafkaSerializer.text())) {
             StringBuilder line = new StringBuilder(64);
-            rows.each((where, x) -> {
+            rows.each((where, x, label) -> {
                 line.setLength(0);
                 append(line, model, x);
                 sink.send(Time.ofMillis(0), model.version(), where, line.toString());

@@ -130,13 +130,41 @@ final class PrequentialTotals {
         }
     }
 
-    /** The JSON field: {@code "prequential_accuracy":0.91}; NaN (no record scored) is written as {@code null}. */
-    String jsonField() {
-        double value;
+    /** The metric, NaN when no record was scored. */
+    double value() {
         synchronized (totals) {
             double n = totals[1];
-            value = n == 0 ? Double.NaN : metric.applyAsDouble(totals[0], n);
+            return n == 0 ? Double.NaN : metric.applyAsDouble(totals[0], n);
         }
+    }
+
+    /**
+     * The metric for people: "prequential accuracy 0.9134 (9,134 of 10,000 records)", "prequential RMSE 0.512",
+     * "prequential within-cluster cost 1234.5 (sum of squared distances to the nearest center)", or that no
+     * record was scored.
+     */
+    String describe() {
+        double value = value();
+        double n;
+        synchronized (totals) {
+            n = totals[1];
+        }
+        if (Double.isNaN(value)) {
+            return "no prequential metric (no batch was scored by a model before it trained one)";
+        }
+        return switch (name) {
+            case "prequential_accuracy" -> String.format(Locale.ROOT, "prequential accuracy %.4f (%,.0f of %,.0f"
+                    + " records classified right before training on them)", value, value * n, n);
+            case "prequential_rmse" -> String.format(Locale.ROOT, "prequential RMSE %.6g (over %,.0f records, each"
+                    + " predicted before training on it)", value, n);
+            default -> String.format(Locale.ROOT, "prequential within-cluster cost %.6g (squared distances of %,.0f"
+                    + " records to their nearest center, before training on them)", value, n);
+        };
+    }
+
+    /** The JSON field: {@code "prequential_accuracy":0.91}; NaN (no record scored) is written as {@code null}. */
+    String jsonField() {
+        double value = value();
         return String.format(Locale.ROOT, "\"%s\":%s", name, Double.isNaN(value) ? "null" : Double.toString(value));
     }
 }

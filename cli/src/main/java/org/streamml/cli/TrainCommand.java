@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * replay source, never loaded whole (a 10-million-row file trains in a 256 MB heap); only the first records
  * that seed the learner are read ahead. The last line on standard output is a JSON summary, with the run's
  * prequential metric (every batch scored by the model before it trained on it) and, with {@code --drift-detector},
- * the number of batches that saw a drift; progress goes to standard error.
+ * the number of batches that saw a drift; progress and a summary for people go to standard error. The input may
+ * be {@code -} (standard input); CSV inputs take {@link CsvOptions}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a streaming learner on a file replayed as micro-batches.",
@@ -39,7 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " records_per_second, wall_seconds, the prequential metric of the whole run (each batch scored by"
                 + " the model before it trained on it): prequential_accuracy (logreg), prequential_rmse (linreg) or"
                 + " prequential_cost (kmeans, the sum of squared distances to the nearest center), and with"
-                + " --drift-detector the number of batches that saw a drift (drifts)."})
+                + " --drift-detector the number of batches that saw a drift (drifts). Standard error has the same"
+                + " for people (unless -q) and, on a terminal, a progress bar (unless --no-progress).",
+                "", "Short options: -a --algorithm, -i --input (- for standard input), -o --output, -q --quiet."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--no-verify",
@@ -49,11 +52,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--algorithm", required = true, description = "linreg, logreg or kmeans")
+    @Option(names = {"-a", "--algorithm"}, required = true, description = "linreg, logreg or kmeans")
     private String algorithm;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
-            description = "the input file, or a Kafka topic (one CSV or LibSVM line per record)")
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
+            description = "the input file, - for standard input, or a Kafka topic (one CSV or LibSVM line per record)")
     private String input;
 
     @Option(names = "--follow", description = "with a kafka:// input, keep consuming (1 s batches) until stopped"
@@ -134,7 +137,10 @@ public final class TrainCommand implements Callable<Integer> {
     private String timeUnit;
 
     @CommandLine.Mixin
-    private HeaderOption header = new HeaderOption();
+    private CsvOptions csv = new CsvOptions();
+
+    @CommandLine.Mixin
+    private ProgressOption progressBar = new ProgressOption();
 
     @Option(names = "--trace", description = "write the model after every batch to this JSON Lines file")
     private Path trace;
@@ -148,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "start from this model file (JSON, binary or PMML); its version continues")
     private Path initialModel;
 
-    @Option(names = "--output", paramLabel = "MODEL",
+    @Option(names = {"-o", "--output"}, paramLabel = "MODEL",
             description = "save the final model here (format from the extension: .json, .pmml, else binary)")
     private Path output;
 
@@ -182,9 +188,18 @@ public final class TrainCommand implements Callable<Integer> {
         if (partitions != null && partitions < 1) {
             throw new IllegalArgumentException("--partitions must be >= 1: " + partitions);
         }
+        if (output != null && output.toString().equals("-")) {
+            throw new IllegalArgumentException("--output - is not for train: its standard output carries the JSON"
+                    + " summary; name a model file (.json, .pmml, else binary)");
+        }
+        boolean stdin = CountedInput.isStandardInput(input);
+        if (stdin && checkpoint != null) {
+            throw new IllegalArgumentException("--checkpoint needs an input that can be read again on a restart;"
+                    + " standard input (--input -) cannot: save it to a file");
+        }
         CliFiles.requireOutputFile("--output", output);
         CliFiles.requireOutputFile("--trace", trace);
-        Path inputFile = KafkaAddress.isKafka(input) ? null : Path.of(input);
+        Path inputFile = KafkaAddress.isKafka(input) || stdin ? null : Path.of(input);
         if (inputFile != null) {
             CliFiles.requireDistinct("--output", output, "--input", inputFile);
             CliFiles.requireDistinct("--trace", trace, "--input", inputFile);
@@ -196,7 +211,7 @@ public final class TrainCommand implements Callable<Integer> {
         StreamingLearner<?, ?> learner = LearnerFactory.create(algo, this);
         PrintWriter err = spec.commandLine().getErr();
         TrainingInput data = TrainingInput.open(input, TrainingInput.Format.parse(format), algo.labelled(),
-                skipBadRecords, header.mode(), follow);
+                skipBadRecords, csv, follow);
         List<LabeledPoint> first;
         try {
             first = data.first(LearnerFactory.recordsToSeed(learner));
@@ -220,8 +235,11 @@ public final class TrainCommand implements Callable<Integer> {
                 : LearnerFactory.adaptive(learner, driftDetector, onDrift);
         TrainingRun.Result result;
         try {
+            ProgressBar bar = quiet ? ProgressBar.off() : data.sizeBytes() > 0
+                    ? progressBar.bar(err, "train", data.sizeBytes(), true, "records")
+                    : progressBar.bar(err, "train", -1, false, "records");
             result = new TrainingRun(trained, data, batchSize, partitions, master, trace, quiet ? null : err)
-                    .withCharts(vizOptions()).withCheckpoint(checkpoint).run();
+                    .withCharts(vizOptions()).withCheckpoint(checkpoint).withProgressBar(bar).run();
         } catch (RuntimeException | IOException e) {
             throw inputFile == null ? e : CliFiles.explainRead(inputFile, e);
         }
@@ -240,12 +258,33 @@ public final class TrainCommand implements Callable<Integer> {
         double rate = processing > 0 ? result.records() / processing : 0.0;
         PrintWriter out = spec.commandLine().getOut();
         String drifts = trained instanceof AdaptiveLearner<?, ?> a ? ",\"drifts\":" + a.detections().size() : "";
+        if (!quiet) {
+            summary(err, result, wall, processing, rate, trained instanceof AdaptiveLearner<?, ?> a
+                    ? a.detections().size() : -1);
+        }
         out.printf(Locale.ROOT, "{\"records\":%d,\"batches\":%d,\"processing_seconds\":%s,"
                         + "\"records_per_second\":%s,\"wall_seconds\":%s,%s%s}%n", result.records(),
                 result.batches(), Double.toString(processing), Double.toString(rate), Double.toString(wall),
                 result.prequential().jsonField(), drifts);
         out.flush();
         return 0;
+    }
+
+    /**
+     * The run's summary for people, on standard error before the JSON line (which stays the last line of standard
+     * output, for scripts): "train: 10,000 records in 10 batches, 1.52 s (0.98 s processing, 10,204 records/s)",
+     * then the prequential metric and, with a drift detector, the drifts.
+     */
+    private static void summary(PrintWriter err, TrainingRun.Result result, double wall, double processing,
+                                double rate, int drifts) {
+        err.printf(Locale.ROOT, "train: %,d record%s in %,d batch%s, %.2f s (%.2f s processing, %,.0f records/s)%n",
+                result.records(), result.records() == 1 ? "" : "s", result.batches(), result.batches() == 1 ? "" : "es",
+                wall, processing, rate);
+        err.println("train: " + result.prequential().describe());
+        if (drifts >= 0) {
+            err.printf(Locale.ROOT, "train: %d batch%s saw a drift%n", drifts, drifts == 1 ? "" : "es");
+        }
+        err.flush();
     }
 
     /** The chart sinks asked for with --dashboard and --charts, or {@code null} for none. */
@@ -261,7 +300,8 @@ public final class TrainCommand implements Callable<Integer> {
     private Map<String, String> trainingOptions(int parts, Path inputFile) {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("algorithm", algorithm);
-        o.put("input", inputFile == null ? input : inputFile.getFileName().toString());
+        o.put("input", inputFile == null ? (CountedInput.isStandardInput(input) ? "standard input" : input)
+                : inputFile.getFileName().toString());
         o.put("batch-size", Integer.toString(batchSize));
         o.put("partitions", Integer.toString(parts));
         putIfSet(o, "optimizer", optimizer);
@@ -282,6 +322,9 @@ public final class TrainCommand implements Callable<Integer> {
         putIfSet(o, "half-life", halfLife);
         putIfSet(o, "time-unit", timeUnit);
         putIfSet(o, "initial-model", initialModel == null ? null : initialModel.getFileName());
+        // how the model's batch times were produced, so that model inspect prints them right (ModelTimes)
+        o.put(ModelTimes.CLOCK_OPTION, follow ? ModelTimes.WALL : ModelTimes.LOGICAL);
+        o.put(ModelTimes.INTERVAL_OPTION, "1000");
         return o;
     }
 

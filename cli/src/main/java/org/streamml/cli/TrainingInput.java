@@ -1,9 +1,7 @@
 package org.streamml.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.streamml.datasets.io.CsvFile;
 import org.streamml.ml.LabeledPoint;
 import org.streamml.streaming.Source;
 
@@ -31,20 +29,24 @@ interface TrainingInput {
     }
 
     /**
-     * The input named by {@code --input}: a {@code kafka://} address or a file.
+     * The input named by {@code --input}: a {@code kafka://} address, a file, or {@code -} for standard input.
      *
      * @param follow with Kafka, keep reading after the end offsets the topic had at the start
      */
     static TrainingInput open(String input, Format format, boolean labelled, boolean skipBadRecords,
-                              CsvFile.Header header, boolean follow) {
+                              CsvOptions csv, boolean follow) {
         if (KafkaAddress.isKafka(input)) {
+            if (csv.hasLayoutOptions()) {
+                throw new IllegalArgumentException("--label-column and --delimiter apply to a file or standard"
+                        + " input; a kafka:// record is one line with its label first");
+            }
             return new KafkaTrainingInput(KafkaAddress.parse("--input", input), format, labelled, skipBadRecords,
                     follow);
         }
         if (follow) {
             throw new IllegalArgumentException("--follow needs a kafka:// input; a file is read to its end");
         }
-        return FileTrainingInput.of(Path.of(input), format, labelled, skipBadRecords, header);
+        return FileTrainingInput.of(input, format, labelled, skipBadRecords, csv);
     }
 
     /** The input as the user named it, for messages. */
@@ -59,6 +61,16 @@ interface TrainingInput {
     /** Whether the run follows the input until stopped instead of ending at its end. */
     default boolean follows() {
         return false;
+    }
+
+    /** The input's size in bytes, for the progress bar's percent; -1 when unknown (a topic, standard input). */
+    default long sizeBytes() {
+        return -1;
+    }
+
+    /** The bytes the training pass has read so far (0 when not counted). */
+    default long bytesRead() {
+        return 0;
     }
 
     /** The malformed records skipped so far (0 unless skipping was asked for). */

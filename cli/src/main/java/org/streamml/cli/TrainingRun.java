@@ -55,6 +55,7 @@ final class TrainingRun {
     private final PrintWriter progress;
     private VizOptions viz;
     private Path checkpoint;
+    private ProgressBar bar = ProgressBar.off();
 
     /**
      * A run of {@code learner} (seeded already) over {@code data}.
@@ -82,6 +83,15 @@ final class TrainingRun {
      */
     TrainingRun withCheckpoint(Path dir) {
         this.checkpoint = dir;
+        return this;
+    }
+
+    /**
+     * Draws {@code bar} (by the input's bytes read when it has a size, else by records) instead of the once-a-second
+     * progress lines; {@link #run} closes it.
+     */
+    TrainingRun withProgressBar(ProgressBar bar) {
+        this.bar = bar;
         return this;
     }
 
@@ -164,13 +174,16 @@ final class TrainingRun {
                 }
             }
             ssc.start();
-            EngineErrors.awaitTermination(ssc);
+            try {
+                EngineErrors.awaitTermination(ssc);
+            } finally {
+                bar.close();
+            }
             if (traceWriter != null) {
                 traceWriter.commit();
             }
         }
         if (progress != null) {
-            progress.printf(Locale.ROOT, "train: done, %d batches, %d records%n", metrics.batches, metrics.records);
             metrics.places.forEach((place, t) -> progress.printf(Locale.ROOT,
                     "train: %s ran %d tasks in %.2f s%n", place, t[0], t[1] / 1e3));
             progress.flush();
@@ -233,6 +246,10 @@ final class TrainingRun {
                 long[] t = places.computeIfAbsent(p.place(), k -> new long[2]);
                 t[0] += p.tasks();
                 t[1] += p.taskMillis();
+            }
+            if (bar.isOn()) {
+                bar.update(data.sizeBytes() > 0 ? data.bytesRead() : records, records);
+                return;
             }
             long now = System.nanoTime();
             if (progress != null && now - lastReport >= PROGRESS_EVERY_NANOS) {

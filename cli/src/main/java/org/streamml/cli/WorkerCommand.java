@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code streamml worker --master HOST:PORT}: joins the driver of a program started with
- * {@code --master cluster://HOST:PORT} and runs its partition tasks until the driver goes away.
+ * {@code --master cluster://HOST:PORT} (which the worker also accepts as it is) and runs its partition tasks
+ * until the driver goes away.
  *
  * <p>Only {@link ClusterWorkerRun} touches the cluster module, so that the command line still loads where
  * that module is left off the class path (on Spark, whose Kryo 4 shares Kryo 5's packages).
@@ -16,8 +17,8 @@ import picocli.CommandLine.Option;
         description = "Join a cluster driver and run its partition tasks until it goes away.")
 public final class WorkerCommand implements Callable<Integer> {
 
-    @Option(names = "--master", required = true, paramLabel = "HOST:PORT",
-            description = "the driver's address (the program's --master cluster://HOST:PORT)")
+    @Option(names = "--master", required = true, paramLabel = "[cluster://]HOST:PORT",
+            description = "the driver's address: HOST:PORT, or cluster://HOST:PORT as the program's --master says it")
     private String master;
 
     @Option(names = "--cores", paramLabel = "N", description = "tasks to run at once (default: processors)")

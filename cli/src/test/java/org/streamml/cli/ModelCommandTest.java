@@ -49,7 +49,7 @@ class ModelCommandTest {
                 "dimensions:      2 clusters × 3 features",
                 "cluster weights: 4.0 in total",
                 "version:         20 batches applied",
-                "last batch:      1970-01-01T00:01:00Z (60000 ms)",
+                "last batch:      logical time 60.0 s from the stream's start",
                 "library:         StreamML 1.2",
                 "created:         2026-01-01T00:00:00Z",
                 "options:         decayFactor=0.8", ""), out.toString());

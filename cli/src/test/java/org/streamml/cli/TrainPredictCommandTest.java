@@ -87,7 +87,10 @@ class TrainPredictCommandTest {
         assertTrue(rmse > 0 && rmse < Math.sqrt(5.0 / 2), summary.toString());
         assertEquals("5", summary.get("records"));
         assertEquals("3", summary.get("batches"));
-        assertTrue(r.err().contains("train: done, 3 batches, 5 records"), r.err());
+        // the summary for people is on standard error, before the JSON line
+        assertTrue(r.err().contains("train: 5 records in 3 batches, "), r.err());
+        assertTrue(r.err().contains("train: prequential RMSE " + String.format(java.util.Locale.ROOT, "%.6g", rmse)
+                + " (over 5 records, each predicted before training on it)"), r.err());
     }
 
     @Test

@@ -42,6 +42,21 @@ class WorkerCommandTest {
     }
 
     @Test
+    void shouldAcceptTheDriversOwnClusterAddress() throws Exception {
+        CLUSTER_LOG.setUseParentHandlers(false);
+        CLUSTER_LOG.setLevel(Level.OFF);
+        CompletableFuture<Integer> status;
+        try (ClusterExecutor driver = ClusterExecutor.listen(ClusterOptions.defaults())) {
+            status = CompletableFuture.supplyAsync(() -> Main.run("worker", "--master",
+                    "cluster://127.0.0.1:" + driver.address().getPort(), "--cores", "1"));
+            assertTrue(driver.awaitWorkers(1, 10_000));
+            assertEquals(List.of(3), Batch.split(Time.ofMillis(1), List.of(1), 1, driver).map(x -> 3 * x).collect());
+        }
+        assertEquals(0, status.get(10, TimeUnit.SECONDS));
+        assertEquals("127.0.0.1:7077", ClusterWorkerRun.driverAddress(" CLUSTER://127.0.0.1:7077").toString());
+    }
+
+    @Test
     void shouldExplainAMalformedMasterAddress() {
         PrintStream saved = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();

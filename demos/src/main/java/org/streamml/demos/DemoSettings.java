@@ -212,11 +212,20 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
         if (checkpoint != null) {
             ssc.recover();
             ssc.restoredFrom().ifPresentOrElse(
-                    t -> out.printf("Resuming from the checkpoint of batch %s in %s%n", t, checkpoint),
+                    t -> out.printf("Resuming from the checkpoint of batch %s in %s%n", batchTime(t), checkpoint),
                     () -> out.printf("Checkpointing to %s after every batch%n", checkpoint));
             out.flush();
         }
         ssc.start();
+    }
+
+    /**
+     * A batch time for people: with {@link #realTime} a wall-clock time, printed as an ISO-8601 UTC instant
+     * ({@code 2026-12-04T22:41:00Z}); otherwise a fast-forward clock's logical time from 0, printed as such
+     * ({@code 4000 ms}), never as a date in 1970.
+     */
+    public String batchTime(org.streamml.streaming.Time t) {
+        return realTime ? java.time.Instant.ofEpochMilli(t.millis()).toString() : t.toString();
     }
 
     /**

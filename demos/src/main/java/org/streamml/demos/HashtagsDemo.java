@@ -108,7 +108,9 @@ public final class HashtagsDemo implements Demo {
         stream.flatMap(Tweet::hashtags).window(WINDOW, BATCH).countByValue().foreachBatch((b, t) -> {
             List<Pair<String, Long>> top = top(b.collect(), 10);
             tops.put(t.millis(), top);
-            printWindow(out, t.millis(), top);
+            // the window's end as time since the stream's start; a real-time run adds the date
+            printWindow(out, t.millis() - ssc.zeroTime().millis(), settings.realTime() ? settings.batchTime(t) : null,
+                    top);
         });
 
         PairDStream<String, Integer> mood = stream.mapToPair(tw -> Pair.of(tw.user(), Mood.score(tw.text())))
@@ -196,10 +198,10 @@ public final class HashtagsDemo implements Demo {
         return String.format("%d:%02d", s / 60, s % 60);
     }
 
-    private static void printWindow(PrintWriter out, long end, List<Pair<String, Long>> top) {
+    private static void printWindow(PrintWriter out, long end, String date, List<Pair<String, Long>> top) {
         StringBuilder sb = new StringBuilder();
         sb.append("Top hashtags, ").append(WINDOW.toMillis() / 1000).append(" s window ending at ")
-                .append(clock(end)).append('\n');
+                .append(clock(end)).append(date == null ? "" : " (" + date + ")").append('\n');
         for (int i = 0; i < top.size(); i++) {
             sb.append(String.format("  %2d. %-14s %6d%n", i + 1, top.get(i).key(), top.get(i).value()));
         }

@@ -147,8 +147,12 @@ public final class NeuralDemo implements Demo {
                 activity.setClusters(predicted);
                 score.append(done[0], index);
                 score.publish();
-                out.printf("batch %3d  t=%5.1f s  adjusted Rand index %.3f  cluster sizes %s%n", done[0],
-                        t.millis() / 1000.0, index, Arrays.toString(AdjustedRandIndex.sizes(predicted, o.groups())));
+                // t is the time since the stream's start (a duration, whatever the clock); a real-time run also
+                // says when the batch ran, as a date, never as seconds since 1970
+                out.printf("batch %3d  t=%5.1f s  adjusted Rand index %.3f  cluster sizes %s%s%n", done[0],
+                        (t.millis() - ssc.zeroTime().millis()) / 1000.0, index,
+                        Arrays.toString(AdjustedRandIndex.sizes(predicted, o.groups())),
+                        settings.realTime() ? "  at " + java.time.Instant.ofEpochMilli(t.millis()) : "");
                 out.flush();
             });
             // k-means is updated by the output above, not trainOn: registered here so checkpoints hold its model

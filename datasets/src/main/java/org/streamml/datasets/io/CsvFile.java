@@ -11,7 +11,8 @@ import org.streamml.ml.LabeledPoint;
  * names, not numbers) and skipped; its names appear in errors. A first line mixing names and numbers is an
  * error naming line 1 (a corrupt first row is never taken for a header); say {@link Header#PRESENT} or
  * {@link Header#ABSENT} to decide. Every data row must have as many columns as the
- * first one; every value must be a finite decimal number.
+ * first one; every value must be a finite decimal number. A field may be enclosed in double quotes
+ * (RFC 4180, {@code "1.5","a, b"}; {@code ""} inside one is a quote), which must close on the same line.
  *
  * <pre>{@code
  * CsvFile file = CsvFile.of(Path.of("train.csv"), CsvFile.Options.defaults().withLabelColumn(2));

@@ -28,7 +28,7 @@ final class CsvReader extends AbstractRecordReader<LabeledPoint> {
     @Override
     LabeledPoint parse(LineReader line) {
         char[] b = line.buffer();
-        int n = split(b, line.start(), line.end());
+        int n = split(line, b, line.start(), line.end());
         if (!firstLineSeen) {
             firstLineSeen = true;
             if (isHeader(line, b, n)) {
@@ -134,8 +134,13 @@ final class CsvReader extends AbstractRecordReader<LabeledPoint> {
         return new DataFormatException(source, line.lineNumber(), column, field, rule);
     }
 
-    /** Splits {@code b[from, to)} into trimmed fields; returns their number. */
-    private int split(char[] b, int from, int to) {
+    /**
+     * Splits {@code b[from, to)} into trimmed fields; returns their number. A field may be enclosed in double
+     * quotes (RFC 4180): delimiters inside it do not split, {@code ""} stands for one quote (unescaped in
+     * place, so a quoted field costs no allocation), and only blanks may stand between the closing quote and
+     * the next delimiter. A quoted field must close on its line (numbers and names never span lines).
+     */
+    private int split(LineReader line, char[] b, int from, int to) {
         int n = 0;
         int i = from;
         if (blankDelimiters) {
@@ -148,15 +153,54 @@ final class CsvReader extends AbstractRecordReader<LabeledPoint> {
         }
         while (true) {
             int s = i;
-            while (i < to && !isDelimiter(b[i])) {
-                i++;
-            }
-            int e = i;
-            while (s < e && LineReader.isBlank(b[s])) {
+            while (s < to && LineReader.isBlank(b[s]) && !isDelimiter(b[s])) {
                 s++;
             }
-            while (e > s && LineReader.isBlank(b[e - 1])) {
-                e--;
+            int e;
+            if (s < to && b[s] == '"') {
+                // quoted: copy the content down over the opening quote, turning "" into "
+                int w = s;
+                int r = s + 1;
+                boolean closed = false;
+                while (r < to) {
+                    char c = b[r];
+                    if (c == '"') {
+                        if (r + 1 < to && b[r + 1] == '"') {
+                            b[w++] = '"';
+                            r += 2;
+                            continue;
+                        }
+                        closed = true;
+                        r++;
+                        break;
+                    }
+                    b[w++] = c;
+                    r++;
+                }
+                if (!closed) {
+                    throw error(line, n + 1, "a quoted field is not closed on its line (a \" without its"
+                            + " closing \")");
+                }
+                e = w;
+                i = r;
+                while (i < to && !isDelimiter(b[i]) && LineReader.isBlank(b[i])) {
+                    i++;
+                }
+                if (i < to && !isDelimiter(b[i])) {
+                    throw error(line, n + 1, "text after the closing quote of a quoted field (write a quote"
+                            + " inside one as \"\")");
+                }
+            } else {
+                while (i < to && !isDelimiter(b[i])) {
+                    i++;
+                }
+                e = i;
+                while (s < e && LineReader.isBlank(b[s])) {
+                    s++;
+                }
+                while (e > s && LineReader.isBlank(b[e - 1])) {
+                    e--;
+                }
             }
             if (n == fieldStart.length) {
                 fieldStart = java.util.Arrays.copyOf(fieldStart, n * 2);

@@ -45,6 +45,23 @@ public record TextInput(String name, Opener opener) {
         return new TextInput(name, () -> new Utf8Reader(Files.newInputStream(path)));
     }
 
+    /** Opens a fresh byte stream positioned at the start of an input. */
+    @FunctionalInterface
+    public interface ByteOpener {
+        /** A new stream at the start of the input. */
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * The UTF-8 bytes {@code opener} opens, called {@code name} in errors, decoded as strictly as a file's (an
+     * invalid byte fails the line that holds it): for a file read through a wrapper, such as one counting the
+     * bytes read for a progress bar.
+     */
+    public static TextInput ofBytes(String name, ByteOpener opener) {
+        Objects.requireNonNull(opener, "opener");
+        return new TextInput(name, () -> new Utf8Reader(opener.open()));
+    }
+
     /** The UTF-8 class-path resource {@code resource} (absolute, without a leading slash) of {@code loader}. */
     public static TextInput ofResource(ClassLoader loader, String resource) {
         Objects.requireNonNull(loader, "loader");
@@ -57,6 +74,85 @@ public record TextInput(String name, Opener opener) {
             }
             return new Utf8Reader(in);
         });
+    }
+
+    /**
+     * The UTF-8 text of {@code in}, a stream that can be read only once (standard input), called {@code name} in
+     * errors. Every pass but the first replays what earlier passes read, then goes on with the stream, as long as
+     * the passes before it read at most {@code replayableChars} characters, which are kept for that; a pass opened
+     * after more were read fails with an {@link IOException} saying so. A command that reads its input's first
+     * records, then the whole input (a learner seeded, then trained) can thus read a pipe. Closing a pass does
+     * not close {@code in}.
+     */
+    public static TextInput ofStream(String name, InputStream in, int replayableChars) {
+        Objects.requireNonNull(in, "in");
+        if (replayableChars < 0) {
+            throw new IllegalArgumentException("replayableChars must be >= 0: " + replayableChars);
+        }
+        ReplayedStream replay = new ReplayedStream(name, new Utf8Reader(in), replayableChars);
+        return new TextInput(name, replay::open);
+    }
+
+    /** The passes of {@link #ofStream}: the characters read so far (up to the limit) and the stream. */
+    private static final class ReplayedStream {
+        private final String name;
+        private final Reader source;
+        private final int limit;
+        private final StringBuilder kept = new StringBuilder();
+        private boolean overflowed;
+        private boolean ended;
+
+        ReplayedStream(String name, Reader source, int limit) {
+            this.name = name;
+            this.source = source;
+            this.limit = limit;
+        }
+
+        synchronized Reader open() throws IOException {
+            if (overflowed) {
+                throw new IOException(name + " can be read only once and more than its first " + limit
+                        + " characters were read already; save it to a file and name that instead");
+            }
+            return new Reader() {
+                private int replayed;
+
+                @Override
+                public int read(char[] cbuf, int off, int len) throws IOException {
+                    synchronized (ReplayedStream.this) {
+                        if (len == 0) {
+                            return 0;
+                        }
+                        if (replayed < kept.length()) {
+                            int n = Math.min(len, kept.length() - replayed);
+                            kept.getChars(replayed, replayed + n, cbuf, off);
+                            replayed += n;
+                            return n;
+                        }
+                        if (ended) {
+                            return -1;
+                        }
+                        int n = source.read(cbuf, off, len);
+                        ended = n < 0;
+                        if (n > 0 && !overflowed) {
+                            if (kept.length() + n <= limit) {
+                                kept.append(cbuf, off, n);
+                                replayed += n;
+                            } else {
+                                overflowed = true;
+                                kept.setLength(0);
+                                kept.trimToSize();
+                            }
+                        }
+                        return n;
+                    }
+                }
+
+                @Override
+                public void close() {
+                    // the stream stays open for later passes; it ends with the process
+                }
+            };
+        }
     }
 
     /** The text {@code content}, named {@code name} in errors (for tests and small inline data). */

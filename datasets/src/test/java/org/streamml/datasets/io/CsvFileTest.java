@@ -64,6 +64,26 @@ class CsvFileTest {
     }
 
     @Test
+    void shouldReadQuotedFieldsWithDelimitersAndEscapedQuotesInside() {
+        String csv = "\"y\",\"size, in \"\"m\"\"\",x2\n\"1\", \"2.5\" ,3\n";
+        List<LabeledPoint> points = readAll(csv, CsvFile.Options.defaults());
+        assertEquals(1, points.size());
+        assertEquals(1.0, points.get(0).label());
+        assertArrayEquals(new double[] {2.5, 3}, points.get(0).features().toArray());
+        // the unescaped header name appears in errors
+        DataFormatException e = failure(csv + "0,\"x\",4\n", CsvFile.Options.defaults());
+        assertEquals("data.csv line 3, column 2 (size, in \"m\"): 'x' is not a number", e.getMessage());
+    }
+
+    @Test
+    void shouldNameLineAndColumnOfABrokenQuotedField() {
+        assertEquals("data.csv line 2, column 3: a quoted field is not closed on its line (a \" without its"
+                + " closing \")", failure("1,2,3\n4,5,\"6\n", CsvFile.Options.defaults()).getMessage());
+        assertEquals("data.csv line 1, column 2: text after the closing quote of a quoted field (write a quote"
+                + " inside one as \"\")", failure("1,\"2\"x,3\n", CsvFile.Options.defaults()).getMessage());
+    }
+
+    @Test
     void shouldNameFileLineColumnAndHeaderFieldOfABadNumber() {
         String csv = "y,x1,x2\n1,2,3\n\n0,4,abc\n";
         DataFormatException e = failure(csv, CsvFile.Options.defaults());
