@@ -69,6 +69,9 @@ public final class DetectCommand implements Callable<Integer> {
                     + " the scores are the same on every master.")
     private String master;
 
+    @CommandLine.Mixin
+    private MetricsOptions metrics;
+
     /** Reads, scores through the engine, writes atomically and reports on standard error. */
     @Override
     public Integer call() throws Exception {
@@ -97,7 +100,7 @@ public final class DetectCommand implements Callable<Integer> {
         Tally tally;
         try (AtomicFile file = AtomicFile.create(target)) {
             try {
-                tally = detect(rows, batchSize, master, file.writer());
+                tally = detect(rows, batchSize, master, file.writer(), metrics);
             } catch (RuntimeException | IOException e) {
                 throw CliFiles.explainRead(input, e);
             }
@@ -133,6 +136,12 @@ public final class DetectCommand implements Callable<Integer> {
      */
     static Tally detect(RecordFile<NabRow> rows, int batchSize, String master, Writer out)
             throws InterruptedException, IOException {
+        return detect(rows, batchSize, master, out, null);
+    }
+
+    /** {@link #detect(RecordFile, int, String, Writer)} with the run's metrics ({@code --metrics-port}; may be null). */
+    static Tally detect(RecordFile<NabRow> rows, int batchSize, String master, Writer out, MetricsOptions metrics)
+            throws InterruptedException, IOException {
         StreamingContext.Options options = StreamingContext.Options.defaults()
                 .withBatchInterval(Duration.ofSeconds(1))
                 .withClock(new FastForwardClock())
@@ -141,7 +150,8 @@ public final class DetectCommand implements Callable<Integer> {
                 .withStopWhenInputsExhausted(true);
         out.write("timestamp,value,anomaly_score,label\n");
         ScoreWriter writer = new ScoreWriter(out);
-        try (StreamingContext ssc = new StreamingContext(options)) {
+        try (StreamingContext ssc = new StreamingContext(options);
+             MetricsOptions.Session m = metrics == null ? MetricsOptions.Session.NONE : metrics.open(ssc)) {
             DStream<NabRow> input = ssc.source(new ReplaySource<>(rows, batchSize));
             // Output operations run in registration order: the batch's rows are at hand when its scores arrive.
             input.foreachBatch((batch, time) -> writer.rows = batch.collect());

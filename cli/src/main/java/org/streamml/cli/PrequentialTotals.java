@@ -130,13 +130,22 @@ final class PrequentialTotals {
         }
     }
 
-    /** The JSON field: {@code "prequential_accuracy":0.91}; NaN (no record scored) is written as {@code null}. */
-    String jsonField() {
-        double value;
+    /** The metric's name: {@code prequential_accuracy}, {@code prequential_rmse} or {@code prequential_cost}. */
+    String name() {
+        return name;
+    }
+
+    /** The metric so far; NaN before a record was scored. */
+    double value() {
         synchronized (totals) {
             double n = totals[1];
-            value = n == 0 ? Double.NaN : metric.applyAsDouble(totals[0], n);
+            return n == 0 ? Double.NaN : metric.applyAsDouble(totals[0], n);
         }
+    }
+
+    /** The JSON field: {@code "prequential_accuracy":0.91}; NaN (no record scored) is written as {@code null}. */
+    String jsonField() {
+        double value = value();
         return String.format(Locale.ROOT, "\"%s\":%s", name, Double.isNaN(value) ? "null" : Double.toString(value));
     }
 }

@@ -168,6 +168,9 @@ public final class TrainCommand implements Callable<Integer> {
             + " batches into DIR")
     private Path chartsDir;
 
+    @CommandLine.Mixin
+    private MetricsOptions metrics;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on standard error")
     private boolean quiet;
 
@@ -221,7 +224,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingRun.Result result;
         try {
             result = new TrainingRun(trained, data, batchSize, partitions, master, trace, quiet ? null : err)
-                    .withCharts(vizOptions()).withCheckpoint(checkpoint).run();
+                    .withCharts(vizOptions()).withCheckpoint(checkpoint).withMetrics(metrics).run();
         } catch (RuntimeException | IOException e) {
             throw inputFile == null ? e : CliFiles.explainRead(inputFile, e);
         }
