@@ -159,6 +159,36 @@ class MetricsCommandTest {
         assertThrows(ConnectException.class, () -> new Socket(uri.getHost(), uri.getPort()).close());
     }
 
+    /** The sum of the samples {@code name{...}} in {@code body}, and how many there are. */
+    private static double[] samples(String body, String name) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{worker=\"worker \\d+ [^\"]*\"\\} (\\S+)$")
+                .matcher(body);
+        double[] sumAndCount = new double[2];
+        while (m.find()) {
+            sumAndCount[0] += Double.parseDouble(m.group(1));
+            sumAndCount[1]++;
+        }
+        return sumAndCount;
+    }
+
+    @Test
+    void shouldCountEachWorkersTasksOnACluster() throws Exception {
+        Path in = trainingFile();
+        lookAfterBatch(3);
+        CliRun r = CliRun.of("train", "--algorithm", "logreg", "--input", in.toString(), "--batch-size", "10",
+                "--partitions", "2", "--master", "local-cluster[2]", "--metrics-port", "0", "-q");
+        assertEquals(0, r.status(), r.err());
+        String body = (String) seen("body");
+        assertNotNull(body, "the hook never ran: " + r.err());
+        double[] tasks = samples(body, "streamml_worker_tasks_total");
+        double[] seconds = samples(body, "streamml_worker_task_seconds_total");
+        assertTrue(tasks[1] >= 1 && tasks[1] <= 2, "one series per worker that ran tasks:\n" + body);
+        // every batch runs at least one task per partition (the learner's gradient pass and the prequential score)
+        assertTrue(tasks[0] >= 3 * 2, body);
+        assertEquals(tasks[1], seconds[1], body);
+        assertTrue(seconds[0] >= 0, body);
+    }
+
     @Test
     void shouldRegisterTheMetricsAsJmxMBeansForTheRunOnly() throws Exception {
         Path in = trainingFile();
