@@ -83,6 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
                     + " unbroken run. Use a fresh DIR to start over.")
     private Path checkpoint;
 
+    @CommandLine.Mixin
+    private MetricsOptions metrics;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -105,6 +108,6 @@ public final class DemoCommand implements Callable<Integer> {
         DemoSettings settings = new DemoSettings(batches != null ? batches : demo.defaultBatches(),
                 durationSeconds == null ? 0 : durationSeconds, realTime, seed, partitions, rate,
                 dashboardPort != null ? dashboardPort : -1, chartsDir, master, kafka, checkpoint);
-        return demo.run(settings, out);
+        return metrics.run(settings, s -> demo.run(s, out));
     }
 }

@@ -75,6 +75,9 @@ public final class DetectCommand implements Callable<Integer> {
                     + " the scores are the same on every master.")
     private String master;
 
+    @CommandLine.Mixin
+    private MetricsOptions metrics;
+
     /** Reads, scores through the engine, writes atomically and reports on standard error. */
     @Override
     public Integer call() throws Exception {
@@ -116,7 +119,7 @@ public final class DetectCommand implements Callable<Integer> {
             Writer out = StandardStreams.writer(java.nio.charset.Charset.defaultCharset());
             Tally tally;
             try (bar) {
-                tally = detect(rows, batchSize, master, out, bar, done);
+                tally = detect(rows, batchSize, master, out, bar, done, metrics);
             } catch (RuntimeException | IOException e) {
                 throw CliFiles.explainRead(input, e);
             }
@@ -132,7 +135,7 @@ public final class DetectCommand implements Callable<Integer> {
         Tally tally;
         try (AtomicFile file = AtomicFile.create(target)) {
             try (bar) {
-                tally = detect(rows, batchSize, master, file.writer(), bar, done);
+                tally = detect(rows, batchSize, master, file.writer(), bar, done, metrics);
             } catch (RuntimeException | IOException e) {
                 throw CliFiles.explainRead(input, e);
             }
@@ -171,15 +174,16 @@ public final class DetectCommand implements Callable<Integer> {
      */
     static Tally detect(RecordFile<NabRow> rows, int batchSize, String master, Writer out)
             throws InterruptedException, IOException {
-        return detect(rows, batchSize, master, out, ProgressBar.off(), () -> -1);
+        return detect(rows, batchSize, master, out, ProgressBar.off(), () -> -1, null);
     }
 
     /**
      * {@link #detect(RecordFile, int, String, Writer)} with progress on {@code bar} after every batch: {@code done}
-     * of its total (the input's bytes read), or the rows written when {@code done} says -1.
+     * of its total (the input's bytes read), or the rows written when {@code done} says -1; and the run's metrics
+     * ({@code --metrics-port}; may be null).
      */
     static Tally detect(RecordFile<NabRow> rows, int batchSize, String master, Writer out, ProgressBar bar,
-                        LongSupplier done) throws InterruptedException, IOException {
+                        LongSupplier done, MetricsOptions metrics) throws InterruptedException, IOException {
         StreamingContext.Options options = StreamingContext.Options.defaults()
                 .withBatchInterval(Duration.ofSeconds(1))
                 .withClock(new FastForwardClock())
@@ -188,7 +192,8 @@ public final class DetectCommand implements Callable<Integer> {
                 .withStopWhenInputsExhausted(true);
         out.write("timestamp,value,anomaly_score,label\n");
         ScoreWriter writer = new ScoreWriter(out);
-        try (StreamingContext ssc = new StreamingContext(options)) {
+        try (StreamingContext ssc = new StreamingContext(options);
+             MetricsOptions.Session m = metrics == null ? MetricsOptions.Session.NONE : metrics.open(ssc)) {
             DStream<NabRow> input = ssc.source(new ReplaySource<>(rows, batchSize));
             // Output operations run in registration order: the batch's rows are at hand when its scores arrive.
             input.foreachBatch((batch, time) -> writer.rows = batch.collect());

@@ -30,6 +30,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** {@code --log-level} and {@code --log-config}, inherited by every subcommand. */
+    @CommandLine.Mixin
+    private final LogOptions logging = new LogOptions();
+
     /** Runs the command line {@code args} and exits with its status. */
     public static void main(String[] args) {
         StandardStreams.install();
@@ -42,7 +46,10 @@ public final class Main implements Runnable {
      * standard error; so does a lost standard error, silently.
      */
     public static int run(String... args) {
-        return execute(new CommandLine(new Main()), args);
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.setExecutionStrategy(LogOptions.applyingFirst(main.logging, cl.getExecutionStrategy()));
+        return execute(cl, args);
     }
 
     /**

@@ -130,7 +130,12 @@ final class PrequentialTotals {
         }
     }
 
-    /** The metric, NaN when no record was scored. */
+    /** The metric's name: {@code prequential_accuracy}, {@code prequential_rmse} or {@code prequential_cost}. */
+    String name() {
+        return name;
+    }
+
+    /** The metric so far; NaN before a record was scored. */
     double value() {
         synchronized (totals) {
             double n = totals[1];

@@ -174,6 +174,9 @@ public final class TrainCommand implements Callable<Integer> {
             + " batches into DIR")
     private Path chartsDir;
 
+    @CommandLine.Mixin
+    private MetricsOptions metrics;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on standard error")
     private boolean quiet;
 
@@ -239,7 +242,8 @@ public final class TrainCommand implements Callable<Integer> {
                     ? progressBar.bar(err, "train", data.sizeBytes(), true, "records")
                     : progressBar.bar(err, "train", -1, false, "records");
             result = new TrainingRun(trained, data, batchSize, partitions, master, trace, quiet ? null : err)
-                    .withCharts(vizOptions()).withCheckpoint(checkpoint).withProgressBar(bar).run();
+                    .withCharts(vizOptions()).withCheckpoint(checkpoint).withProgressBar(bar).withMetrics(metrics)
+                    .run();
         } catch (RuntimeException | IOException e) {
             throw inputFile == null ? e : CliFiles.explainRead(inputFile, e);
         }

@@ -54,6 +54,7 @@ final class TrainingRun {
     private final Path trace;
     private final PrintWriter progress;
     private VizOptions viz;
+    private MetricsOptions metricsOptions;
     private Path checkpoint;
     private ProgressBar bar = ProgressBar.off();
 
@@ -101,6 +102,12 @@ final class TrainingRun {
         return this;
     }
 
+    /** Serves the run's metrics as {@code metrics} says ({@code --metrics-port}). */
+    TrainingRun withMetrics(MetricsOptions options) {
+        this.metricsOptions = options;
+        return this;
+    }
+
     Result run() throws InterruptedException, IOException {
         Metrics metrics = new Metrics();
         // A run that follows a topic takes a batch each second of the wall clock; otherwise batches run back
@@ -114,7 +121,8 @@ final class TrainingRun {
         PrequentialTotals prequential;
         try (ChartSinks charts = viz == null ? null : ChartSinks.open(viz);
              TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace, checkpoint);
-             StreamingContext ssc = new StreamingContext(options)) {
+             StreamingContext ssc = new StreamingContext(options);
+             MetricsOptions.Session session = metricsOptions == null ? MetricsOptions.Session.NONE : metricsOptions.open(ssc)) {
             LiveModelParameters parameters = charts == null ? null : charts.modelParameters("model");
             if (charts != null) {
                 charts.attachBatchMetrics(ssc);
@@ -126,6 +134,12 @@ final class TrainingRun {
             InputDStream<LabeledPoint> stream = ssc.source(data.replay(batchSize), parts);
             // registered before the training, so each batch is scored by the model before it
             prequential = PrequentialTotals.register(ssc, stream, learner);
+            if (session.metrics() != null) {
+                PrequentialTotals p = prequential;
+                session.metrics().batches().watchModel(() -> learner.hasModel() ? learner.latestModel() : null)
+                        .watch("streamml.model." + p.name().replace('_', '.'), "the run's " + p.name().replace('_', ' ')
+                                + " so far (test then train)", p::value);
+            }
             LearnerFactory.trainOn(learner, stream);
             long interval = options.batchInterval().toMillis();
             stream.foreachBatch((batch, time) -> {

@@ -10,22 +10,28 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.streamml.streaming.Batch;
 import org.streamml.streaming.Time;
 import org.streamml.streaming.cluster.ClusterExecutor;
 import org.streamml.streaming.cluster.ClusterOptions;
 
 class WorkerCommandTest {
-    private static final Logger CLUSTER_LOG = Logger.getLogger("org.streamml.streaming.cluster");
+    /** The cluster's log (Logback, the command line's binding): off during the test, so that it prints nothing. */
+    private static final ch.qos.logback.classic.Logger CLUSTER_LOG =
+            (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.streamml.streaming.cluster");
+
+    @AfterEach
+    void restoreTheClusterLog() {
+        CLUSTER_LOG.setLevel(null);
+    }
 
     @Test
     void shouldRunTasksForTheDriverAndExitWhenItGoesAway(@TempDir Path dir) throws Exception {
-        CLUSTER_LOG.setUseParentHandlers(false);
-        CLUSTER_LOG.setLevel(Level.OFF);
+        CLUSTER_LOG.setLevel(ch.qos.logback.classic.Level.OFF);
         Path secret = dir.resolve("secret");
         Files.writeString(secret, "pass phrase\n");
         CompletableFuture<Integer> status;

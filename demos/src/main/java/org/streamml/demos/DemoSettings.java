@@ -1,8 +1,12 @@
 package org.streamml.demos;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.streamml.streaming.ExecutorSettings;
 import org.streamml.streaming.StreamingContext;
+import org.streamml.streaming.StreamingListener;
 import org.streamml.viz.VizOptions;
 
 /**
@@ -26,13 +30,15 @@ import org.streamml.viz.VizOptions;
  * @param checkpoint the directory the demo checkpoints to after every batch and resumes from when it holds a
  *        checkpoint of the same demo and settings (a killed demo run again with the same command prints the
  *        same results as an unbroken run), or {@code null} for none
+ * @param listeners listeners {@link #newContext} adds to the demo's context (the command line's metrics), in order
  */
 public record DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
                            double recordsPerSecond, int dashboardPort, Path chartsDir, String master,
-                           String kafka, Path checkpoint) {
+                           String kafka, Path checkpoint, List<StreamingListener> listeners) {
 
     /** Validates the settings. */
     public DemoSettings {
+        listeners = List.copyOf(listeners);
         if (batches < 1) {
             throw new IllegalArgumentException("batches must be >= 1: " + batches);
         }
@@ -52,6 +58,14 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
             // an unknown master fails here listing the known forms, a malformed one naming the accepted forms
             StreamingContext.Options.defaults().withMaster(master);
         }
+    }
+
+    /** Settings without listeners. */
+    public DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
+                        double recordsPerSecond, int dashboardPort, Path chartsDir, String master,
+                        String kafka, Path checkpoint) {
+        this(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, dashboardPort, chartsDir, master,
+                kafka, checkpoint, List.of());
     }
 
     /** Settings without checkpoints. */
@@ -97,49 +111,49 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
     /** A copy with another number of batches. */
     public DemoSettings withBatches(int n) {
         return new DemoSettings(n, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint);
+                dashboardPort, chartsDir, master, kafka, checkpoint, listeners);
     }
 
     /** A copy that runs {@code seconds} of stream time instead of a number of batches (0: use batches). */
     public DemoSettings withDurationSeconds(double seconds) {
         return new DemoSettings(batches, seconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint);
+                dashboardPort, chartsDir, master, kafka, checkpoint, listeners);
     }
 
     /** A copy paced by the wall clock or not. */
     public DemoSettings withRealTime(boolean paced) {
         return new DemoSettings(batches, durationSeconds, paced, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint);
+                dashboardPort, chartsDir, master, kafka, checkpoint, listeners);
     }
 
     /** A copy with another seed. */
     public DemoSettings withSeed(long s) {
         return new DemoSettings(batches, durationSeconds, realTime, s, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint);
+                dashboardPort, chartsDir, master, kafka, checkpoint, listeners);
     }
 
     /** A copy with another number of partitions. */
     public DemoSettings withPartitions(int p) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, p, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint);
+                dashboardPort, chartsDir, master, kafka, checkpoint, listeners);
     }
 
     /** A copy with another input rate (0: the demo's default). */
     public DemoSettings withRecordsPerSecond(double rate) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, rate,
-                dashboardPort, chartsDir, master, kafka, checkpoint);
+                dashboardPort, chartsDir, master, kafka, checkpoint, listeners);
     }
 
     /** A copy with a dashboard on {@code port} (0: any free port, -1: none). */
     public DemoSettings withDashboardPort(int port) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, port,
-                chartsDir, master, kafka, checkpoint);
+                chartsDir, master, kafka, checkpoint, listeners);
     }
 
     /** A copy writing charts into {@code dir} ({@code null}: the demo's own {@code demo-out/NAME}). */
     public DemoSettings withChartsDir(Path dir) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, dir, master, kafka, checkpoint);
+                dashboardPort, dir, master, kafka, checkpoint, listeners);
     }
 
     /**
@@ -149,19 +163,27 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
      */
     public DemoSettings withMaster(String where) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, where, kafka, checkpoint);
+                dashboardPort, chartsDir, where, kafka, checkpoint, listeners);
     }
 
     /** A copy streaming through the Kafka brokers {@code bootstrap} ({@code null}: in-process data). */
     public DemoSettings withKafka(String bootstrap) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, bootstrap, checkpoint);
+                dashboardPort, chartsDir, master, bootstrap, checkpoint, listeners);
     }
 
     /** A copy checkpointing to {@code dir} after every batch and resuming from it ({@code null}: none). */
     public DemoSettings withCheckpoint(Path dir) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, dir);
+                dashboardPort, chartsDir, master, kafka, dir, listeners);
+    }
+
+    /** A copy whose {@link #newContext} also adds {@code listener} to the demo's context, after the others. */
+    public DemoSettings withListener(StreamingListener listener) {
+        List<StreamingListener> more = new ArrayList<>(listeners);
+        more.add(Objects.requireNonNull(listener, "listener"));
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir, master, kafka, checkpoint, more);
     }
 
     /**
@@ -171,6 +193,7 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
      */
     public StreamingContext newContext(StreamingContext.Options options) {
         StreamingContext ssc = new StreamingContext(options);
+        listeners.forEach(ssc::addStreamingListener);
         if (checkpoint != null) {
             ssc.checkpoint(checkpoint);
             // The settings that decide the data are part of the program's fingerprint: a restart with another

@@ -31,6 +31,16 @@ import org.streamml.streaming.kafka.KafkaBroker;
  * in-process run does.
  */
 class FraudKafkaTest {
+    /**
+     * The Kafka clients' INFO lines (configurations, metadata), which this module's tests send to java.util.logging
+     * (slf4j-jdk14), kept out of the test output; held strongly, as java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger KAFKA_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
+
+    static {
+        KAFKA_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     @TempDir
     Path dir;
 

@@ -2,6 +2,8 @@ package org.streamml.streaming;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The scheduler thread: waits on the clock for each batch time, polls every input, runs the output
@@ -9,6 +11,8 @@ import java.util.concurrent.TimeUnit;
  * Batches run one after another, so a slow batch delays the next one instead of queueing work.
  */
 final class JobScheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+
     private final StreamingContext context;
     private final DStreamGraph graph;
     private final Thread thread;
@@ -189,6 +193,10 @@ final class JobScheduler {
         BatchInfo info = new BatchInfo(time, records, schedulingDelay, processing,
                 schedulingDelay + TimeUnit.NANOSECONDS.toMillis(processing),
                 distributed == null ? List.of() : since(placesBefore, distributed.taskPlaces()));
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("batch {} completed: {} records, scheduling delay {} ms, processing {} ms", time, records,
+                    schedulingDelay, TimeUnit.NANOSECONDS.toMillis(processing));
+        }
         for (StreamingListener l : context.listeners()) {
             notifyListener(() -> l.onBatchCompleted(info));
         }

@@ -2,6 +2,7 @@ package org.streamml.streaming;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import org.streamml.streaming.checkpoint.Checkpoint;
 import org.streamml.streaming.checkpoint.CheckpointException;
 import org.streamml.streaming.checkpoint.CheckpointStore;
@@ -399,7 +400,7 @@ public final class StreamingContext implements AutoCloseable {
 
     private void warnCheckpoint(String message) {
         checkpointWarnings.add(message);
-        System.getLogger(Checkpointer.class.getName()).log(System.Logger.Level.WARNING, message);
+        LoggerFactory.getLogger(Checkpointer.class).warn(message);
     }
 
     /**

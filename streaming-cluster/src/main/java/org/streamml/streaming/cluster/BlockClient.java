@@ -142,7 +142,7 @@ final class BlockClient implements AutoCloseable {
             } else {
                 String why = msg instanceof Message.Reject r ? "rejected: " + r.reason()
                         : "unexpected " + msg.getClass().getSimpleName();
-                Wire.LOG.log(System.Logger.Level.WARNING, "block server " + ctx.channel().remoteAddress() + " " + why);
+                Wire.LOG.warn("block server " + ctx.channel().remoteAddress() + " " + why);
                 ctx.close();
             }
         }

@@ -145,7 +145,7 @@ final class BlockServer implements AutoCloseable {
         }
 
         private void reject(ChannelHandlerContext ctx, String reason) {
-            Wire.LOG.log(System.Logger.Level.WARNING, "block server rejected " + ctx.channel().remoteAddress() + ": "
+            Wire.LOG.warn("block server rejected " + ctx.channel().remoteAddress() + ": "
                     + reason);
             ctx.writeAndFlush(new Message.Reject(reason)).addListener(ChannelFutureListener.CLOSE);
         }

@@ -60,7 +60,7 @@ public final class ClusterExecutor implements DistributedExecutor {
         this.server = new DriverServer(options, serialization, CodeVersion.current(), scheduler);
         this.driverTasks = LocalExecutor.perProcessor();
         this.jobs = new Jobs(options, serialization, scheduler, driverTasks);
-        Wire.LOG.log(System.Logger.Level.INFO, "cluster driver listening on " + server.address());
+        Wire.LOG.info("cluster driver listening on " + server.address());
     }
 
     /** A driver that listens for workers as {@code options} say ({@code cluster://host:port}). */

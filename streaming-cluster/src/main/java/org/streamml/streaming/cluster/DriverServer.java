@@ -124,14 +124,14 @@ final class DriverServer implements AutoCloseable {
                 ctx.writeAndFlush(new Message.Welcome(id, Wire.proof(options.secret(), r.nonce(), "driver"), classes,
                         serialization.fingerprint(), options.workerCacheRecords()));
                 ctx.pipeline().replace(this, "session", new Session(id));
-                Wire.LOG.log(System.Logger.Level.INFO, "worker " + id + " joined from "
+                Wire.LOG.info("worker " + id + " joined from "
                         + ctx.channel().remoteAddress() + " (pid " + r.pid() + ", " + r.cores() + " cores)");
                 listener.joined(id, ctx.channel(), r);
             }
         }
 
         private void reject(ChannelHandlerContext ctx, String reason) {
-            Wire.LOG.log(System.Logger.Level.WARNING, "rejected the peer at " + ctx.channel().remoteAddress() + ": "
+            Wire.LOG.warn("rejected the peer at " + ctx.channel().remoteAddress() + ": "
                     + reason);
             ctx.writeAndFlush(new Message.Reject(reason)).addListener(ChannelFutureListener.CLOSE);
             ctx.pipeline().remove(this);
@@ -151,7 +151,7 @@ final class DriverServer implements AutoCloseable {
             if (msg instanceof Message.TaskResult || msg instanceof Message.TaskFailed) {
                 listener.received(workerId, msg);
             } else {
-                Wire.LOG.log(System.Logger.Level.WARNING, "worker " + workerId + " sent an unexpected "
+                Wire.LOG.warn("worker " + workerId + " sent an unexpected "
                         + msg.getClass().getSimpleName() + "; disconnecting");
                 ctx.close();
             }

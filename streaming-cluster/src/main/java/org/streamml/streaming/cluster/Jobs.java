@@ -320,7 +320,7 @@ final class Jobs implements AutoCloseable {
             if (lost.blockId() != lostId) {
                 return;
             }
-            Wire.LOG.log(System.Logger.Level.INFO, "recomputing block " + lostId + " (not available on worker "
+            Wire.LOG.info("recomputing block " + lostId + " (not available on worker "
                     + lost.workerId() + ") from its lineage");
             Outcome o = run(block.lineage().function(), Collections.singletonList(block.lineage().input()), true);
             if (o.sizes[0] != block.size()) {

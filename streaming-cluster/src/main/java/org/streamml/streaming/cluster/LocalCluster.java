@@ -115,7 +115,7 @@ final class LocalCluster implements AutoCloseable {
             }
             Files.deleteIfExists(logDir);
         } catch (IOException e) {
-            Wire.LOG.log(System.Logger.Level.WARNING, "cannot remove the worker logs in " + logDir + ": " + e);
+            Wire.LOG.warn("cannot remove the worker logs in " + logDir + ": " + e);
         }
     }
 }

@@ -242,7 +242,7 @@ final class TaskScheduler implements DriverServer.Listener, BlockRefSerializer.D
         again.sort((a, b) -> Integer.compare(b.partition, a.partition));
         again.forEach(pending::addFirst);
         if (!closing) {
-            Wire.LOG.log(System.Logger.Level.WARNING, "lost worker " + workerId + " (pid " + w.registration.pid()
+            Wire.LOG.warn("lost worker " + workerId + " (pid " + w.registration.pid()
                     + "); " + again.size() + " running task(s) will run again elsewhere; " + workers.size()
                     + " worker(s) left");
         }

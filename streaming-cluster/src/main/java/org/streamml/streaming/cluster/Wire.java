@@ -15,6 +15,8 @@ import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The parts of a connection both sides share: the pipeline (frames, messages, heartbeats, the
@@ -23,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Wire {
     /** The logger of the cluster package. */
-    static final System.Logger LOG = System.getLogger("org.streamml.streaming.cluster");
+    static final Logger LOG = LoggerFactory.getLogger("org.streamml.streaming.cluster");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -90,7 +92,7 @@ final class Wire {
             if (evt instanceof IdleStateEvent e && e.state() == IdleState.WRITER_IDLE) {
                 ctx.writeAndFlush(new Message.Heartbeat());
             } else if (evt instanceof IdleStateEvent e && e.state() == IdleState.READER_IDLE) {
-                LOG.log(System.Logger.Level.WARNING, "no message from " + ctx.channel().remoteAddress() + " for "
+                LOG.warn("no message from " + ctx.channel().remoteAddress() + " for "
                         + timeoutMillis + " ms; disconnecting");
                 ctx.close();
             } else {
@@ -112,7 +114,7 @@ final class Wire {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             Throwable root = cause.getCause() != null && cause.getMessage() != null
                     && cause.getMessage().startsWith(cause.getCause().getClass().getName()) ? cause.getCause() : cause;
-            LOG.log(System.Logger.Level.WARNING, "closing the connection with " + ctx.channel().remoteAddress() + ": "
+            LOG.warn("closing the connection with " + ctx.channel().remoteAddress() + ": "
                     + root);
             ctx.close();
         }

@@ -126,7 +126,7 @@ public final class Worker implements AutoCloseable {
 
     private void fail(ChannelHandlerContext ctx, String reason, boolean tellDriver) {
         failure = reason;
-        Wire.LOG.log(System.Logger.Level.ERROR, "cannot join the driver at " + ctx.channel().remoteAddress() + ": "
+        Wire.LOG.error("cannot join the driver at " + ctx.channel().remoteAddress() + ": "
                 + reason);
         if (tellDriver) {
             ctx.writeAndFlush(new Message.Reject(reason)).addListener(f -> ctx.close());
@@ -216,7 +216,7 @@ public final class Worker implements AutoCloseable {
             blockServer.serve(serialization, store);
             ctx.pipeline().replace(this, "session", new WorkerSession(pool, serialization, maxFrameBytes, w.workerId(),
                     store, blockClient));
-            Wire.LOG.log(System.Logger.Level.INFO, "registered with the driver at " + ctx.channel().remoteAddress()
+            Wire.LOG.info("registered with the driver at " + ctx.channel().remoteAddress()
                     + " as worker " + w.workerId() + " (" + cores + " cores)");
         }
     }

@@ -69,7 +69,7 @@ final class WorkerSession extends SimpleChannelInboundHandler<Message> {
         } else if (msg instanceof Message.ReleaseBlocks r && r.blockIds() != null) {
             store.release(r.blockIds());
         } else {
-            Wire.LOG.log(System.Logger.Level.WARNING, "the driver sent an unexpected " + msg.getClass().getSimpleName()
+            Wire.LOG.warn("the driver sent an unexpected " + msg.getClass().getSimpleName()
                     + "; disconnecting");
             ctx.close();
         }

@@ -23,7 +23,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A file written whole or not at all: the content goes to a temporary file {@code .NAME.RANDOM.tmp} in the
@@ -82,7 +83,7 @@ public final class AtomicFile implements Closeable {
      */
     public static final Duration STALE_AGE = Duration.ofMinutes(1);
 
-    private static final Logger LOG = Logger.getLogger(AtomicFile.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicFile.class);
 
     /** The temporary files of the AtomicFiles of this process not yet committed or closed. */
     private static final Set<Path> OPEN_TEMPS = ConcurrentHashMap.newKeySet();
@@ -157,12 +158,12 @@ public final class AtomicFile implements Closeable {
                                     + " an interrupted write of " + dir.resolve(name) + " left behind");
                         }
                     } catch (IOException e) {
-                        LOG.warning("cannot remove the stale temporary file " + candidate + ": " + e);
+                        LOG.warn("cannot remove the stale temporary file " + candidate + ": " + e);
                     }
                 }
             }
         } catch (IOException e) {
-            LOG.warning("cannot list " + dir + " for stale temporary files of " + name + ": " + e);
+            LOG.warn("cannot list " + dir + " for stale temporary files of " + name + ": " + e);
         }
         return removed;
     }

@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.streamml.streaming.ReceiverSource;
 import org.streamml.streaming.io.Quote;
 
@@ -30,7 +31,7 @@ import org.streamml.streaming.io.Quote;
  */
 final class LineReceiver implements Runnable {
     private static final int READ_BYTES = 64 * 1024;
-    private static final Logger LOG = Logger.getLogger(SocketTextSource.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SocketTextSource.class);
 
     private final Socket socket;
     private final LineBuffer buffer;
@@ -270,7 +271,7 @@ final class LineReceiver implements Runnable {
             throw new BadLine();
         }
         if (skipped.incrementAndGet() == 1) {
-            LOG.warning(where + ": skipped (rule: " + rule + "; bad-record policy SKIP_AND_COUNT; later bad lines"
+            LOG.warn(where + ": skipped (rule: " + rule + "; bad-record policy SKIP_AND_COUNT; later bad lines"
                     + " are only counted): " + quoted);
         }
     }

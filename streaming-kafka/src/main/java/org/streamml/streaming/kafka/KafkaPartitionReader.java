@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,6 +17,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.streamml.streaming.PartitionedSource;
 import org.streamml.streaming.io.Quote;
 import org.streamml.streaming.source.BadRecordPolicy;
@@ -36,7 +37,7 @@ import org.streamml.streaming.source.BadRecordPolicy;
  */
 record KafkaPartitionReader<V>(Settings<V> settings, List<TopicRange> ranges)
         implements PartitionedSource.PartitionReader<KafkaRecord<V>> {
-    private static final Logger LOG = Logger.getLogger(KafkaSource.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSource.class);
     /** Bad records skipped in this process, by source id. */
     static final Map<String, AtomicLong> SKIPPED = new ConcurrentHashMap<>();
 
@@ -162,7 +163,7 @@ record KafkaPartitionReader<V>(Settings<V> settings, List<TopicRange> ranges)
         }
         long n = SKIPPED.computeIfAbsent(settings.sourceId(), k -> new AtomicLong()).incrementAndGet();
         if (n == 1) {
-            LOG.warning(where + ": bad record skipped (" + Quote.of(rule, 200) + "; bad-record policy SKIP_AND_COUNT;"
+            LOG.warn(where + ": bad record skipped (" + Quote.of(rule, 200) + "; bad-record policy SKIP_AND_COUNT;"
                     + " later ones are only counted" + (settings.deadLetterTopic() == null ? ""
                     : ", and sent to " + settings.deadLetterTopic()) + ")");
         }

@@ -14,13 +14,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.streamml.streaming.BatchInfo;
 import org.streamml.streaming.PartitionedSource;
 import org.streamml.streaming.SourceOffsets;
@@ -63,7 +64,7 @@ import org.streamml.streaming.source.BadRecordPolicy;
  * @param <V> value type
  */
 public final class KafkaSource<V> implements PartitionedSource<KafkaRecord<V>>, StreamingListener {
-    private static final Logger LOG = Logger.getLogger(KafkaSource.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSource.class);
 
     /** Where a source starts on partitions it has no offsets for (no checkpoint). */
     public enum StartingOffsets {
@@ -498,7 +499,7 @@ public final class KafkaSource<V> implements PartitionedSource<KafkaRecord<V>>, 
                     committer.commitSync(commit, Duration.ofMillis(settings.timeoutMillis()));
                 }
             } catch (KafkaException e) {
-                LOG.warning("cannot commit the offsets of batch " + info.batchTime() + " to group " + commitGroup
+                LOG.warn("cannot commit the offsets of batch " + info.batchTime() + " to group " + commitGroup
                         + " (for monitoring only; recovery uses the checkpoint): " + e.getMessage());
             }
         }

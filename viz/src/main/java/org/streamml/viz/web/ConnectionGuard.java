@@ -11,7 +11,8 @@ import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first handler of every dashboard connection: it bounds the connections open at once (one more is
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
 final class ConnectionGuard extends ChannelDuplexHandler {
     /** Set on a channel that became an event stream: reader idleness is its normal state. */
     static final AttributeKey<Boolean> EVENT_STREAM = AttributeKey.valueOf("streamml.eventStream");
-    private static final Logger LOG = Logger.getLogger(DashboardServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
     private static final byte[] BUSY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\n"
             + "Content-Length: 31\r\nConnection: close\r\n\r\ntoo many dashboard connections\n")
             .getBytes(StandardCharsets.US_ASCII);
@@ -54,7 +55,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
             long now = System.nanoTime();
             if (n == 1 || now - lastLog > 60_000_000_000L) {
                 lastLog = now;
-                LOG.warning("dashboard: refused a connection from " + ctx.channel().remoteAddress() + ": "
+                LOG.warn("dashboard: refused a connection from " + ctx.channel().remoteAddress() + ": "
                         + maxConnections + " connections are open (" + n + " refused so far)");
             }
             ctx.writeAndFlush(Unpooled.wrappedBuffer(BUSY)).addListener(ChannelFutureListener.CLOSE);
