@@ -49,8 +49,7 @@ class WorkerCommandTest {
 
     @Test
     void shouldAcceptTheDriversOwnClusterAddress() throws Exception {
-        CLUSTER_LOG.setUseParentHandlers(false);
-        CLUSTER_LOG.setLevel(Level.OFF);
+        CLUSTER_LOG.setLevel(ch.qos.logback.classic.Level.OFF);
         CompletableFuture<Integer> status;
         try (ClusterExecutor driver = ClusterExecutor.listen(ClusterOptions.defaults())) {
             status = CompletableFuture.supplyAsync(() -> Main.run("worker", "--master",
