@@ -18,6 +18,21 @@ public final class Durations {
     private Durations() {
     }
 
+    /** {@code n} milliseconds (Spark's {@code Durations.milliseconds}). */
+    public static Duration milliseconds(long n) {
+        return Duration.ofMillis(n);
+    }
+
+    /** {@code n} seconds (Spark's {@code Durations.seconds}). */
+    public static Duration seconds(long n) {
+        return Duration.ofSeconds(n);
+    }
+
+    /** {@code n} minutes (Spark's {@code Durations.minutes}). */
+    public static Duration minutes(long n) {
+        return Duration.ofMinutes(n);
+    }
+
     /**
      * Returns {@code d} after checking that it is positive and a whole number of milliseconds.
      *

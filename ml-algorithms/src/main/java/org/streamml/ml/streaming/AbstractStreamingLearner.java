@@ -1,15 +1,15 @@
 package org.streamml.ml.streaming;
 
-import org.streamml.streaming.Checkpointed;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.streamml.ml.model.Model;
 import org.streamml.streaming.Batch;
+import org.streamml.streaming.Checkpointed;
 import org.streamml.streaming.DStream;
 import org.streamml.streaming.Time;
+import org.streamml.streaming.api.java.JavaDStream;
 
 /**
  * The state every {@link StreamingLearner} shares: the latest model behind one volatile reference, the
@@ -86,6 +86,11 @@ public abstract class AbstractStreamingLearner<I, M extends Model> implements St
         training = true;
         data.context().registerCheckpointed(this);
         data.foreachBatch(this::applyBatch);
+    }
+
+    /** {@link #trainOn(DStream)} of the engine's stream behind Spark's Java view {@code data}. */
+    public final void trainOn(JavaDStream<I> data) {
+        trainOn(Objects.requireNonNull(data, "data").dstream());
     }
 
     /** Whether {@link #trainOn} has registered this learner on a stream. */

@@ -9,6 +9,8 @@ import org.streamml.streaming.DStream;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.PairDStream;
 import org.streamml.streaming.Time;
+import org.streamml.streaming.api.java.JavaDStream;
+import org.streamml.streaming.api.java.JavaPairDStream;
 
 /**
  * Streaming k-means with forgetting, Spark's {@code StreamingKMeans}. For every batch, empty ones
@@ -286,6 +288,20 @@ public final class StreamingKMeans extends AbstractStreamingLearner<Vector, KMea
             KMeansModel m = latestModel();
             return b.map(m::predict);
         });
+    }
+
+    /** Spark's Java {@code predictOn}: {@link #predictOn(DStream)} of the stream behind {@code data}. */
+    public JavaDStream<Integer> predictOn(JavaDStream<Vector> data) {
+        return new JavaDStream<>(predictOn(Objects.requireNonNull(data, "data").dstream()));
+    }
+
+    /**
+     * Spark's Java {@code predictOnValues}: each key with the bare cluster index, as Spark gives it
+     * ({@link #predictOnValues(PairDStream)} also gives the model version).
+     */
+    public <K> JavaPairDStream<K, Integer> predictOnValues(JavaPairDStream<K, Vector> data) {
+        return new JavaPairDStream<>(predictOnValues(Objects.requireNonNull(data, "data").dstream())
+                .mapValues(ClusterPrediction::cluster));
     }
 
     /** The nearest current center for each value of {@code data}, keys kept. */

@@ -15,6 +15,8 @@ import org.streamml.streaming.DStream;
 import org.streamml.streaming.Pair;
 import org.streamml.streaming.PairDStream;
 import org.streamml.streaming.Time;
+import org.streamml.streaming.api.java.JavaDStream;
+import org.streamml.streaming.api.java.JavaPairDStream;
 
 /**
  * The shared machinery of the streaming linear learners (Spark's {@code StreamingLinearAlgorithm}):
@@ -131,6 +133,20 @@ public abstract class StreamingLinearAlgorithm<M extends Model> extends Abstract
             M m = modelForBatch(b.time());
             return b.map(x -> predict(m, x));
         });
+    }
+
+    /** Spark's Java {@code predictOn}: {@link #predictOn(DStream)} of the stream behind {@code data}. */
+    public JavaDStream<Double> predictOn(JavaDStream<Vector> data) {
+        return new JavaDStream<>(predictOn(Objects.requireNonNull(data, "data").dstream()));
+    }
+
+    /**
+     * Spark's Java {@code predictOnValues}: each key with the bare prediction, as Spark gives it
+     * ({@link #predictOnValues(PairDStream)} also gives the model version).
+     */
+    public <K> JavaPairDStream<K, Double> predictOnValues(JavaPairDStream<K, Vector> data) {
+        return new JavaPairDStream<>(predictOnValues(Objects.requireNonNull(data, "data").dstream())
+                .mapValues(Prediction::value));
     }
 
     /** The prediction of the current model for each value of {@code data}, keys kept. */

@@ -1,22 +1,24 @@
 package org.streamml.ml.sparkexamples;
 
-import java.time.Duration;
-import org.streamml.ml.LabeledPoint;
-import org.streamml.ml.linalg.Vectors;
-import org.streamml.ml.streaming.StreamingLinearRegressionWithSGD;
-import org.streamml.streaming.DStream;
-import org.streamml.streaming.Pair;
-import org.streamml.streaming.StreamingContext;
+import org.streamml.ml.LabeledPoint; // org.apache.spark.mllib.regression.LabeledPoint
+import org.streamml.ml.linalg.Vectors; // org.apache.spark.mllib.linalg.Vectors
+import org.streamml.ml.streaming.StreamingLinearRegressionWithSGD; // org.apache.spark.mllib.regression.StreamingLinearRegressionWithSGD
+import org.streamml.streaming.Durations; // org.apache.spark.streaming.Durations
+import org.streamml.streaming.api.java.JavaDStream; // org.apache.spark.streaming.api.java.JavaDStream
+import org.streamml.streaming.api.java.JavaStreamingContext; // org.apache.spark.streaming.api.java.JavaStreamingContext
+import org.streamml.streaming.api.java.SparkConf; // org.apache.spark.SparkConf
+import org.streamml.streaming.api.java.Tuple2; // scala.Tuple2
 
 /**
  * Java port of Spark's {@code examples/src/main/scala/org/apache/spark/examples/mllib/StreamingLinearRegressionExample.scala}
  * (Spark ships no Java version), written as a Java Spark user writes it with {@code JavaStreamingContext}.
- * Apart from the imports, the differences from Spark are in the engine's API, not the learner's:
- * {@link Pair#of} stands for {@code new Tuple2<>(..)}, the
- * context is built from a {@link Duration}. {@link #build} is the part between Spark's {@code $example on$} markers, so a test can run it
- * on a context with a manual clock.
  *
- * <p>Usage: {@code JavaStreamingLinearRegressionExample <trainingDir> <testDir>}; lines in either
+ * <p>The program is Spark's Java API code; only its imports differ from a Spark program's, each naming the
+ * StreamML class of the same name (the list above the class, with the Spark import each replaces).
+ * {@link #build} is the part between Spark's {@code $example on$} markers, so a test can run it on a context
+ * with a manual clock.
+ *
+ * <p>Usage: {@code JavaStreamingLinearRegressionExample <trainingDir> <testDir> <batchDuration>}; lines in either
  * directory are labeled points in {@code LabeledPoint.parse}'s forms, with 3 features.
  */
 public final class JavaStreamingLinearRegressionExample {
@@ -24,28 +26,28 @@ public final class JavaStreamingLinearRegressionExample {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 2) {
-            System.err.println("Usage: JavaStreamingLinearRegressionExample <trainingDir> <testDir>");
+        if (args.length != 3) {
+            System.err.println("Usage: JavaStreamingLinearRegressionExample <trainingDir> <testDir> <batchDuration>");
             System.exit(1);
         }
-        StreamingContext ssc = new StreamingContext(Duration.ofSeconds(1));
+        SparkConf conf = new SparkConf().setAppName("JavaStreamingLinearRegressionExample");
+        JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.seconds(Long.parseLong(args[2])));
         build(ssc, args);
         ssc.start();
         ssc.awaitTermination();
-        ssc.stop();
     }
 
     /** The streams and the learner of the example, on {@code ssc}; returns the learner. */
-    public static StreamingLinearRegressionWithSGD build(StreamingContext ssc, String[] args) {
-        DStream<LabeledPoint> trainingData = ssc.textFileStream(args[0]).map(LabeledPoint::parse).cache();
-        DStream<LabeledPoint> testData = ssc.textFileStream(args[1]).map(LabeledPoint::parse);
+    public static StreamingLinearRegressionWithSGD build(JavaStreamingContext ssc, String[] args) {
+        JavaDStream<LabeledPoint> trainingData = ssc.textFileStream(args[0]).map(LabeledPoint::parse).cache();
+        JavaDStream<LabeledPoint> testData = ssc.textFileStream(args[1]).map(LabeledPoint::parse);
 
         int numFeatures = 3;
         StreamingLinearRegressionWithSGD model = new StreamingLinearRegressionWithSGD()
                 .setInitialWeights(Vectors.zeros(numFeatures));
 
         model.trainOn(trainingData);
-        model.predictOnValues(testData.mapToPair(lp -> Pair.of(lp.label(), lp.features()))).print();
+        model.predictOnValues(testData.mapToPair(lp -> new Tuple2<>(lp.label(), lp.features()))).print();
         return model;
     }
 }

@@ -24,12 +24,11 @@ import org.streamml.ml.linalg.Vectors;
 import org.streamml.ml.model.KMeansModel;
 import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.ml.model.LogisticRegressionModel;
-import org.streamml.ml.streaming.ClusterPrediction;
-import org.streamml.ml.streaming.Prediction;
 import org.streamml.ml.streaming.StreamingKMeans;
 import org.streamml.ml.streaming.StreamingLinearRegressionWithSGD;
 import org.streamml.ml.streaming.StreamingLogisticRegressionWithSGD;
-import org.streamml.streaming.Pair;
+import org.streamml.streaming.api.java.JavaStreamingContext;
+import org.streamml.streaming.api.java.Tuple2;
 import org.streamml.streaming.testkit.TestDriver;
 
 /**
@@ -69,7 +68,7 @@ class SparkStreamingExamplesTest {
         StreamingLinearRegressionWithSGD[] model = new StreamingLinearRegressionWithSGD[1];
         String printed = runOnFiles(trainingDir, testDir, lines(train, SparkStreamingExamplesTest::linearLine),
                 lines(test, SparkStreamingExamplesTest::linearLine),
-                driver -> model[0] = JavaStreamingLinearRegressionExample.build(driver.context(),
+                driver -> model[0] = JavaStreamingLinearRegressionExample.build(new JavaStreamingContext(driver.context()),
                         new String[] {trainingDir.toString(), testDir.toString()}));
 
         LinearRegressionModel actual = model[0].latestModel();
@@ -78,7 +77,7 @@ class SparkStreamingExamplesTest {
         assertTrue(Math.abs(actual.weights()[0] - truth[0]) < 0.5, "weights " + List.of(actual.weights()[0]));
         List<String> last = new ArrayList<>();
         for (LabeledPoint p : test.get(BATCHES - 1).subList(0, 10)) {
-            last.add(Pair.of(p.label(), new Prediction(expected.predict(p.features()), BATCHES)).toString());
+            last.add(new Tuple2<>(p.label(), expected.predict(p.features())).toString());
         }
         assertPrinted(printed, BATCHES * TestDriver.INTERVAL_MILLIS, last, true);
     }
@@ -103,7 +102,7 @@ class SparkStreamingExamplesTest {
         StreamingLogisticRegressionWithSGD[] model = new StreamingLogisticRegressionWithSGD[1];
         String printed = runOnFiles(trainingDir, testDir, lines(train, LabeledPoint::toString),
                 lines(test, LabeledPoint::toString),
-                driver -> model[0] = JavaStreamingLogisticRegression.build(driver.context(),
+                driver -> model[0] = JavaStreamingLogisticRegression.build(new JavaStreamingContext(driver.context()),
                         new String[] {trainingDir.toString(), testDir.toString(), "1", "2"}));
 
         LogisticRegressionModel actual = model[0].latestModel();
@@ -113,7 +112,7 @@ class SparkStreamingExamplesTest {
                 actual.weights()[1]));
         List<String> last = new ArrayList<>();
         for (LabeledPoint p : test.get(BATCHES - 1)) {
-            last.add(Pair.of(p.label(), new Prediction(expected.predict(p.features()), BATCHES)).toString());
+            last.add(new Tuple2<>(p.label(), expected.predict(p.features())).toString());
         }
         assertPrinted(printed, BATCHES * TestDriver.INTERVAL_MILLIS, last, false);
     }
@@ -150,7 +149,7 @@ class SparkStreamingExamplesTest {
         StreamingKMeans[] model = new StreamingKMeans[1];
         String printed = runOnFiles(trainingDir, testDir, lines(train, Vector::toString),
                 lines(test, LabeledPoint::toString),
-                driver -> model[0] = JavaStreamingKMeansExample.build(driver.context(),
+                driver -> model[0] = JavaStreamingKMeansExample.build(new JavaStreamingContext(driver.context()),
                         new String[] {trainingDir.toString(), testDir.toString(), "1", "3", "2"}));
 
         KMeansModel actual = model[0].latestModel();
@@ -159,7 +158,7 @@ class SparkStreamingExamplesTest {
         assertEquals(BATCHES, actual.version());
         List<String> last = new ArrayList<>();
         for (LabeledPoint p : test.get(BATCHES - 1)) {
-            last.add(Pair.of(p.label(), new ClusterPrediction(expected.predict(p.features()), BATCHES)).toString());
+            last.add(new Tuple2<>(p.label(), expected.predict(p.features())).toString());
         }
         assertPrinted(printed, BATCHES * TestDriver.INTERVAL_MILLIS, last, false);
     }

@@ -143,7 +143,7 @@ class StreamingKMeansTest {
     void shouldSplitIntoAnEmptyClusterEveryBatchWithDecayZero() throws Exception {
         StreamingKMeans km = new StreamingKMeans(StreamingKMeans.Options.defaults().withDecayFactor(0.0))
                 .setInitialCenters(new double[][] {{0.0}, {50.0}}, new double[] {1.0, 1.0});
-        TestDriver.run(List.of(List.of(Vectors.dense(1.0), Vectors.dense(3.0))), 1, km::trainOn);
+        TestDriver.run(List.of(List.<Vector>of(Vectors.dense(1.0), Vectors.dense(3.0))), 1, km::trainOn);
         KMeansModel m = km.latestModel();
         assertArrayEquals(new double[] {1.0, 1.0}, m.clusterWeights(), 0.0);
         assertEquals(2.0 + 2e-14, m.center(0)[0], 0.0);
@@ -155,7 +155,7 @@ class StreamingKMeansTest {
         double[][] centers = {{0.0}, {10.0}};
         double[] weights = {0.0, 0.0};
         StreamingKMeans km = new StreamingKMeans().setInitialCenters(centers, weights);
-        TestDriver.run(List.of(List.of(Vectors.dense(1.0), Vectors.dense(9.0))), 1, km::trainOn);
+        TestDriver.run(List.of(List.<Vector>of(Vectors.dense(1.0), Vectors.dense(9.0))), 1, km::trainOn);
         assertArrayEquals(new double[] {0.0}, centers[0], 0.0);
         assertArrayEquals(new double[] {0.0, 0.0}, weights, 0.0);
         assertArrayEquals(new double[] {1.0}, km.latestModel().center(0), 0.0);
