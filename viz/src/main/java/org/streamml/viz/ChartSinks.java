@@ -56,7 +56,8 @@ public final class ChartSinks implements AutoCloseable {
         try {
             if (options.dashboardPort() >= 0) {
                 dashboard = DashboardSink.start(options.dashboardHost(), options.dashboardPort(), options.width(),
-                        options.height(), options.pacing());
+                        options.height(), options.pacing(), options.dashboardToken());
+                dashboard.keepServing(options.keepServing());
                 sinks.add(dashboard);
             }
             if (options.chartsDir() != null) {
@@ -119,11 +120,25 @@ public final class ChartSinks implements AutoCloseable {
         return Optional.ofNullable(dashboard).map(DashboardSink::uri);
     }
 
-    /** Draws a last frame of every chart on every sink (writing the final snapshots) and closes them. */
+    /**
+     * Draws a last frame of every chart on every sink (writing the final snapshots) and closes them. The
+     * dashboard is closed last: the page says the run finished and keeps its last data; with
+     * {@link VizOptions#keepServing()} it goes on serving it, and this method returns only once the thread is
+     * interrupted or the process is stopped (Ctrl-C), saying so on standard error.
+     */
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (ChartSink sink : sinks) {
+        List<ChartSink> order = new ArrayList<>(sinks);
+        if (dashboard != null) {
+            order.remove(dashboard);
+            order.add(dashboard);
+            if (options.keepServing()) {
+                System.err.println("The run finished; the dashboard serves its last state on " + dashboard.uri()
+                        + " until you press Ctrl-C");
+            }
+        }
+        for (ChartSink sink : order) {
             try {
                 sink.close();
             } catch (RuntimeException e) {

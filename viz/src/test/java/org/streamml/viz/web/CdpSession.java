@@ -70,7 +70,7 @@ final class CdpSession implements AutoCloseable {
 
     /** Evaluates {@code expression} in the page (awaiting a promise) and returns its string value. */
     String evaluate(String expression, long timeoutMillis) throws Exception {
-        String reply = call("Runtime.evaluate", "{\"expression\":" + ChartFrame.quote(expression)
+        String reply = call("Runtime.evaluate", "{\"expression\":" + Json.quote(expression)
                 + ",\"awaitPromise\":true,\"returnByValue\":true}", timeoutMillis);
         Matcher m = STRING_VALUE.matcher(reply);
         if (!m.find()) {
