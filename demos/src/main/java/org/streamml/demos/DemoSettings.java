@@ -26,10 +26,32 @@ import org.streamml.viz.VizOptions;
  * @param checkpoint the directory the demo checkpoints to after every batch and resumes from when it holds a
  *        checkpoint of the same demo and settings (a killed demo run again with the same command prints the
  *        same results as an unbroken run), or {@code null} for none
+ * @param web where and how the dashboard is served (its address, token, and whether it keeps serving the
+ *        finished run); {@link Web#LOOPBACK} by default
  */
 public record DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
                            double recordsPerSecond, int dashboardPort, Path chartsDir, String master,
-                           String kafka, Path checkpoint) {
+                           String kafka, Path checkpoint, Web web) {
+
+    /**
+     * How the dashboard is served.
+     *
+     * @param host the address it binds to ({@code 127.0.0.1}: only this machine)
+     * @param token the token it requires of every request, or {@code null} for none
+     * @param keepServing whether the dashboard keeps serving the finished run's last state until Ctrl-C
+     */
+    public record Web(String host, String token, boolean keepServing) {
+        /** Loopback, no token, stopping with the demo. */
+        public static final Web LOOPBACK = new Web("127.0.0.1", null, false);
+
+        /** Validates. */
+        public Web {
+            java.util.Objects.requireNonNull(host, "host");
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("the dashboard host must not be blank");
+            }
+        }
+    }
 
     /** Validates the settings. */
     public DemoSettings {
@@ -52,6 +74,15 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
             // an unknown master fails here listing the known forms, a malformed one naming the accepted forms
             StreamingContext.Options.defaults().withMaster(master);
         }
+        java.util.Objects.requireNonNull(web, "web");
+    }
+
+    /** Settings whose dashboard (if any) is served on loopback, without a token, until the demo ends. */
+    public DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
+                        double recordsPerSecond, int dashboardPort, Path chartsDir, String master,
+                        String kafka, Path checkpoint) {
+        this(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, dashboardPort, chartsDir, master,
+                kafka, checkpoint, Web.LOOPBACK);
     }
 
     /** Settings without checkpoints. */
@@ -97,49 +128,49 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
     /** A copy with another number of batches. */
     public DemoSettings withBatches(int n) {
         return new DemoSettings(n, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web);
     }
 
     /** A copy that runs {@code seconds} of stream time instead of a number of batches (0: use batches). */
     public DemoSettings withDurationSeconds(double seconds) {
         return new DemoSettings(batches, seconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web);
     }
 
     /** A copy paced by the wall clock or not. */
     public DemoSettings withRealTime(boolean paced) {
         return new DemoSettings(batches, durationSeconds, paced, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web);
     }
 
     /** A copy with another seed. */
     public DemoSettings withSeed(long s) {
         return new DemoSettings(batches, durationSeconds, realTime, s, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web);
     }
 
     /** A copy with another number of partitions. */
     public DemoSettings withPartitions(int p) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, p, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web);
     }
 
     /** A copy with another input rate (0: the demo's default). */
     public DemoSettings withRecordsPerSecond(double rate) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, rate,
-                dashboardPort, chartsDir, master, kafka, checkpoint);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web);
     }
 
     /** A copy with a dashboard on {@code port} (0: any free port, -1: none). */
     public DemoSettings withDashboardPort(int port) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, port,
-                chartsDir, master, kafka, checkpoint);
+                chartsDir, master, kafka, checkpoint, web);
     }
 
     /** A copy writing charts into {@code dir} ({@code null}: the demo's own {@code demo-out/NAME}). */
     public DemoSettings withChartsDir(Path dir) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, dir, master, kafka, checkpoint);
+                dashboardPort, dir, master, kafka, checkpoint, web);
     }
 
     /**
@@ -149,19 +180,25 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
      */
     public DemoSettings withMaster(String where) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, where, kafka, checkpoint);
+                dashboardPort, chartsDir, where, kafka, checkpoint, web);
     }
 
     /** A copy streaming through the Kafka brokers {@code bootstrap} ({@code null}: in-process data). */
     public DemoSettings withKafka(String bootstrap) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, bootstrap, checkpoint);
+                dashboardPort, chartsDir, master, bootstrap, checkpoint, web);
     }
 
     /** A copy checkpointing to {@code dir} after every batch and resuming from it ({@code null}: none). */
     public DemoSettings withCheckpoint(Path dir) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, dir);
+                dashboardPort, chartsDir, master, kafka, dir, web);
+    }
+
+    /** A copy serving the dashboard as {@code w} says (address, token, keep serving). */
+    public DemoSettings withWeb(Web w) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir, master, kafka, checkpoint, w);
     }
 
     /**
@@ -237,6 +274,7 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
      */
     public VizOptions viz(String demoName) {
         Path dir = chartsDir != null ? chartsDir : Path.of("demo-out", demoName);
-        return VizOptions.defaults().withDashboardPort(dashboardPort).withChartsDir(dir);
+        return VizOptions.defaults().withDashboardPort(dashboardPort).withChartsDir(dir).withDashboardHost(web.host())
+                .withDashboardToken(web.token()).withKeepServing(web.keepServing());
     }
 }

@@ -9,7 +9,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.streamml.viz.live.LiveBatchMetrics;
@@ -52,7 +53,8 @@ public final class DashboardSink extends RenderingSink {
     private final int height;
     private final String token;
     private final Map<String, LiveChart> byName = new ConcurrentHashMap<>();
-    private final CountDownLatch stop = new CountDownLatch(1);
+    /** The dashboards of finished runs that keep serving, see {@link #keepServing}. */
+    private static final List<DashboardSink> KEPT = new CopyOnWriteArrayList<>();
     private volatile boolean keepServing;
 
     private DashboardSink(DashboardServer server, int width, int height, FramePacing pacing, String token) {
@@ -138,16 +140,35 @@ public final class DashboardSink extends RenderingSink {
     }
 
     /**
-     * Whether {@link #close()} keeps serving the finished run's last state until {@link #stopServing()} is
-     * called or the thread is interrupted (the CLI's {@code --keep-serving}: until Ctrl-C).
+     * Whether {@link #close()} leaves the server up, serving the finished run's last state, until
+     * {@link #stopServing()} (the CLI's {@code --keep-serving}: it waits in {@link #awaitStopped()} until Ctrl-C).
      */
     public void keepServing(boolean keep) {
         this.keepServing = keep;
     }
 
-    /** Lets a {@link #keepServing keep-serving} {@link #close()} return. */
+    /** Stops the server of a closed {@link #keepServing keep-serving} dashboard (nothing if it was not kept). */
     public void stopServing() {
-        stop.countDown();
+        if (KEPT.remove(this)) {
+            server.close();
+            synchronized (KEPT) {
+                KEPT.notifyAll();
+            }
+        }
+    }
+
+    /** The addresses of the closed dashboards that keep serving their finished runs. */
+    public static List<URI> kept() {
+        return KEPT.stream().map(DashboardSink::uri).toList();
+    }
+
+    /** Waits until every closed dashboard that keeps serving was {@link #stopServing() stopped}. */
+    public static void awaitStopped() throws InterruptedException {
+        synchronized (KEPT) {
+            while (!KEPT.isEmpty()) {
+                KEPT.wait();
+            }
+        }
     }
 
     /** Whether the run finished: the page says so (set when the sink closes). */
@@ -218,19 +239,15 @@ public final class DashboardSink extends RenderingSink {
     }
 
     /**
-     * Tells the page the run finished (it keeps showing the last data), then, if {@link #keepServing}, serves
-     * until {@link #stopServing()} or an interrupt, and stops the server.
+     * Tells the page the run finished (it keeps showing the last data), then stops the server, or, if
+     * {@link #keepServing}, leaves it serving until {@link #stopServing()}.
      */
     @Override
     protected void release() {
         server.finish();
-        try {
-            if (keepServing) {
-                stop.await();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
+        if (keepServing) {
+            KEPT.add(this);
+        } else {
             server.close();
         }
     }

@@ -78,6 +78,8 @@ final class Json {
             sb.append("null");
         } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             sb.append((long) d);
+        } else if (Math.abs(d) >= 1e6) {
+            sb.append(Double.toString(d));
         } else {
             // a float's shortest form: about 7 significant digits, plenty for a chart and half the bytes
             float f = (float) d;
@@ -89,7 +91,11 @@ final class Json {
     /** Writes {@code d} with every digit a double has (for numbers a reader compares, not plots). */
     Json exact(double d) {
         sep();
-        sb.append(Double.isFinite(d) ? Double.toString(d) : "null");
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            sb.append((long) d);
+        } else {
+            sb.append(Double.isFinite(d) ? Double.toString(d) : "null");
+        }
         return this;
     }
 
@@ -98,6 +104,18 @@ final class Json {
         sep();
         sb.append(raw);
         return this;
+    }
+
+    /**
+     * Writes the values {@code v[i]} for {@code i} in {@code rows} as an array, with every digit (x values:
+     * a float's 7 digits cannot tell apart the batch times of one second in epoch milliseconds).
+     */
+    Json exactValues(double[] v, int[] rows) {
+        beginArray();
+        for (int r : rows) {
+            exact(v[r]);
+        }
+        return endArray();
     }
 
     /** Writes the values {@code v[i]} for {@code i} in {@code rows} as an array. */

@@ -148,13 +148,11 @@ final class PlotJson {
             for (Line l : lines) {
                 n += l.x().length;
             }
-            long[] order = new long[n];
             double[] allX = new double[n];
             int k = 0;
             for (int s = 0; s < lines.size(); s++) {
                 for (int i = 0; i < lines.get(s).x().length; i++) {
                     allX[k] = lines.get(s).x()[i];
-                    order[k] = k;
                     k++;
                 }
             }
@@ -185,7 +183,7 @@ final class PlotJson {
             }
         }
         int[] rows = Downsample.rows(x, ys, Math.max(50, BUCKETS * 4 / (4 + Math.max(0, ys.length - 1))));
-        json.key("x").values(x, rows);
+        json.key("x").exactValues(x, rows);
         json.key("series").beginArray();
         for (int s = 0; s < lines.size(); s++) {
             Line l = lines.get(s);

@@ -28,7 +28,7 @@ final class StreamingJson {
         json.key("timeline").beginObject().key("pointsPerBucket").value(m.timeline().pointsPerBucket());
         json.key("x").beginArray();
         for (double x : t.x()) {
-            json.value(x / 1000.0);   // uPlot's time axis is in seconds
+            json.exact(x / 1000.0);   // uPlot's time axis is in seconds
         }
         json.endArray().key("series").beginArray();
         for (int c = 0; c < LiveBatchMetrics.CHANNELS.size(); c++) {

@@ -94,7 +94,6 @@ class DashboardSinkTest {
         HttpResponse<InputStream> events = http.send(HttpRequest.newBuilder(web.uri().resolve("/events?page=models"))
                 .build(), HttpResponse.BodyHandlers.ofInputStream());
         assertEquals("text/event-stream; charset=utf-8", events.headers().firstValue("content-type").orElse(""));
-        Thread closer = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
             assertEquals("event: chart", lines.readLine());
             assertTrue(lines.readLine().startsWith("data: {\"name\":\"loss\",\"title\":\"Prequential metrics\","
@@ -104,20 +103,18 @@ class DashboardSinkTest {
             chart.publish();
             assertTrue(nextData(lines).startsWith("data: {\"name\":\"loss\",\"title\":\"Prequential metrics\","
                     + "\"page\":\"models\",\"version\":1,"));
-            closer = new Thread(web::close, "closer");
-            closer.start();
+            web.close();
             assertEquals("event: finished", nextEvent(lines));
             assertTrue(web.finished());
+            assertEquals(List.of(web.uri()), DashboardSink.kept());
             // the finished run is still served: a new page gets the last data and the finished event
             String last = text(web.uri(), "/chart/loss.json");
             assertTrue(last.contains("\"version\":1,") && last.contains("\"y\":[2]"), last);
         } finally {
             web.stopServing();
-            if (closer != null) {
-                closer.join(10_000);
-                assertFalse(closer.isAlive(), "close returns once told to stop serving");
-            }
         }
+        assertEquals(List.of(), DashboardSink.kept());
+        DashboardSink.awaitStopped();
     }
 
     private static String nextData(BufferedReader lines) throws Exception {
