@@ -59,6 +59,21 @@ public final class DemoCommand implements Callable<Integer> {
                     + " charts grow batch by batch.")
     private Integer dashboardPort;
 
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "The address the dashboard binds to (default: ${DEFAULT-VALUE}, only this machine; 0.0.0.0:"
+                    + " every interface, with a warning; see --token).")
+    private String dashboardHost;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Serve the dashboard only to requests carrying TOKEN (8 to 128 of A-Z a-z 0-9 . _ ~ -):"
+                    + " open the printed address, which ends in ?token=TOKEN. Advised with --host.")
+    private String dashboardToken;
+
+    @Option(names = "--keep-serving",
+            description = "When the demo ends, keep the dashboard serving its last state (the page says 'run"
+                    + " finished') until Ctrl-C.")
+    private boolean keepServing;
+
     @Option(names = "--charts", paramLabel = "DIR",
             description = "Write the demo's PNG charts into DIR (default: demo-out/NAME).")
     private Path chartsDir;
@@ -107,7 +122,13 @@ public final class DemoCommand implements Callable<Integer> {
         }
         DemoSettings settings = new DemoSettings(batches != null ? batches : demo.defaultBatches(),
                 durationSeconds == null ? 0 : durationSeconds, realTime, seed, partitions, rate,
-                dashboardPort != null ? dashboardPort : -1, chartsDir, master, kafka, checkpoint);
-        return metrics.run(settings, s -> demo.run(s, out));
+                dashboardPort != null ? dashboardPort : -1, chartsDir, master, kafka, checkpoint)
+                .withWeb(new DemoSettings.Web(dashboardHost, dashboardToken, keepServing));
+        if (dashboardPort == null && (keepServing || dashboardToken != null)) {
+            throw new IllegalArgumentException("--keep-serving and --token need --dashboard PORT");
+        }
+        int status = metrics.run(settings, s -> demo.run(s, out));
+        org.streamml.viz.ChartSinks.serveFinishedRuns(out);
+        return status;
     }
 }

@@ -55,6 +55,13 @@ class DemoCommandTest {
     }
 
     @Test
+    void shouldSayThatKeepServingAndTokenNeedADashboard() {
+        StringWriter err = new StringWriter();
+        assertEquals(1, run(new StringWriter(), err, "demo", "--keep-serving"));
+        assertEquals("demo: error: --keep-serving and --token need --dashboard PORT", err.toString().trim());
+    }
+
+    @Test
     void shouldRejectABadDashboardPort() {
         StringWriter err = new StringWriter();
         assertEquals(1, run(new StringWriter(), err, "demo", "--dashboard", "70000"));

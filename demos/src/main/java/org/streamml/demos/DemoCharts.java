@@ -44,6 +44,14 @@ final class DemoCharts implements AutoCloseable {
         return chart;
     }
 
+    /**
+     * Shows the engine's per-batch metrics of {@code ssc} (input rate, delays, the batch table) on the
+     * dashboard's streaming page; no files.
+     */
+    void attachBatchMetrics(org.streamml.streaming.StreamingContext ssc) {
+        dashboard.attachBatchMetrics(ssc);
+    }
+
     /** The directory the PNG files go to. */
     Path dir() {
         return files.dir();

@@ -30,11 +30,33 @@ import org.streamml.viz.VizOptions;
  * @param checkpoint the directory the demo checkpoints to after every batch and resumes from when it holds a
  *        checkpoint of the same demo and settings (a killed demo run again with the same command prints the
  *        same results as an unbroken run), or {@code null} for none
+ * @param web where and how the dashboard is served (its address, token, and whether it keeps serving the
+ *        finished run); {@link Web#LOOPBACK} by default
  * @param listeners listeners {@link #newContext} adds to the demo's context (the command line's metrics), in order
  */
 public record DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
                            double recordsPerSecond, int dashboardPort, Path chartsDir, String master,
-                           String kafka, Path checkpoint, List<StreamingListener> listeners) {
+                           String kafka, Path checkpoint, Web web, List<StreamingListener> listeners) {
+
+    /**
+     * How the dashboard is served.
+     *
+     * @param host the address it binds to ({@code 127.0.0.1}: only this machine)
+     * @param token the token it requires of every request, or {@code null} for none
+     * @param keepServing whether the dashboard keeps serving the finished run's last state until Ctrl-C
+     */
+    public record Web(String host, String token, boolean keepServing) {
+        /** Loopback, no token, stopping with the demo. */
+        public static final Web LOOPBACK = new Web("127.0.0.1", null, false);
+
+        /** Validates. */
+        public Web {
+            Objects.requireNonNull(host, "host");
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("the dashboard host must not be blank");
+            }
+        }
+    }
 
     /** Validates the settings. */
     public DemoSettings {
@@ -58,14 +80,23 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
             // an unknown master fails here listing the known forms, a malformed one naming the accepted forms
             StreamingContext.Options.defaults().withMaster(master);
         }
+        Objects.requireNonNull(web, "web");
     }
 
     /** Settings without listeners. */
     public DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
                         double recordsPerSecond, int dashboardPort, Path chartsDir, String master,
+                        String kafka, Path checkpoint, Web web) {
+        this(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, dashboardPort, chartsDir, master,
+                kafka, checkpoint, web, List.of());
+    }
+
+    /** Settings whose dashboard (if any) is served on loopback, without a token, until the demo ends. */
+    public DemoSettings(int batches, double durationSeconds, boolean realTime, long seed, int partitions,
+                        double recordsPerSecond, int dashboardPort, Path chartsDir, String master,
                         String kafka, Path checkpoint) {
         this(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, dashboardPort, chartsDir, master,
-                kafka, checkpoint, List.of());
+                kafka, checkpoint, Web.LOOPBACK);
     }
 
     /** Settings without checkpoints. */
@@ -111,49 +142,49 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
     /** A copy with another number of batches. */
     public DemoSettings withBatches(int n) {
         return new DemoSettings(n, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint, listeners);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web, listeners);
     }
 
     /** A copy that runs {@code seconds} of stream time instead of a number of batches (0: use batches). */
     public DemoSettings withDurationSeconds(double seconds) {
         return new DemoSettings(batches, seconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint, listeners);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web, listeners);
     }
 
     /** A copy paced by the wall clock or not. */
     public DemoSettings withRealTime(boolean paced) {
         return new DemoSettings(batches, durationSeconds, paced, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint, listeners);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web, listeners);
     }
 
     /** A copy with another seed. */
     public DemoSettings withSeed(long s) {
         return new DemoSettings(batches, durationSeconds, realTime, s, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint, listeners);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web, listeners);
     }
 
     /** A copy with another number of partitions. */
     public DemoSettings withPartitions(int p) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, p, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint, listeners);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web, listeners);
     }
 
     /** A copy with another input rate (0: the demo's default). */
     public DemoSettings withRecordsPerSecond(double rate) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, rate,
-                dashboardPort, chartsDir, master, kafka, checkpoint, listeners);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web, listeners);
     }
 
     /** A copy with a dashboard on {@code port} (0: any free port, -1: none). */
     public DemoSettings withDashboardPort(int port) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond, port,
-                chartsDir, master, kafka, checkpoint, listeners);
+                chartsDir, master, kafka, checkpoint, web, listeners);
     }
 
     /** A copy writing charts into {@code dir} ({@code null}: the demo's own {@code demo-out/NAME}). */
     public DemoSettings withChartsDir(Path dir) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, dir, master, kafka, checkpoint, listeners);
+                dashboardPort, dir, master, kafka, checkpoint, web, listeners);
     }
 
     /**
@@ -163,19 +194,19 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
      */
     public DemoSettings withMaster(String where) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, where, kafka, checkpoint, listeners);
+                dashboardPort, chartsDir, where, kafka, checkpoint, web, listeners);
     }
 
     /** A copy streaming through the Kafka brokers {@code bootstrap} ({@code null}: in-process data). */
     public DemoSettings withKafka(String bootstrap) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, bootstrap, checkpoint, listeners);
+                dashboardPort, chartsDir, master, bootstrap, checkpoint, web, listeners);
     }
 
     /** A copy checkpointing to {@code dir} after every batch and resuming from it ({@code null}: none). */
     public DemoSettings withCheckpoint(Path dir) {
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, dir, listeners);
+                dashboardPort, chartsDir, master, kafka, dir, web, listeners);
     }
 
     /** A copy whose {@link #newContext} also adds {@code listener} to the demo's context, after the others. */
@@ -183,7 +214,13 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
         List<StreamingListener> more = new ArrayList<>(listeners);
         more.add(Objects.requireNonNull(listener, "listener"));
         return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
-                dashboardPort, chartsDir, master, kafka, checkpoint, more);
+                dashboardPort, chartsDir, master, kafka, checkpoint, web, more);
+    }
+
+    /** A copy serving the dashboard as {@code w} says (address, token, keep serving). */
+    public DemoSettings withWeb(Web w) {
+        return new DemoSettings(batches, durationSeconds, realTime, seed, partitions, recordsPerSecond,
+                dashboardPort, chartsDir, master, kafka, checkpoint, w, listeners);
     }
 
     /**
@@ -269,6 +306,7 @@ public record DemoSettings(int batches, double durationSeconds, boolean realTime
      */
     public VizOptions viz(String demoName) {
         Path dir = chartsDir != null ? chartsDir : Path.of("demo-out", demoName);
-        return VizOptions.defaults().withDashboardPort(dashboardPort).withChartsDir(dir);
+        return VizOptions.defaults().withDashboardPort(dashboardPort).withChartsDir(dir).withDashboardHost(web.host())
+                .withDashboardToken(web.token()).withKeepServing(web.keepServing());
     }
 }

@@ -153,6 +153,7 @@ public final class FraudDemo implements Demo {
                      Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors()),
                      ExecutorSettings.defaults().withWireTypes(FraudData.Case.class, Txn.class)))) {
             charts.dashboardUri().ifPresent(u -> out.println("Live dashboard: " + u));
+            charts.attachBatchMetrics(ssc);
             out.printf("Streaming %d batches of %,d transactions; alerts at probability >= %.2f; charts in %s%n",
                     batches, perBatch, ALERT_THRESHOLD, charts.dir());
             out.println("batch   fraud  | online: alerts precision recall   AUC | adaptive: alerts precision"

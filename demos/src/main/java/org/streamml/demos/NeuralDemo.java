@@ -117,6 +117,7 @@ public final class NeuralDemo implements Demo {
                      Math.min(settings.partitions(), Runtime.getRuntime().availableProcessors()),
                      ExecutorSettings.defaults().withWireTypes(NeuronWindow.class)))) {
             charts.dashboardUri().ifPresent(u -> out.println("Live dashboard: " + u));
+            charts.attachBatchMetrics(ssc);
             out.printf("Streaming %d neurons in %d groups at %.0f frames/s, %d frames per batch; profiles span %d"
                     + " frames; charts in %s%n", neurons, o.groups(), o.frameRate(), framesPerBatch, window,
                     charts.dir());

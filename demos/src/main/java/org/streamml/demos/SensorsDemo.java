@@ -115,6 +115,7 @@ public final class SensorsDemo implements Demo {
                      .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(1), 1,
                      ExecutorSettings.defaults()))) {
             dashboard = charts.dashboardUri().orElse("");
+            charts.attachBatchMetrics(ssc);
             if (!dashboard.isEmpty()) {
                 out.println("Live dashboard: " + dashboard);
             }

@@ -56,7 +56,8 @@ public final class ChartSinks implements AutoCloseable {
         try {
             if (options.dashboardPort() >= 0) {
                 dashboard = DashboardSink.start(options.dashboardHost(), options.dashboardPort(), options.width(),
-                        options.height(), options.pacing());
+                        options.height(), options.pacing(), options.dashboardToken());
+                dashboard.keepServing(options.keepServing());
                 sinks.add(dashboard);
             }
             if (options.chartsDir() != null) {
@@ -114,16 +115,55 @@ public final class ChartSinks implements AutoCloseable {
         return List.copyOf(charts);
     }
 
+    /**
+     * Stops the dashboard that a {@link VizOptions#keepServing() keep-serving} {@link #close()} left serving;
+     * does nothing without one.
+     */
+    public void stopServing() {
+        if (dashboard != null) {
+            dashboard.stopServing();
+        }
+    }
+
+    /**
+     * If dashboards of finished runs are still serving ({@link VizOptions#keepServing()}), says where on
+     * {@code out} and waits until they are stopped or the thread is interrupted (for a command-line program:
+     * until Ctrl-C ends the process); returns at once, false, when there are none.
+     */
+    public static boolean serveFinishedRuns(java.io.PrintWriter out) throws InterruptedException {
+        List<URI> kept = DashboardSink.kept();
+        if (kept.isEmpty()) {
+            return false;
+        }
+        for (URI uri : kept) {
+            out.println("The run finished; the dashboard keeps serving its last state on " + uri
+                    + " until you press Ctrl-C");
+        }
+        out.flush();
+        DashboardSink.awaitStopped();
+        return true;
+    }
+
     /** The dashboard's address, if a dashboard was opened. */
     public Optional<URI> dashboardUri() {
         return Optional.ofNullable(dashboard).map(DashboardSink::uri);
     }
 
-    /** Draws a last frame of every chart on every sink (writing the final snapshots) and closes them. */
+    /**
+     * Draws a last frame of every chart on every sink (writing the final snapshots) and closes them. The
+     * dashboard is closed last: the page says the run finished and keeps its last data; with
+     * {@link VizOptions#keepServing()} its server goes on serving that until {@link #stopServing()}, and a
+     * command-line program calls {@link #serveFinishedRuns} before it exits.
+     */
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (ChartSink sink : sinks) {
+        List<ChartSink> order = new ArrayList<>(sinks);
+        if (dashboard != null) {
+            order.remove(dashboard);
+            order.add(dashboard);
+        }
+        for (ChartSink sink : order) {
             try {
                 sink.close();
             } catch (RuntimeException e) {

@@ -167,4 +167,12 @@ final class History {
     int capacity() {
         return capacity;
     }
+
+    /** The value of {@code channel} at the newest point, or {@code NaN} when the history is empty. */
+    synchronized double last(int channel) {
+        if (size == 0) {
+            return Double.NaN;
+        }
+        return y[channel][(start + size - 1) % capacity];
+    }
 }

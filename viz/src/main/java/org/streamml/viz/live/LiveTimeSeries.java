@@ -14,7 +14,7 @@ import org.streamml.viz.chart.TimeSeriesCharts;
  * once scores are appended, a lower plot of the anomaly score against its threshold. Draws
  * {@link TimeSeriesCharts#multichannel}.
  */
-public final class LiveTimeSeries extends LiveChart {
+public final class LiveTimeSeries extends LiveChart implements ScoredSeries {
     private static final double[] NO_VALUES = new double[0];
     private final ChartText text;
     private final List<String> channels;
@@ -86,6 +86,21 @@ public final class LiveTimeSeries extends LiveChart {
                 }
             }
         }
+    }
+
+    @Override
+    public double currentScore() {
+        return scores.last(0);
+    }
+
+    @Override
+    public long alarms() {
+        return anomalies.appended();
+    }
+
+    @Override
+    public double threshold() {
+        return threshold;
     }
 
     /** The number of points appended so far, including those older than the history keeps. */

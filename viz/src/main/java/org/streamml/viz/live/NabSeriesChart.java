@@ -28,7 +28,7 @@ import org.streamml.viz.chart.TimeSeriesCharts;
  * chart.publish();                                       // the sinks render a snapshot
  * }</pre>
  */
-public final class NabSeriesChart extends LiveChart {
+public final class NabSeriesChart extends LiveChart implements ScoredSeries {
     /** The colour of a labelled anomaly window. */
     public static final Color WINDOW = new Color(60, 120, 220, 60);
 
@@ -92,6 +92,21 @@ public final class NabSeriesChart extends LiveChart {
         if (anomaly) {
             anomalyX[anomalies++] = at;
         }
+    }
+
+    @Override
+    public synchronized double currentScore() {
+        return size == 0 ? Double.NaN : scores[size - 1];
+    }
+
+    @Override
+    public synchronized long alarms() {
+        return anomalies;
+    }
+
+    @Override
+    public double threshold() {
+        return threshold;
     }
 
     /** The number of records appended. */

@@ -76,6 +76,10 @@ public abstract class RenderingSink implements ChartSink {
     /** Draws {@code chart}, now at {@code version}; runs on the frame thread (or the closing thread). */
     protected abstract void draw(LiveChart chart, long version);
 
+    /** Called after each frame (and after the last one, before {@link #release()}), on the drawing thread. */
+    protected void frameDrawn() {
+    }
+
     /** Releases the sink's resources after its last frame. */
     protected void release() {
     }
@@ -99,6 +103,7 @@ public abstract class RenderingSink implements ChartSink {
                 drawn.put(chart, version);
             }
         }
+        frameDrawn();
     }
 
     /**
@@ -125,6 +130,7 @@ public abstract class RenderingSink implements ChartSink {
                     drawn.put(chart, version);
                 }
             }
+            frameDrawn();
         } finally {
             release();
         }

@@ -17,16 +17,28 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.cookie.CookieHeaderNames;
+import io.netty.handler.codec.http.cookie.DefaultCookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Routes the dashboard's requests: {@code /} the page, {@code /charts.json} the list of charts,
- * {@code /chart/NAME.png} a chart's latest frame, {@code /events} the server-sent-event stream. Only GET
- * and HEAD are allowed; everything else is answered with a short plain-text error.
+ * Routes the dashboard's requests: the page ({@code /}, and {@code /streaming}, {@code /models},
+ * {@code /series}, which open one of its tabs), {@code /assets/NAME} (uPlot's script and style),
+ * {@code /charts.json} the list of charts, {@code /series.json?q=TEXT&limit=N} the scored series whose name
+ * contains TEXT, highest score first, {@code /chart/NAME.json} a chart's latest data, {@code /chart/NAME.png}
+ * its image (drawn on request), and {@code /events?page=PAGE[&series=NAME]} the server-sent-event stream of a
+ * page. Only GET and HEAD are allowed; everything else is answered with a short plain-text error. With a
+ * token, every request must carry it: {@code ?token=T} (the page then sets a cookie) or that cookie.
  */
 final class DashboardHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    static final String COOKIE = "streamml-token";
     private static final String CHART_PREFIX = "/chart/";
+    private static final String ASSET_PREFIX = "/assets/";
     private static final String PNG_SUFFIX = ".png";
+    private static final String JSON_SUFFIX = ".json";
+    private static final String EVENT_DATA = "data: ";
     private final DashboardServer server;
 
     DashboardHandler(DashboardServer server) {
@@ -52,18 +64,40 @@ final class DashboardHandler extends SimpleChannelInboundHandler<FullHttpRequest
             send(ctx, request, r);
             return;
         }
-        String path = new QueryStringDecoder(request.uri()).path();
-        if (path.equals("/") || path.equals("/index.html")) {
-            send(ctx, request, ok("text/html; charset=utf-8", server.page()));
+        QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        String path = query.path();
+        String queryToken = param(query, "token");
+        boolean tokenInQuery = server.needsToken() && server.authorized(queryToken);
+        if (!tokenInQuery && !server.authorized(cookieToken(request))) {
+            send(ctx, request, error(HttpResponseStatus.UNAUTHORIZED, "this dashboard needs its token: open the"
+                    + " address it printed, which ends in ?token=..."));
+            return;
+        }
+        if (path.equals("/") || path.equals("/index.html") || DashboardState.PAGES.contains(path.substring(1))) {
+            FullHttpResponse r = ok("text/html; charset=utf-8", server.page());
+            if (tokenInQuery) {
+                r.headers().add(HttpHeaderNames.SET_COOKIE, ServerCookieEncoder.STRICT.encode(cookie(queryToken)));
+            }
+            send(ctx, request, r);
+        } else if (path.startsWith(ASSET_PREFIX) && Assets.get(path.substring(ASSET_PREFIX.length())) != null) {
+            String name = path.substring(ASSET_PREFIX.length());
+            send(ctx, request, ok(Assets.type(name), Assets.get(name)));
         } else if (path.equals("/charts.json")) {
             send(ctx, request, ok("application/json", chartsJson().getBytes(StandardCharsets.UTF_8)));
+        } else if (path.equals("/series.json")) {
+            send(ctx, request, ok("application/json", seriesJson(query).getBytes(StandardCharsets.UTF_8)));
         } else if (path.equals("/events")) {
-            openEvents(ctx);
+            openEvents(ctx, query);
+        } else if (path.startsWith(CHART_PREFIX) && path.endsWith(JSON_SUFFIX)) {
+            String name = path.substring(CHART_PREFIX.length(), path.length() - JSON_SUFFIX.length());
+            String data = chartData(name);
+            send(ctx, request, data == null ? error(HttpResponseStatus.NOT_FOUND, "no chart named '" + name + "'")
+                    : ok("application/json", data.getBytes(StandardCharsets.UTF_8)));
         } else if (path.startsWith(CHART_PREFIX) && path.endsWith(PNG_SUFFIX)) {
             String name = path.substring(CHART_PREFIX.length(), path.length() - PNG_SUFFIX.length());
-            ChartFrame frame = server.frames().get(name);
-            send(ctx, request, frame == null ? error(HttpResponseStatus.NOT_FOUND, "no chart named '" + name + "'")
-                    : ok("image/png", frame.png()));
+            byte[] png = server.renderer().png(name);
+            send(ctx, request, png == null ? error(HttpResponseStatus.NOT_FOUND, "no chart named '" + name + "'")
+                    : ok("image/png", png));
         } else if (path.equals("/favicon.ico")) {
             send(ctx, request, new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT));
         } else {
@@ -71,20 +105,76 @@ final class DashboardHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
     }
 
-    private String chartsJson() {
-        StringBuilder sb = new StringBuilder("[");
-        for (ChartFrame f : server.frames().all()) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            sb.append("{\"name\":").append(ChartFrame.quote(f.name())).append(",\"title\":")
-                    .append(ChartFrame.quote(f.title())).append(",\"version\":").append(f.version()).append('}');
-        }
-        return sb.append(']').toString();
+    private static io.netty.handler.codec.http.cookie.Cookie cookie(String token) {
+        DefaultCookie c = new DefaultCookie(COOKIE, token);
+        c.setHttpOnly(true);
+        c.setPath("/");
+        c.setSameSite(CookieHeaderNames.SameSite.Strict);
+        return c;
     }
 
-    private void openEvents(ChannelHandlerContext ctx) {
-        if (!server.tryAddClient(ctx.channel())) {
+    private static String cookieToken(FullHttpRequest request) {
+        String header = request.headers().get(HttpHeaderNames.COOKIE);
+        if (header == null) {
+            return null;
+        }
+        for (io.netty.handler.codec.http.cookie.Cookie c : ServerCookieDecoder.STRICT.decode(header)) {
+            if (c.name().equals(COOKIE)) {
+                return c.value();
+            }
+        }
+        return null;
+    }
+
+    private static String param(QueryStringDecoder query, String name) {
+        java.util.List<String> values = query.parameters().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The JSON of chart {@code name}'s latest data, or {@code null} if there is no such chart. */
+    private String chartData(String name) {
+        DashboardState.Entry e = server.state().get(name);
+        String event = e != null ? e.event() : server.state().series(name) != null
+                ? server.renderer().seriesEvent(name) : null;
+        if (event == null) {
+            return null;
+        }
+        int at = event.indexOf(EVENT_DATA);
+        return event.substring(at + EVENT_DATA.length(), event.indexOf('\n', at));
+    }
+
+    private String chartsJson() {
+        Json json = new Json(256).beginArray();
+        for (DashboardState.Entry e : server.state().all()) {
+            json.beginObject().key("name").value(e.name()).key("title").value(e.title()).key("page").value(e.page())
+                    .key("version").value(e.version()).endObject();
+        }
+        return json.endArray().toString();
+    }
+
+    private String seriesJson(QueryStringDecoder query) {
+        int limit = 50;
+        String l = param(query, "limit");
+        if (l != null && l.matches("\\d{1,4}")) {
+            limit = Math.max(1, Integer.parseInt(l));
+        }
+        Json json = new Json(1024).beginObject().key("count").value(server.state().seriesCount()).key("series");
+        DashboardState.seriesArray(json, server.state().findSeries(param(query, "q"), limit));
+        return json.endObject().toString();
+    }
+
+    private void openEvents(ChannelHandlerContext ctx, QueryStringDecoder query) {
+        String page = param(query, "page");
+        if (page == null) {
+            page = "streaming";
+        }
+        if (!DashboardState.PAGES.contains(page)) {
+            FullHttpResponse r = error(HttpResponseStatus.NOT_FOUND, "no page " + org.streamml.streaming.io.Quote.of(page)
+                    + "; the pages are " + DashboardState.PAGES);
+            ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (!server.tryAddClient(ctx.channel(), page, param(query, "series"))) {
             FullHttpResponse r = error(HttpResponseStatus.SERVICE_UNAVAILABLE, "too many dashboard clients");
             ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
             return;

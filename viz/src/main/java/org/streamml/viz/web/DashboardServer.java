@@ -1,6 +1,7 @@
 package org.streamml.viz.web;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -24,12 +25,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The dashboard's netty HTTP server. It keeps only the latest frame of each chart and at most
- * {@link #MAX_CLIENTS} event streams; a client too slow to take an event is marked stale and sent the
- * current frame of every chart once its connection drains, so nothing queues without bound.
+ * The dashboard's netty HTTP server. It keeps only the latest data message of each chart (see
+ * {@link DashboardState}) and at most {@link #MAX_CLIENTS} event streams, each showing one page. A client too
+ * slow to take an event (its connection's outbound buffer above netty's high-water mark, 1 MiB) is skipped
+ * and marked stale, and sent the current state of its page once its connection drains: events coalesce into
+ * the latest state, so nothing queues without bound and a slow browser never slows whoever publishes.
  */
 final class DashboardServer implements AutoCloseable {
     /** The most event-stream clients served at once. */
@@ -38,10 +42,35 @@ final class DashboardServer implements AutoCloseable {
     static final int MAX_CONNECTIONS = 256;
     /** How long a connection may send nothing before it is closed, by default (event streams exempt). */
     static final long REQUEST_TIMEOUT_MILLIS = 10_000;
+    /** The series listed by the series page's top list. */
+    static final int TOP_SERIES = 20;
     private static final AttributeKey<Boolean> STALE = AttributeKey.valueOf("streamml.stale");
+    private static final AttributeKey<String> PAGE = AttributeKey.valueOf("streamml.page");
+    private static final AttributeKey<String> SELECTED = AttributeKey.valueOf("streamml.selected");
     private static final long KEEP_ALIVE_SECONDS = 15;
 
-    private final FrameStore frames = new FrameStore();
+    /** Draws what the server holds no message for: one series' data, a chart's image. */
+    interface Renderer {
+        /** The data event of the series chart {@code name}, or {@code null} if there is none. */
+        String seriesEvent(String name);
+
+        /** The PNG image of chart {@code name}, or {@code null} if there is none. */
+        byte[] png(String name);
+    }
+
+    private static final Renderer NO_RENDERER = new Renderer() {
+        @Override
+        public String seriesEvent(String name) {
+            return null;
+        }
+
+        @Override
+        public byte[] png(String name) {
+            return null;
+        }
+    };
+
+    private final DashboardState state = new DashboardState();
     private final ChannelGroup clients = new DefaultChannelGroup("dashboard-events", GlobalEventExecutor.INSTANCE);
     private final byte[] page;
     private final EventLoopGroup group;
@@ -49,21 +78,34 @@ final class DashboardServer implements AutoCloseable {
     private final Object clientLock = new Object();
     private final ConnectionGuard guard;
     private final HostCheck hostCheck;
+    private final byte[] token;
+    private volatile Renderer renderer = NO_RENDERER;
+    private volatile boolean finished;
 
     /** Binds to {@code host}:{@code port} (0 picks a free port) and starts serving, with the default limits. */
     DashboardServer(String host, int port) {
-        this(host, port, MAX_CONNECTIONS, REQUEST_TIMEOUT_MILLIS);
+        this(host, port, MAX_CONNECTIONS, REQUEST_TIMEOUT_MILLIS, null);
+    }
+
+    /** As {@link #DashboardServer(String, int, int, long, String)} without a token. */
+    DashboardServer(String host, int port, int maxConnections, long requestTimeoutMillis) {
+        this(host, port, maxConnections, requestTimeoutMillis, null);
     }
 
     /**
      * Binds to {@code host}:{@code port} and starts serving at most {@code maxConnections} connections at
-     * once, closing one that sends nothing for {@code requestTimeoutMillis}.
+     * once, closing one that sends nothing for {@code requestTimeoutMillis}; with a {@code token}, only
+     * requests that carry it (see {@link #authorized}) are served.
      */
-    DashboardServer(String host, int port, int maxConnections, long requestTimeoutMillis) {
+    DashboardServer(String host, int port, int maxConnections, long requestTimeoutMillis, String token) {
         if (maxConnections < 1 || requestTimeoutMillis < 1) {
             throw new IllegalArgumentException("connection limit and request timeout must be >= 1: " + maxConnections
                     + ", " + requestTimeoutMillis + " ms");
         }
+        if (token != null && !token.matches("[A-Za-z0-9._~-]{8,128}")) {
+            throw new IllegalArgumentException("the dashboard token must be 8 to 128 of [A-Za-z0-9._~-]");
+        }
+        this.token = token == null ? null : token.getBytes(StandardCharsets.US_ASCII);
         this.page = loadPage();
         this.guard = new ConnectionGuard(maxConnections);
         this.hostCheck = new HostCheck(host);
@@ -91,8 +133,8 @@ final class DashboardServer implements AutoCloseable {
             throw new IllegalStateException("cannot start the dashboard on " + host + ":" + port + ": "
                     + e.getMessage(), e);
         }
-        group.next().scheduleAtFixedRate(() -> broadcast(": keep-alive\n\n"), KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS,
-                TimeUnit.SECONDS);
+        group.next().scheduleAtFixedRate(() -> broadcast(": keep-alive\n\n", null), KEEP_ALIVE_SECONDS,
+                KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
     }
 
     private static byte[] loadPage() {
@@ -106,14 +148,34 @@ final class DashboardServer implements AutoCloseable {
         }
     }
 
+    /** Sets what draws series data and images on request. */
+    void renderer(Renderer r) {
+        this.renderer = r == null ? NO_RENDERER : r;
+    }
+
+    Renderer renderer() {
+        return renderer;
+    }
+
     /** The connections refused so far for being over the connection limit. */
     long refusedConnections() {
         return guard.refused();
     }
 
-    /** Whether a request's {@code Host} header names this server (see {@link HostCheck}). */
+    /** Whether a request with this {@code Host} header names this server (see {@link HostCheck}). */
     boolean acceptsHost(String hostHeader) {
         return hostCheck.accepts(hostHeader);
+    }
+
+    /** Whether this server asks for a token. */
+    boolean needsToken() {
+        return token != null;
+    }
+
+    /** Whether {@code presented} (from the query or the cookie; may be {@code null}) is the token, if one is needed. */
+    boolean authorized(String presented) {
+        return token == null || presented != null
+                && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The address the server listens on. */
@@ -125,15 +187,55 @@ final class DashboardServer implements AutoCloseable {
         return page;
     }
 
-    FrameStore frames() {
-        return frames;
+    DashboardState state() {
+        return state;
     }
 
-    /** Stores {@code frame} as its chart's latest and announces it to every client. */
-    void publish(ChartFrame frame) {
-        frames.put(frame);
-        broadcast(frame.event());
+    /** Whether the run finished: the page then says so and keeps showing the last data. */
+    boolean finished() {
+        return finished;
     }
+
+    /** Stores {@code entry} as its chart's latest message and sends it to every client of its page. */
+    void publish(DashboardState.Entry entry) {
+        state.put(entry);
+        broadcast(entry.event(), ch -> entry.page().equals(ch.attr(PAGE).get()));
+    }
+
+    /** Stores a series' numbers (the series page's list is sent after the frame, see {@link #frameDone}). */
+    void publishSeries(DashboardState.SeriesEntry entry) {
+        state.putSeries(entry);
+    }
+
+    /** Whether some client shows series {@code name}. */
+    boolean selected(String name) {
+        for (Channel ch : clients) {
+            if (name.equals(ch.attr(SELECTED).get())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends {@code event}, the data of series {@code name}, to the clients showing it. */
+    void publishSelected(String name, String event) {
+        broadcast(event, ch -> name.equals(ch.attr(SELECTED).get()));
+    }
+
+    /** After a frame: sends the series page's list to its clients if a series changed. */
+    void frameDone() {
+        if (state.takeSeriesChanged()) {
+            broadcast(state.topEvent(TOP_SERIES), ch -> "series".equals(ch.attr(PAGE).get()));
+        }
+    }
+
+    /** Marks the run finished and tells every client; the server goes on serving the last state. */
+    void finish() {
+        finished = true;
+        broadcast(FINISHED, null);
+    }
+
+    private static final String FINISHED = "event: finished\ndata: {}\n\n";
 
     /** The number of event-stream clients connected. */
     int clientCount() {
@@ -155,24 +257,39 @@ final class DashboardServer implements AutoCloseable {
         }
     }
 
-    boolean tryAddClient(Channel channel) {
+    /** Registers {@code channel} as an event stream of {@code page} showing series {@code selected} (or null). */
+    boolean tryAddClient(Channel channel, String page, String selected) {
         synchronized (clientLock) {
             if (clients.size() >= MAX_CLIENTS) {
                 return false;
             }
             channel.attr(ConnectionGuard.EVENT_STREAM).set(true);
+            channel.attr(PAGE).set(page);
+            channel.attr(SELECTED).set(selected);
             clients.add(channel);
             clientLock.notifyAll();
             return true;
         }
     }
 
-    /** Sends the current frame of every chart to {@code channel} (a new or drained client). */
+    /** Sends the current state of its page to {@code channel} (a new or drained client). */
     void sendAll(Channel channel) {
         channel.attr(STALE).set(false);
+        String page = channel.attr(PAGE).get();
         StringBuilder sb = new StringBuilder();
-        for (ChartFrame f : frames.all()) {
-            sb.append(f.event());
+        for (DashboardState.Entry e : state.page(page)) {
+            sb.append(e.event());
+        }
+        if ("series".equals(page)) {
+            sb.append(state.topEvent(TOP_SERIES));
+            String selected = channel.attr(SELECTED).get();
+            String data = selected == null ? null : renderer.seriesEvent(selected);
+            if (data != null) {
+                sb.append(data);
+            }
+        }
+        if (finished) {
+            sb.append(FINISHED);
         }
         sb.append(": connected\n\n");
         channel.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(sb, StandardCharsets.UTF_8)));
@@ -184,13 +301,23 @@ final class DashboardServer implements AutoCloseable {
         }
     }
 
-    private void broadcast(String text) {
+    private void broadcast(String text, java.util.function.Predicate<Channel> to) {
+        ByteBuf bytes = null;
         for (Channel ch : clients) {
+            if (to != null && !to.test(ch)) {
+                continue;
+            }
             if (ch.isWritable()) {
-                ch.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8)));
+                if (bytes == null) {
+                    bytes = Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+                }
+                ch.writeAndFlush(new DefaultHttpContent(bytes.retainedDuplicate()));
             } else {
                 ch.attr(STALE).set(true);
             }
+        }
+        if (bytes != null) {
+            bytes.release();
         }
     }
 
