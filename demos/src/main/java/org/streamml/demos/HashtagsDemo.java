@@ -24,6 +24,7 @@ import org.streamml.streaming.PairDStream;
 import org.streamml.streaming.ExecutorSettings;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingListener;
+import org.streamml.viz.live.LiveLines;
 
 /**
  * The hashtag demo, Spark Streaming's classic example: synthetic tweets in 5-second batches, hashtags
@@ -38,6 +39,8 @@ public final class HashtagsDemo implements Demo {
     public static final Duration WINDOW = Duration.ofSeconds(60);
     /** Tweets per second of stream time unless the settings say otherwise. */
     public static final double DEFAULT_RATE = 200;
+    /** The demo's name: its charts go to {@code demo-out/hashtags} by default. */
+    public static final String NAME = "hashtags";
 
     /** A country's users and the sum of their mood scores. */
     public record CountryMood(long users, long moodTotal) {
@@ -95,6 +98,19 @@ public final class HashtagsDemo implements Demo {
         Map<String, Integer> moods = new TreeMap<>();
         Map<String, CountryMood> countries = new TreeMap<>();
         long[] totals = new long[3];   // tweets, processing nanoseconds, batches; on the scheduler thread
+        DemoCharts charts;
+        try {
+            charts = DemoCharts.open(settings, NAME, 900, 450, 5);
+        } catch (RuntimeException e) {
+            ssc.close();
+            throw e;
+        }
+        charts.dashboardUri().ifPresent(u -> out.println("Live dashboard: " + u));
+        charts.attachBatchMetrics(ssc);
+        LiveLines windowChart = charts.add(LiveLines.metrics("hashtags-window",
+                "Hashtags: the sliding window's top hashtag and its distinct hashtags, per batch",
+                List.of("count of the top hashtag", "distinct hashtags"), 10_000));
+        int[] windows = new int[1];
         ssc.addStreamingListener(new StreamingListener() {
             @Override
             public void onBatchCompleted(BatchInfo info) {
@@ -106,8 +122,11 @@ public final class HashtagsDemo implements Demo {
         DStream<Tweet> stream = ssc.fromIterableAtRate(generator, rate(settings));
 
         stream.flatMap(Tweet::hashtags).window(WINDOW, BATCH).countByValue().foreachBatch((b, t) -> {
-            List<Pair<String, Long>> top = top(b.collect(), 10);
+            List<Pair<String, Long>> counts = b.collect();
+            List<Pair<String, Long>> top = top(counts, 10);
             tops.put(t.millis(), top);
+            windowChart.append(++windows[0], top.isEmpty() ? 0 : top.get(0).value(), counts.size());
+            windowChart.publish();
             // the window's end as time since the stream's start; a real-time run adds the date
             printWindow(out, t.millis() - ssc.zeroTime().millis(), settings.realTime() ? settings.batchTime(t) : null,
                     top);
@@ -155,8 +174,12 @@ public final class HashtagsDemo implements Demo {
             settings.start(ssc, out);
             ssc.awaitTermination();
         } finally {
-            ssc.close();
-            out.flush();
+            try {
+                ssc.close();
+            } finally {
+                charts.close();
+                out.flush();
+            }
         }
         synchronized (moods) {
             synchronized (countries) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +19,10 @@ import org.streamml.datasets.tweets.TweetGenerator;
 import org.streamml.streaming.Pair;
 
 class HashtagsDemoTest {
+    /** Where the tests' charts go (not the demo's own demo-out/hashtags in the module's folder). */
+    private static final Path CHARTS = Path.of("target", "hashtags-test-charts");
     private static final DemoSettings SMALL = DemoSettings.defaults().withBatches(18).withRecordsPerSecond(40)
-            .withPartitions(3);
+            .withPartitions(3).withChartsDir(CHARTS);
 
     /** The top ten of every window computed directly from the generator, without the engine. */
     private static Map<Long, List<Pair<String, Long>>> expectedTops(TweetGenerator g, int batches) {
@@ -49,6 +53,7 @@ class HashtagsDemoTest {
         assertEquals(18, r.batches());
         assertEquals(18 * 200, r.tweets());
         assertEquals(expectedTops(g, 18), new TreeMap<>(r.topByWindow()));
+        assertTrue(Files.size(CHARTS.resolve("hashtags-window.png")) > 0, "the window chart is written");
 
         Map<String, Integer> moods = new HashMap<>();
         for (Tweet t : g) {
@@ -75,7 +80,7 @@ class HashtagsDemoTest {
 
     @Test
     void shouldMakeTheTrendingTagLeadDuringTheBurst() throws Exception {
-        HashtagsDemo.Result r = new HashtagsDemo().execute(DemoSettings.defaults().withRecordsPerSecond(50),
+        HashtagsDemo.Result r = new HashtagsDemo().execute(DemoSettings.defaults().withChartsDir(CHARTS).withRecordsPerSecond(50),
                 new PrintWriter(new StringWriter()));
         assertEquals(r.trendingTag(), r.topByWindow().get(85_000L).get(0).key());
         assertTrue(r.topByWindow().get(20_000L).stream().noneMatch(kv -> kv.key().equals(r.trendingTag())));
