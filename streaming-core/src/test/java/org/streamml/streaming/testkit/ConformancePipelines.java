@@ -122,6 +122,10 @@ public final class ConformancePipelines {
         }));
         add(c, "mapToPair", "mapToPair(PairFunction)", (in, d) -> in.mapToPair(x -> Pair.of("k" + x % 4, x)));
         add(c, "repartition", "repartition(int)", (in, d) -> in.map(x -> x * 2).repartition(5));
+        add(c, "cache", "cache()", (in, d) -> {
+            DStream<Integer> tripled = in.map(x -> x * 3).cache();
+            return tripled.union(tripled.filter(x -> x % 2 == 0));
+        });
         add(c, "union", "union(DStream)", (in, d) -> in.map(x -> x + 1).union(in.filter(x -> x % 2 == 0)));
         add(c, "transform", "transform(Function)", (in, d) -> in.transform(b -> b.filter(x -> x > 0)
                 .mapToPair(x -> Pair.of(x % 3, x)).partitionBy(2).values()));
