@@ -13,8 +13,18 @@ final class DetectorState {
 
     /** Appends values to a growing array. */
     static final class Writer {
-        private double[] values = new double[256];
+        private double[] values;
         private int size;
+
+        /** An empty writer with room for 256 values. */
+        Writer() {
+            this(256);
+        }
+
+        /** An empty writer with room for {@code capacity} values (it grows beyond). */
+        Writer(int capacity) {
+            values = new double[Math.max(16, capacity)];
+        }
 
         void put(double v) {
             if (size == values.length) {

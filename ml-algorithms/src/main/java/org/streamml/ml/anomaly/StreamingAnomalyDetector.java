@@ -136,6 +136,8 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
     private final double logChannels;
     private int holdOff;
     private boolean anomaly;
+    /** The length of the state last saved or restored: the writer's first capacity, so a save copies once. */
+    private int stateSizeHint = 256;
 
     /** A fresh detector with {@code options}. */
     public StreamingAnomalyDetector(Options options) {
@@ -217,7 +219,7 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
      */
     @Override
     public double[] saveState() {
-        DetectorState.Writer out = new DetectorState.Writer();
+        DetectorState.Writer out = new DetectorState.Writer(stateSizeHint + 64);
         out.putInt(options.window());
         out.putInt(options.width());
         out.putInt(options.scales());
@@ -233,7 +235,9 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
         magnitude.save(out);
         out.putInt(holdOff);
         out.put(anomaly ? 1 : 0);
-        return out.toArray();
+        double[] state = out.toArray();
+        stateSizeHint = state.length;
+        return state;
     }
 
     /**
@@ -266,6 +270,7 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
         holdOff = in.getInt("a refractory count", 0, options.refractory());
         anomaly = in.getInt("an anomaly flag", 0, 1) == 1;
         in.end();
+        stateSizeHint = state.length;
     }
 
     private double robustScale(double centre) {
