@@ -89,9 +89,10 @@ public final class AnomalyStreams {
      *
      * <p>Cost per series and batch: the saved state is put back into a detector (one per task thread, reused
      * between series of the same options) and saved again after the series' records of the batch; that is a
-     * copy of the state (up to about 40,000 doubles with the default options) each way, so batches should
-     * hold many records of each series. Scoring itself allocates nothing per record; the output pairs are the
-     * only per-record objects. Memory: one saved state per series (up to about 320 KB with the defaults).
+     * copy of the state (up to about 44,000 doubles with the default options, 35,000 after 1,000 records)
+     * each way, so batches should hold many records of each series. Scoring itself allocates nothing per
+     * record; the output pairs are the only per-record objects. A task thread keeps its detector after the
+     * stream ends (one per thread, about 0.5 MB with the defaults). Memory: one saved state per series (up to about 350 KB with the defaults).
      *
      * @param series        records keyed by series id; keys must be non-null, with stable {@code hashCode}
      *                      and {@code equals} and, on a cluster, of types the executor can send
