@@ -23,7 +23,7 @@ final class DetectorState {
 
         /** An empty writer with room for {@code capacity} values (it grows beyond). */
         Writer(int capacity) {
-            values = new double[Math.max(16, capacity)];
+            values = new double[Math.max(1, capacity)];
         }
 
         void put(double v) {
@@ -46,8 +46,9 @@ final class DetectorState {
             size += count;
         }
 
+        /** The values appended; the writer's own array when it is exactly full (then the writer is spent). */
         double[] toArray() {
-            return Arrays.copyOf(values, size);
+            return size == values.length ? values : Arrays.copyOf(values, size);
         }
     }
 

@@ -136,8 +136,6 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
     private final double logChannels;
     private int holdOff;
     private boolean anomaly;
-    /** The length of the state last saved or restored: the writer's first capacity, so a save copies once. */
-    private int stateSizeHint = 256;
 
     /** A fresh detector with {@code options}. */
     public StreamingAnomalyDetector(Options options) {
@@ -219,7 +217,7 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
      */
     @Override
     public double[] saveState() {
-        DetectorState.Writer out = new DetectorState.Writer(stateSizeHint + 64);
+        DetectorState.Writer out = new DetectorState.Writer(savedSize());
         out.putInt(options.window());
         out.putInt(options.width());
         out.putInt(options.scales());
@@ -235,9 +233,7 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
         magnitude.save(out);
         out.putInt(holdOff);
         out.put(anomaly ? 1 : 0);
-        double[] state = out.toArray();
-        stateSizeHint = state.length;
-        return state;
+        return out.toArray();
     }
 
     /**
@@ -270,7 +266,15 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
         holdOff = in.getInt("a refractory count", 0, options.refractory());
         anomaly = in.getInt("an anomaly flag", 0, 1) == 1;
         in.end();
-        stateSizeHint = state.length;
+    }
+
+    /** The length of the array {@link #saveState} returns, so that a save allocates that array only. */
+    int savedSize() {
+        int n = 5 + values.savedSize() + extremes.savedSize() + magnitude.savedSize() + 2;
+        for (int j = 0; j < shapes.length; j++) {
+            n += shapes[j].savedSize() + typical[j].savedSize() + calibrators[j].savedSize();
+        }
+        return n;
     }
 
     private double robustScale(double centre) {
