@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * {@code streamml detect --input FILE --output SCORES}: anomaly scores for a {@code timestamp,value} series.
+ * {@code streamml detect --input FILE --output SCORES}: anomaly scores for a {@code timestamp,value} series;
+ * {@code --input DIR --output DIR} and {@code --input FILE --series-column NAME} score many series in parallel
+ * ({@link MultiSeriesDetect}, through {@link AnomalyStreams#scoreByKey}).
  * The file is replayed through the engine as a stream (a {@link ReplaySource}, one partition, a fast-forward
  * clock) and scored by a {@link StreamingAnomalyDetector} with its default configuration through
  * {@link AnomalyStreams}; the output has one row per input row, in order:
@@ -46,21 +48,36 @@ import picocli.CommandLine;
         description = {"Score every row of a timestamp,value CSV (NAB format) for anomalies.",
             "Writes timestamp,value,anomaly_score,label: one row per input row, in order; the score is in "
                 + "[0, 1], the label 1 where the detector's own threshold flags an anomaly. Missing values "
-                + "score 0."})
+                + "score 0.",
+            "Many series, scored in parallel by the engine (each exactly as alone): --input DIR scores every "
+                + "*.csv file under DIR and writes one scores file per series under --output DIR, with the same "
+                + "relative names; --input FILE --series-column NAME reads one CSV with timestamp, value and NAME "
+                + "columns and writes NAME,timestamp,value,anomaly_score,label in input order."})
 public final class DetectCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE|kafka://HOST:PORT/TOPIC",
-            description = "The timestamp,value CSV, - for standard input, or a one-partition Kafka topic of"
-                    + " timestamp,value records.")
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE|DIR|kafka://HOST:PORT/TOPIC",
+            description = "The timestamp,value CSV, - for standard input, a directory of such CSVs (one series"
+                    + " each), or a one-partition Kafka topic of timestamp,value records.")
     private String inputArg;
     private Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "SCORES",
-            description = "The CSV to write, or - for standard output.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "SCORES|DIR",
+            description = "The CSV to write, or - for standard output; for a directory input, the directory to"
+                    + " write one CSV per series to.")
     private Path output;
+
+    @Option(names = "--series-column", paramLabel = "NAME",
+            description = "The --input CSV holds many series: its header names timestamp, value and NAME columns;"
+                    + " each value of NAME is one series.")
+    private String seriesColumn;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "With many series: the partitions they are spread over (default: the master's task"
+                    + " slots); does not change the scores.")
+    private Integer partitions;
 
     @CommandLine.Mixin
     private ProgressOption progressBar = new ProgressOption();
@@ -84,11 +101,18 @@ public final class DetectCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be >= 1: " + batchSize);
         }
+        if (partitions != null && partitions < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--partitions must be >= 1: " + partitions);
+        }
+        StreamingContext.Options.defaults().withMaster(master); // an unknown or malformed master fails here
+        boolean directory = !KafkaAddress.isKafka(inputArg) && Files.isDirectory(Path.of(inputArg));
+        if (directory || seriesColumn != null) {
+            return detectMany(directory);
+        }
         boolean toStdout = output.toString().equals("-");
         if (!toStdout) {
             CliFiles.requireOutputFile("--output", output);
         }
-        StreamingContext.Options.defaults().withMaster(master); // an unknown or malformed master fails here
         TextInput text;
         CountedInput counted = null;
         if (KafkaAddress.isKafka(inputArg)) {
@@ -153,6 +177,53 @@ public final class DetectCommand implements Callable<Integer> {
         err.println("detect: " + tally.rows() + " rows, " + tally.missing() + " missing values (scored 0), "
                 + tally.anomalies() + " labelled anomalies -> " + output);
         err.flush();
+    }
+
+    /** {@code --input DIR} or {@code --series-column}: reads every series, scores them in parallel, writes. */
+    private int detectMany(boolean directory) throws Exception {
+        if (KafkaAddress.isKafka(inputArg)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--series-column reads a CSV file, not"
+                    + " a Kafka topic: " + inputArg);
+        }
+        input = Path.of(inputArg);
+        MultiSeriesDetect.Tally tally;
+        if (directory) {
+            if (seriesColumn != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--series-column takes one CSV file;"
+                        + " --input " + inputArg + " is a directory (each of its *.csv files is a series)");
+            }
+            if (Files.exists(output) && !Files.isDirectory(output)) {
+                throw new IllegalArgumentException("--output " + output + " is a file; with a directory input it"
+                        + " names the directory to write one scores file per series to");
+            }
+            if (Files.isDirectory(output) && Files.isSameFile(output, input)) {
+                throw new IllegalArgumentException("--output " + output + " is the --input directory; writing"
+                        + " there would overwrite the inputs: choose another directory");
+            }
+            List<MultiSeriesDetect.Series> series = MultiSeriesDetect.readDirectory(input);
+            tally = MultiSeriesDetect.score(series, batchSize, partitions, master);
+            MultiSeriesDetect.writeDirectory(series, output);
+        } else {
+            CliFiles.requireInputFile("--input", input);
+            CliFiles.requireOutputFile("--output", output);
+            CliFiles.requireDistinct("--output", output, "--input", input);
+            List<int[]> order = new ArrayList<>();
+            List<MultiSeriesDetect.Series> series = MultiSeriesDetect.readSeriesColumn(input, seriesColumn, order);
+            tally = MultiSeriesDetect.score(series, batchSize, partitions, master);
+            Path target = output.toAbsolutePath();
+            if (target.getParent() != null) {
+                Files.createDirectories(target.getParent());
+            }
+            try (AtomicFile file = AtomicFile.create(target)) {
+                MultiSeriesDetect.writeSeriesColumn(series, order, seriesColumn, file.writer());
+                CliFiles.writing(output, file::commit);
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("detect: " + tally.series() + " series, " + tally.rows() + " rows, " + tally.missing()
+                + " missing values (scored 0), " + tally.anomalies() + " labelled anomalies -> " + output);
+        err.flush();
+        return 0;
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.List;
 import org.streamml.datasets.BundledData;
 import org.streamml.datasets.io.NabFile;
 import org.streamml.datasets.io.NabPoint;
-import org.streamml.ml.anomaly.AnomalyDetector;
 import org.streamml.ml.anomaly.Observation;
 import org.streamml.ml.anomaly.ScoredObservation;
 import org.streamml.ml.anomaly.StreamingAnomalyDetector;
@@ -15,10 +14,10 @@ import org.streamml.viz.chart.ChartText;
 import org.streamml.viz.live.NabSeriesChart;
 
 /**
- * One shipped NAB series replayed by the sensors demo: its records, its labelled windows, its own streaming
- * anomaly detector (which {@link org.streamml.ml.anomaly.AnomalyStreams} runs) and the scores it gave so far.
- * The engine hands it one scored batch at a time, in order (the series' stream has one partition), from one
- * thread at a time.
+ * One shipped NAB series replayed by the sensors demo: its records, its labelled windows, and the scores its
+ * own detector (run by {@link org.streamml.ml.anomaly.AnomalyStreams#scoreByKey}) gave so far.
+ * The engine hands it one scored batch at a time, in order (the keyed operator scores and returns each series'
+ * records in stream order), from one thread at a time.
  */
 final class SensorSeries {
     private static final double MILLIS_PER_DAY = 86_400_000.0;
@@ -29,12 +28,11 @@ final class SensorSeries {
     private final long[] timestamps;
     private final double[] scores;
     private final boolean[] anomalies;
-    private final AnomalyDetector detector;
     private final NabSeriesChart chart;
     private int scored;
     private int flagged;
 
-    private SensorSeries(String file, List<Observation> points, List<NabWindow> windows, AnomalyDetector detector,
+    private SensorSeries(String file, List<Observation> points, List<NabWindow> windows,
                          NabSeriesChart chart) {
         this.file = file;
         this.points = points;
@@ -45,13 +43,12 @@ final class SensorSeries {
         }
         this.scores = new double[points.size()];
         this.anomalies = new boolean[points.size()];
-        this.detector = detector;
         this.chart = chart;
     }
 
     /**
-     * The first {@code maxRows} records of the shipped {@code realKnownCause/FILE} with a fresh detector of
-     * {@code options} and a chart of them.
+     * The first {@code maxRows} records of the shipped {@code realKnownCause/FILE} and a chart of them, whose
+     * threshold line is that of a detector of {@code options}.
      */
     static SensorSeries load(String file, int maxRows, StreamingAnomalyDetector.Options options) {
         NabFile nab = BundledData.nab(file);
@@ -75,8 +72,7 @@ final class SensorSeries {
         NabSeriesChart chart = new NabSeriesChart(base, new ChartText(
                 base + ": value, anomaly score and NAB windows (shaded)", "days since the first record", "value"),
                 options.threshold(), points.size(), shaded);
-        return new SensorSeries(file, List.copyOf(points), List.copyOf(windows),
-                new StreamingAnomalyDetector(options), chart);
+        return new SensorSeries(file, List.copyOf(points), List.copyOf(windows), chart);
     }
 
     private static double days(long millis, long origin) {
@@ -98,10 +94,6 @@ final class SensorSeries {
         return points;
     }
 
-    /** The series' own detector; only the series' stream may use it. */
-    AnomalyDetector detector() {
-        return detector;
-    }
 
     /** The labelled anomaly windows. */
     List<NabWindow> windows() {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.streamml.datasets.BundledData;
 import org.streamml.ml.anomaly.AnomalyStreams;
 import org.streamml.ml.anomaly.Observation;
+import org.streamml.ml.anomaly.ScoredObservation;
 import org.streamml.ml.anomaly.StreamingAnomalyDetector;
 import org.streamml.ml.evaluation.nab.NabFileResult;
 import org.streamml.ml.evaluation.nab.NabProfile;
@@ -21,6 +22,8 @@ import org.streamml.streaming.Clock;
 import org.streamml.streaming.DStream;
 import java.time.Duration;
 import org.streamml.streaming.FastForwardClock;
+import org.streamml.streaming.Pair;
+import org.streamml.streaming.PairDStream;
 import org.streamml.streaming.ExecutorSettings;
 import org.streamml.streaming.StreamingContext;
 import org.streamml.streaming.StreamingListener;
@@ -29,8 +32,10 @@ import org.streamml.streaming.source.IterableSource;
 /**
  * The sensors demo, {@code streamml demo}'s default: the shipped NAB {@code realKnownCause} series (machine
  * temperatures, CPU load, request latencies, taxi demand, keystroke timings with known failures) replayed as
- * streams through the engine, one stream of one partition per series, each scored record by record by its
- * own {@link StreamingAnomalyDetector} through {@link AnomalyStreams}. Every series gets a live chart of its
+ * streams through the engine, one stream of one partition per series, unioned into one keyed stream that
+ * {@link AnomalyStreams#scoreByKey} scores (each series record by record by its own
+ * {@link StreamingAnomalyDetector}, whose state is engine state; the series spread over partitions, on
+ * two threads or the workers of {@code --master}). Every series gets a live chart of its
  * values, anomaly scores and the labelled NAB windows; at the end the scores of the whole corpus go through the {@link NabScorer} and the
  * NAB table is printed for the standard, reward-low-FP and reward-low-FN profiles.
  */
@@ -112,7 +117,7 @@ public final class SensorsDemo implements Demo {
         String dashboard;
         try (DemoCharts charts = DemoCharts.open(settings, NAME, 1200, 500, 25);
              StreamingContext ssc = settings.newContext(settings.onMaster(StreamingContext.Options.defaults()
-                     .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(1), 1,
+                     .withBatchInterval(BATCH).withClock(clock).withDefaultPartitions(1), 2,
                      ExecutorSettings.defaults()))) {
             dashboard = charts.dashboardUri().orElse("");
             charts.attachBatchMetrics(ssc);
@@ -131,12 +136,29 @@ public final class SensorsDemo implements Demo {
             });
             ssc.registerCheckpointed(Checkpointed.of("SensorsDemo totals", totals::clone,
                     state -> System.arraycopy((long[]) state, 0, totals, 0, totals.length)));
-            for (SensorSeries s : corpus) {
+            // One keyed stream of every series (each replayed by its own source, perBatch records a batch), scored
+            // by the keyed operator: the series spread over the partitions, each detector's state in engine state.
+            DStream<Pair<Integer, Observation>> all = null;
+            for (int k = 0; k < corpus.size(); k++) {
+                SensorSeries s = corpus.get(k);
                 charts.add(s.chart());
-                DStream<Observation> series = ssc.source(new IterableSource<>(s.points(), perBatch), 1);
-                AnomalyStreams.score(series, s.detector()).foreachBatch((b, t) -> s.record(b.collect()));
+                int key = k;
+                DStream<Pair<Integer, Observation>> series = ssc.source(new IterableSource<>(s.points(), perBatch), 1)
+                        .map(o -> Pair.of(key, o));
+                all = all == null ? series : all.union(series);
                 ssc.registerCheckpointed(Checkpointed.of("SensorSeries " + s.file(), s::progress, s::restore));
             }
+            int partitions = Math.max(1, Math.min(corpus.size(), ssc.executor().parallelism()));
+            AnomalyStreams.scoreByKey(PairDStream.of(all), detectorOptions, partitions).foreachBatch((b, t) -> {
+                List<List<ScoredObservation>> bySeries = new ArrayList<>();
+                corpus.forEach(s -> bySeries.add(new ArrayList<>()));
+                for (Pair<Integer, ScoredObservation> p : b.collect()) {
+                    bySeries.get(p.key()).add(p.value());
+                }
+                for (int k = 0; k < corpus.size(); k++) {
+                    corpus.get(k).record(bySeries.get(k));
+                }
+            });
             settings.start(ssc, out);
             ssc.awaitTermination();
         }

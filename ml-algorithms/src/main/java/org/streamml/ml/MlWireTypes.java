@@ -3,6 +3,7 @@ package org.streamml.ml;
 import java.util.ArrayList;
 import java.util.List;
 import org.streamml.ml.anomaly.Observation;
+import org.streamml.ml.anomaly.StreamingAnomalyDetector;
 import org.streamml.ml.anomaly.ScoredObservation;
 import org.streamml.ml.linalg.DenseVector;
 import org.streamml.ml.linalg.SparseVector;
@@ -26,7 +27,8 @@ public final class MlWireTypes implements WireTypes {
     public List<Class<?>> types() {
         List<Class<?>> types = new ArrayList<>(List.of(DenseVector.class, SparseVector.class, DenseVector[].class,
                 LabeledPoint.class, LinearRegressionModel.class, LogisticRegressionModel.class, KMeansModel.class,
-                Observation.class, ScoredObservation.class));
+                Observation.class, ScoredObservation.class,
+                StreamingAnomalyDetector.Options.class));
         types.addAll(OptimWireTypes.types());
         types.addAll(StreamingWireTypes.types());
         types.addAll(OnlineWireTypes.types());

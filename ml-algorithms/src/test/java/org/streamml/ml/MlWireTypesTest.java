@@ -8,6 +8,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.streamml.ml.anomaly.Observation;
 import org.streamml.ml.anomaly.ScoredObservation;
+import org.streamml.ml.anomaly.StreamingAnomalyDetector;
 import org.streamml.ml.linalg.Vectors;
 import org.streamml.ml.model.LinearRegressionModel;
 import org.streamml.streaming.WireTypes;
@@ -25,7 +26,7 @@ class MlWireTypesTest {
     void shouldRegisterEveryDeclaredTypeWithTheClusterSerialization() {
         Serialization kryo = new Serialization(List.of());
         List<Class<?>> types = new MlWireTypes().types();
-        assertEquals(23, types.size());
+        assertEquals(24, types.size());
         for (Class<?> t : types) {
             assertTrue(kryo.isRegistered(t), t.getName());
         }
@@ -36,7 +37,8 @@ class MlWireTypesTest {
         Serialization kryo = new Serialization(List.of());
         List<Object> values = List.of(Vectors.dense(1.5, -2.0), Vectors.sparse(5, new int[] {1, 3}, new double[] {2, 4}),
                 LabeledPoint.of(1.0, 0.5, 0.25), new LinearRegressionModel(new double[] {0.1, 0.2}, 0.3, 4, 5000),
-                new Observation(1_400_000_000_000L, Double.NaN), new ScoredObservation(1_400_000_300_000L, 2.5, 0.75, true));
+                new Observation(1_400_000_000_000L, Double.NaN), new ScoredObservation(1_400_000_300_000L, 2.5, 0.75, true),
+                StreamingAnomalyDetector.Options.defaults().withWindow(64));
         for (Object v : values) {
             assertEquals(v, kryo.deserialize(kryo.serialize(v)), v.getClass().getName());
         }

@@ -13,8 +13,18 @@ final class DetectorState {
 
     /** Appends values to a growing array. */
     static final class Writer {
-        private double[] values = new double[256];
+        private double[] values;
         private int size;
+
+        /** An empty writer with room for 256 values. */
+        Writer() {
+            this(256);
+        }
+
+        /** An empty writer with room for {@code capacity} values (it grows beyond). */
+        Writer(int capacity) {
+            values = new double[Math.max(1, capacity)];
+        }
 
         void put(double v) {
             if (size == values.length) {
@@ -36,8 +46,9 @@ final class DetectorState {
             size += count;
         }
 
+        /** The values appended; the writer's own array when it is exactly full (then the writer is spent). */
         double[] toArray() {
-            return Arrays.copyOf(values, size);
+            return size == values.length ? values : Arrays.copyOf(values, size);
         }
     }
 

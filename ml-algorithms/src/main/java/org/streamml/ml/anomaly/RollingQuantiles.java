@@ -82,6 +82,11 @@ final class RollingQuantiles {
         return s / k;
     }
 
+    /** How many values {@link #save} appends. */
+    int savedSize() {
+        return 2 + 2 * size;
+    }
+
     /** Appends this window's values (in arrival order and sorted) to {@code out}. */
     void save(DetectorState.Writer out) {
         out.putInt(size);

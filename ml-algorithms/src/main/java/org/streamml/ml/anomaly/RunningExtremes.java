@@ -41,6 +41,11 @@ final class RunningExtremes {
         count++;
     }
 
+    /** How many values {@link #save} appends. */
+    int savedSize() {
+        return 1 + max.savedSize() + min.savedSize();
+    }
+
     void save(DetectorState.Writer out) {
         out.put((double) count);
         max.save(out);
@@ -86,6 +91,10 @@ final class RunningExtremes {
                 front = (front + 1) % cap;
                 size--;
             }
+        }
+
+        int savedSize() {
+            return 1 + 2 * size;
         }
 
         void save(DetectorState.Writer out) {

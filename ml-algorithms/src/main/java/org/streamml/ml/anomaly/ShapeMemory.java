@@ -76,6 +76,11 @@ final class ShapeMemory {
         return comparable > 0 ? Math.sqrt(best) : Double.NaN;
     }
 
+    /** How many values {@link #save} appends. */
+    int savedSize() {
+        return 4 + span + stored * width;
+    }
+
     /** Appends the remembered shapes and the recent values to {@code out}. */
     void save(DetectorState.Writer out) {
         out.putInt(recentSize);

@@ -217,7 +217,7 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
      */
     @Override
     public double[] saveState() {
-        DetectorState.Writer out = new DetectorState.Writer();
+        DetectorState.Writer out = new DetectorState.Writer(savedSize());
         out.putInt(options.window());
         out.putInt(options.width());
         out.putInt(options.scales());
@@ -266,6 +266,15 @@ public final class StreamingAnomalyDetector implements AnomalyDetector {
         holdOff = in.getInt("a refractory count", 0, options.refractory());
         anomaly = in.getInt("an anomaly flag", 0, 1) == 1;
         in.end();
+    }
+
+    /** The length of the array {@link #saveState} returns, so that a save allocates that array only. */
+    int savedSize() {
+        int n = 5 + values.savedSize() + extremes.savedSize() + magnitude.savedSize() + 2;
+        for (int j = 0; j < shapes.length; j++) {
+            n += shapes[j].savedSize() + typical[j].savedSize() + calibrators[j].savedSize();
+        }
+        return n;
     }
 
     private double robustScale(double centre) {

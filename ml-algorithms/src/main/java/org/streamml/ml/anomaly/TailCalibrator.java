@@ -44,6 +44,11 @@ final class TailCalibrator {
         return logTail;
     }
 
+    /** How many values {@link #save} appends. */
+    int savedSize() {
+        return history.savedSize();
+    }
+
     /** Appends the history to {@code out}. */
     void save(DetectorState.Writer out) {
         history.save(out);

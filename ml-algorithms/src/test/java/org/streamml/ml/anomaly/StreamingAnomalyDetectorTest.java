@@ -201,4 +201,18 @@ class StreamingAnomalyDetectorTest {
                 new StreamingAnomalyDetector().restoreState(java.util.Arrays.copyOf(state, state.length + 2)));
         assertTrue(longer.getMessage().contains("2 values more"), longer.getMessage());
     }
+
+    @Test
+    void aSaveAllocatesExactlyTheStateItReturns() {
+        // savedSize() sizes the writer, so that the keyed operator's save per series and batch is one array
+        StreamingAnomalyDetector d = new StreamingAnomalyDetector();
+        Random rnd = new Random(17);
+        assertEquals(d.savedSize(), d.saveState().length, "a fresh detector");
+        for (int i = 1; i <= 2500; i++) {
+            d.score(i * 60_000L, i % 501 == 0 ? Double.NaN : Math.sin(i / 25.0) + 0.3 * rnd.nextGaussian());
+            if (i % 97 == 0 || i == 2500) {
+                assertEquals(d.savedSize(), d.saveState().length, "after " + i + " records");
+            }
+        }
+    }
 }
