@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * extension ({@code `datasets/README.md`}), or a Markdown file named anywhere in the text
  * ({@code DESIGN.md}). It is satisfied when it resolves from the citing file's folder or from the
  * repository root, or when a file of the repository ends with that path (module READMEs name files inside
- * their resource folders by their short path). Build outputs ({@code target/…}) and URL paths ({@code /chart/NAME.json}) are not citations.
+ * their resource folders by their short path). Build outputs ({@code target/…}) and URL paths
+ * ({@code /chart/NAME.json}) are not citations.
  */
 class DocumentationLinksTest {
     private static final String EXTENSIONS = "md|java|csv|json|jsonl|txt|xml|sh|properties|ipynb|jsh|tsv|html|js";
